@@ -1,0 +1,277 @@
+package org.workstudy.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.audit.AuditTrail;
+import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.PageResult;
+
+/** Accounts and their grants: creating, finding, passwords, locking, granting and revoking roles. */
+@Service
+public class Accounts {
+
+    private static final String ENTITY = "account";
+    /** Cost of an initial password's hash: it lives only until the first login changes it. */
+    private static final PasswordEncoder INITIAL = new BCryptPasswordEncoder(4);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final int maxFailedLogins;
+    private final Duration lockTime;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock,
+            @Value("${workstudy.security.max-failed-logins:5}") int maxFailedLogins,
+            @Value("${workstudy.security.lock-minutes:15}") int lockMinutes) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFailedLogins = maxFailedLogins;
+        this.lockTime = Duration.ofMinutes(lockMinutes);
+    }
+
+    @Transactional
+    public long create(NewAccount account) {
+        return createAll(List.of(account)).get(0);
+    }
+
+    /** Creates accounts in one batch (a roster import); returns their ids in order. */
+    @Transactional
+    public List<Long> createAll(List<NewAccount> accounts) {
+        List<String> hashes = accounts.parallelStream()
+                .map(a -> (a.initialPassword() ? INITIAL : passwords).encode(a.password())).toList();
+        List<Long> ids = new ArrayList<>(accounts.size());
+        OffsetDateTime now = now();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount a = accounts.get(i);
+            if (usernameTaken(a.username())) {
+                throw BusinessException.conflict("identity.username.taken", a.username());
+            }
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO identity_account (username, display_name, password_hash, must_change_password,"
+                            + " created_at) VALUES (?,?,?,?,?)")
+                    .params(a.username(), a.displayName(), hashes.get(i), a.initialPassword(), now)
+                    .update(key, "id");
+            long id = key.getKey().longValue();
+            ids.add(id);
+            for (Grant g : a.grants()) {
+                insertGrant(id, g);
+            }
+            audit.record(ENTITY, id, "create", Map.of("username", a.username(), "displayName", a.displayName(),
+                    "grants", a.grants().stream().map(Accounts::describe).toList()));
+        }
+        return ids;
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE lower(username) = lower(?)").param(username)
+                .query(Long.class).single() > 0;
+    }
+
+    public Optional<AccountView> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::view).optional();
+    }
+
+    public Optional<AccountView> findByUsername(String username) {
+        return jdbc.sql(SELECT + " WHERE lower(username) = lower(?)").param(username).query(this::view).optional();
+    }
+
+    /** Accounts whose username or name contains the text, optionally only those holding a role. */
+    public PageResult<AccountView> search(String text, Role role, int page, int size) {
+        size = PageResult.clampSize(size);
+        String where = " WHERE (? = '' OR lower(username) LIKE ? OR display_name LIKE ?)"
+                + (role == null ? "" : " AND id IN (SELECT account_id FROM identity_grant WHERE role = '" + role.name() + "')");
+        String t = text == null ? "" : text.trim();
+        Object[] params = {t, "%" + t.toLowerCase() + "%", "%" + t + "%"};
+        long total = jdbc.sql("SELECT count(*) FROM identity_account" + where).params(params).query(Long.class).single();
+        long offset = (long) page * size;
+        List<AccountView> items = jdbc.sql(SELECT + where + " ORDER BY username LIMIT " + size + " OFFSET " + offset)
+                .params(params).query(this::view).list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    public List<Grant> grantsOf(long accountId) {
+        return jdbc.sql("SELECT role, scope_kind, scope_id FROM identity_grant WHERE account_id = ? ORDER BY id")
+                .param(accountId).query(Accounts::grant).list();
+    }
+
+    /** The accounts that hold exactly this grant (the counselors of a class, say). */
+    public List<Long> holdersOf(Grant grant) {
+        return jdbc.sql("SELECT account_id FROM identity_grant WHERE role = ? AND scope_kind = ? AND "
+                        + (grant.scopeId() == null ? "scope_id IS NULL" : "scope_id = " + grant.scopeId())
+                        + " ORDER BY account_id")
+                .params(grant.role().name(), grant.scopeKind().name()).query(Long.class).list();
+    }
+
+    /** Display names of accounts, by id. */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, display_name FROM identity_account WHERE id IN (:ids)").param("ids", ids)
+                    .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return names;
+    }
+
+    @Transactional
+    public void grant(long accountId, Grant grant) {
+        if (grantsOf(accountId).contains(grant)) {
+            return;
+        }
+        insertGrant(accountId, grant);
+        audit.record(ENTITY, accountId, "grant", Map.of("grant", describe(grant)));
+    }
+
+    @Transactional
+    public void revoke(long accountId, Grant grant) {
+        int n = jdbc.sql("DELETE FROM identity_grant WHERE account_id = ? AND role = ? AND scope_kind = ? AND "
+                        + (grant.scopeId() == null ? "scope_id IS NULL" : "scope_id = " + grant.scopeId()))
+                .params(accountId, grant.role().name(), grant.scopeKind().name()).update();
+        if (n > 0) {
+            audit.record(ENTITY, accountId, "revoke", Map.of("grant", describe(grant)));
+        }
+    }
+
+    @Transactional
+    public void changePassword(long accountId, String current, String next) {
+        String hash = jdbc.sql("SELECT password_hash FROM identity_account WHERE id = ?").param(accountId)
+                .query(String.class).single();
+        if (!passwords.matches(current, hash)) {
+            throw BusinessException.invalid("identity.password.current-wrong");
+        }
+        AccountView account = find(accountId).orElseThrow();
+        PasswordRules.check(account.username(), next);
+        if (passwords.matches(next, hash)) {
+            throw BusinessException.invalid("identity.password.unchanged");
+        }
+        jdbc.sql("UPDATE identity_account SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
+                .params(passwords.encode(next), accountId).update();
+        audit.record(ENTITY, accountId, "change-password", Map.of("password", "changed"));
+    }
+
+    /** An administrator sets a temporary password that must be changed at the next login, and lifts any lock. */
+    @Transactional
+    public void resetPassword(long accountId, String temporary) {
+        AccountView account = find(accountId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        PasswordRules.check(account.username(), temporary);
+        jdbc.sql("UPDATE identity_account SET password_hash = ?, must_change_password = TRUE, failed_logins = 0,"
+                + " locked_until = NULL WHERE id = ?").params(INITIAL.encode(temporary), accountId).update();
+        audit.record(ENTITY, accountId, "reset-password", Map.of("password", "reset"));
+    }
+
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled) {
+        AccountView before = find(accountId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        jdbc.sql("UPDATE identity_account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
+        audit.recordChange(ENTITY, accountId, enabled ? "enable" : "disable", Map.of("enabled", before.enabled()),
+                Map.of("enabled", enabled));
+    }
+
+    @Transactional
+    public void rename(long accountId, String displayName) {
+        AccountView before = find(accountId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        if (!before.displayName().equals(displayName)) {
+            jdbc.sql("UPDATE identity_account SET display_name = ? WHERE id = ?").params(displayName, accountId)
+                    .update();
+            audit.recordChange(ENTITY, accountId, "rename", Map.of("displayName", before.displayName()),
+                    Map.of("displayName", displayName));
+        }
+    }
+
+    @Transactional
+    public void unlock(long accountId) {
+        jdbc.sql("UPDATE identity_account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(accountId)
+                .update();
+        audit.record(ENTITY, accountId, "unlock", Map.of());
+    }
+
+    /** Counts a failed login; the last allowed failure locks the account for the lock time. */
+    @Transactional
+    void loginFailed(String username) {
+        OffsetDateTime now = now();
+        // A lock that has run out starts the count afresh.
+        jdbc.sql("UPDATE identity_account SET failed_logins = 0, locked_until = NULL"
+                + " WHERE lower(username) = lower(?) AND locked_until <= ?").params(username, now).update();
+        Instant lockUntil = clock.instant().plus(lockTime);
+        int updated = jdbc.sql("UPDATE identity_account SET failed_logins = failed_logins + 1,"
+                        + " locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END"
+                        + " WHERE lower(username) = lower(?)")
+                .params(maxFailedLogins, lockUntil.atZone(clock.getZone()).toOffsetDateTime(), username).update();
+        if (updated > 0 && findByUsername(username).map(a -> a.lockedAt(clock.instant())).orElse(false)) {
+            audit.record(ENTITY, findByUsername(username).get().id(), "lock", Map.of("failedLogins", maxFailedLogins));
+        }
+    }
+
+    void loginSucceeded(String username) {
+        jdbc.sql("UPDATE identity_account SET failed_logins = 0, locked_until = NULL"
+                + " WHERE lower(username) = lower(?) AND (failed_logins > 0 OR locked_until IS NOT NULL)")
+                .param(username).update();
+    }
+
+    /** Password hash and state for the login check; package-private on purpose. */
+    Optional<StoredCredentials> credentials(String username) {
+        return jdbc.sql("SELECT id, username, display_name, password_hash, enabled, must_change_password, locked_until"
+                        + " FROM identity_account WHERE lower(username) = lower(?)")
+                .param(username)
+                .query((rs, n) -> new StoredCredentials(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), instant(rs.getTimestamp(7))))
+                .optional();
+    }
+
+    record StoredCredentials(long id, String username, String displayName, String passwordHash, boolean enabled,
+            boolean mustChangePassword, Instant lockedUntil) {
+    }
+
+    static String describe(Grant g) {
+        return g.role() + "@" + g.scopeKind() + (g.scopeId() == null ? "" : ":" + g.scopeId());
+    }
+
+    private void insertGrant(long accountId, Grant g) {
+        jdbc.sql("INSERT INTO identity_grant (account_id, role, scope_kind, scope_id) VALUES (?,?,?,?)")
+                .params(accountId, g.role().name(), g.scopeKind().name(), g.scopeId()).update();
+    }
+
+    private static final String SELECT = "SELECT id, username, display_name, enabled, must_change_password,"
+            + " failed_logins, locked_until FROM identity_account";
+
+    private AccountView view(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong(1);
+        return new AccountView(id, rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6),
+                instant(rs.getTimestamp(7)), grantsOf(id));
+    }
+
+    private static Grant grant(ResultSet rs, int n) throws SQLException {
+        long scopeId = rs.getLong(3);
+        return new Grant(Role.valueOf(rs.getString(1)), ScopeKind.valueOf(rs.getString(2)),
+                rs.wasNull() ? null : scopeId);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,36 @@
+package org.workstudy.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.workstudy.identity.CurrentUser;
+
+/** What the layout needs on every page: the user and the menu of their active role. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LayoutModel {
+
+    private final List<MenuItem> menu;
+
+    LayoutModel(List<MenuItem> menu) {
+        this.menu = menu.stream().sorted(Comparator.comparingInt(MenuItem::order)).toList();
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        return CurrentUser.find().orElse(null);
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @ModelAttribute("menu")
+    List<MenuItem> menu() {
+        return CurrentUser.find()
+                .map(user -> menu.stream().filter(item -> item.roles().contains(user.activeRole())).toList())
+                .orElse(List.of());
+    }
+}
