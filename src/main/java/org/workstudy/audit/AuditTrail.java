@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,10 +30,12 @@ public class AuditTrail {
     private static final String SYSTEM = "system";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -42,6 +45,23 @@ public class AuditTrail {
         Map<String, Object> fields = fieldsOf(values);
         fields.replaceAll((k, v) -> PERSONAL.contains(k) && v != null ? "***" : v);
         insert(entityType, entityId, action, Json.object(fields));
+    }
+
+    /** Records many new records at once (an import): entity id → values, in one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(String entityType, String action, Map<?, ?> valuesById) {
+        var at = clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+        String actor = actor();
+        List<Object[]> rows = new ArrayList<>(valuesById.size());
+        valuesById.forEach((id, values) -> {
+            Map<String, Object> fields = fieldsOf(values);
+            fields.replaceAll((k, v) -> PERSONAL.contains(k) && v != null ? "***" : v);
+            rows.add(new Object[] {at, actor, action, entityType, String.valueOf(id), truncate(Json.object(fields))});
+        });
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("INSERT INTO audit_entry (at, actor, action, entity_type, entity_id, changes)"
+                    + " VALUES (?,?,?,?,?,?)", rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
     }
 
     /** Records a change: only the fields that differ, as [before, after]. */

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,16 +34,18 @@ public class Accounts {
     private static final PasswordEncoder INITIAL = new BCryptPasswordEncoder(4);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
     private final int maxFailedLogins;
     private final Duration lockTime;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock,
+    Accounts(JdbcClient jdbc, JdbcTemplate batch, PasswordEncoder passwords, AuditTrail audit, Clock clock,
             @Value("${workstudy.security.max-failed-logins:5}") int maxFailedLogins,
             @Value("${workstudy.security.lock-minutes:15}") int lockMinutes) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
@@ -59,29 +61,53 @@ public class Accounts {
     /** Creates accounts in one batch (a roster import); returns their ids in order. */
     @Transactional
     public List<Long> createAll(List<NewAccount> accounts) {
+        List<String> usernames = accounts.stream().map(NewAccount::username).toList();
+        List<String> taken = takenUsernames(usernames);
+        if (!taken.isEmpty()) {
+            throw BusinessException.conflict("identity.username.taken", taken.get(0));
+        }
         List<String> hashes = accounts.parallelStream()
                 .map(a -> (a.initialPassword() ? INITIAL : passwords).encode(a.password())).toList();
-        List<Long> ids = new ArrayList<>(accounts.size());
         OffsetDateTime now = now();
+        List<Object[]> rows = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
             NewAccount a = accounts.get(i);
-            if (usernameTaken(a.username())) {
-                throw BusinessException.conflict("identity.username.taken", a.username());
-            }
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO identity_account (username, display_name, password_hash, must_change_password,"
-                            + " created_at) VALUES (?,?,?,?,?)")
-                    .params(a.username(), a.displayName(), hashes.get(i), a.initialPassword(), now)
-                    .update(key, "id");
-            long id = key.getKey().longValue();
-            ids.add(id);
+            rows.add(new Object[] {a.username(), a.displayName(), hashes.get(i), a.initialPassword(), now});
+        }
+        inChunks(rows, chunk -> batch.batchUpdate("INSERT INTO identity_account (username, display_name,"
+                + " password_hash, must_change_password, created_at) VALUES (?,?,?,?,?)", chunk));
+        Map<String, Long> idByName = new HashMap<>();
+        inChunks(usernames, chunk -> jdbc.sql("SELECT username, id FROM identity_account WHERE username IN (:names)")
+                .param("names", chunk).query((rs, n) -> idByName.put(rs.getString(1), rs.getLong(2))).list());
+        List<Long> ids = usernames.stream().map(idByName::get).toList();
+        List<Object[]> grants = new ArrayList<>();
+        Map<Object, Object> trail = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount a = accounts.get(i);
             for (Grant g : a.grants()) {
-                insertGrant(id, g);
+                grants.add(new Object[] {ids.get(i), g.role().name(), g.scopeKind().name(), g.scopeId()});
             }
-            audit.record(ENTITY, id, "create", Map.of("username", a.username(), "displayName", a.displayName(),
+            trail.put(ids.get(i), Map.of("username", a.username(), "displayName", a.displayName(),
                     "grants", a.grants().stream().map(Accounts::describe).toList()));
         }
+        inChunks(grants, chunk -> batch.batchUpdate("INSERT INTO identity_grant (account_id, role, scope_kind, scope_id)"
+                + " VALUES (?,?,?,?)", chunk));
+        audit.recordAll(ENTITY, "create", trail);
         return ids;
+    }
+
+    private List<String> takenUsernames(List<String> usernames) {
+        List<String> taken = new ArrayList<>();
+        inChunks(usernames.stream().map(String::toLowerCase).toList(), chunk -> taken.addAll(
+                jdbc.sql("SELECT username FROM identity_account WHERE lower(username) IN (:names)")
+                        .param("names", chunk).query(String.class).list()));
+        return taken;
+    }
+
+    private static <T> void inChunks(List<T> items, java.util.function.Consumer<List<T>> action) {
+        for (int from = 0; from < items.size(); from += 1000) {
+            action.accept(items.subList(from, Math.min(items.size(), from + 1000)));
+        }
     }
 
     public boolean usernameTaken(String username) {

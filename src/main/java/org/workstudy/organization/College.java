@@ -1,0 +1,5 @@
+package org.workstudy.organization;
+
+/** 二级学院. */
+public record College(long id, String code, String name, boolean active) {
+}

@@ -1,0 +1,5 @@
+package org.workstudy.organization;
+
+public enum Gender {
+    MALE, FEMALE
+}
