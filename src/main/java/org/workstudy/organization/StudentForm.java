@@ -21,7 +21,7 @@ public record StudentForm(
                 s.phone(), s.idCardNo());
     }
 
-    static StudentForm empty() {
+    public static StudentForm empty() {
         return new StudentForm("", "", Gender.MALE, null, "", StudentStatus.ACTIVE, "", "");
     }
 }

@@ -1,0 +1,75 @@
+package org.workstudy.organization.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Role;
+import org.workstudy.organization.ClassRow;
+import org.workstudy.organization.DataScope;
+import org.workstudy.organization.Organization;
+import org.workstudy.organization.Roster;
+import org.workstudy.organization.StudentQuery;
+import org.workstudy.organization.StaffDirectory;
+import org.workstudy.organization.StudentStatus;
+import org.workstudy.shared.BusinessException;
+
+/** Classes in the user's scope, one class with its students, and (administrators) its counselors. */
+@Controller
+class ClassController {
+
+    private final Organization organization;
+    private final DataScope scope;
+    private final Roster roster;
+    private final StaffDirectory staff;
+
+    ClassController(Organization organization, DataScope scope, Roster roster, StaffDirectory staff) {
+        this.organization = organization;
+        this.scope = scope;
+        this.roster = roster;
+        this.staff = staff;
+    }
+
+    @GetMapping("/org/classes")
+    String list(@RequestParam(required = false) Long collegeId, @RequestParam(required = false) Integer cohort,
+            Model model) {
+        CurrentUser user = Access.staff();
+        List<ClassRow> classes = organization.classes(scope.studentsOf(user), collegeId, cohort);
+        model.addAttribute("classes", classes);
+        model.addAttribute("colleges", organization.colleges());
+        model.addAttribute("cohorts", organization.cohorts());
+        return "organization/classes";
+    }
+
+    @GetMapping("/org/classes/{id}")
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentUser user = Access.staff();
+        scope.requireClass(user, id);
+        ClassRow row = organization.classes(scope.studentsOf(user), null, null).stream().filter(c -> c.id() == id)
+                .findFirst().orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        model.addAttribute("schoolClass", row);
+        model.addAttribute("result", roster.search(user, new StudentQuery(null, null, id, null, StudentStatus.ACTIVE),
+                page, 60));
+        model.addAttribute("canEdit", user.acts(Role.ADMIN));
+        if (user.acts(Role.ADMIN)) {
+            model.addAttribute("staff", staff.search(null, row.collegeId(), 0, 200).items());
+            model.addAttribute("currentCounselors", organization.counselorsOf(id));
+        }
+        return "organization/class";
+    }
+
+    @PostMapping("/org/classes/{id}/counselors")
+    String counselors(@PathVariable long id, @RequestParam(required = false) List<Long> accountIds,
+            RedirectAttributes redirect) {
+        Access.admin();
+        organization.setCounselors(id, accountIds == null ? List.of() : accountIds);
+        redirect.addFlashAttribute("flash", "action.saved");
+        return "redirect:/org/classes/" + id;
+    }
+}

@@ -1,0 +1,131 @@
+package org.workstudy.organization.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Role;
+import org.workstudy.organization.DataScope;
+import org.workstudy.organization.Gender;
+import org.workstudy.organization.Organization;
+import org.workstudy.organization.Roster;
+import org.workstudy.organization.Student;
+import org.workstudy.organization.StudentForm;
+import org.workstudy.organization.StudentQuery;
+import org.workstudy.organization.StudentRow;
+import org.workstudy.organization.StudentStatus;
+import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.Masking;
+
+/** The student list (scoped), a student's page, and adding or editing students (administrators). */
+@Controller
+class StudentController {
+
+    private final Roster roster;
+    private final Organization organization;
+    private final DataScope scope;
+
+    StudentController(Roster roster, Organization organization, DataScope scope) {
+        this.roster = roster;
+        this.organization = organization;
+        this.scope = scope;
+    }
+
+    @GetMapping("/org/students")
+    String list(@RequestParam(required = false) String text, @RequestParam(required = false) Long collegeId,
+            @RequestParam(required = false) Long classId, @RequestParam(required = false) Integer cohort,
+            @RequestParam(required = false) StudentStatus status, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        CurrentUser user = Access.staff();
+        model.addAttribute("result", roster.search(user, new StudentQuery(text, collegeId, classId, cohort, status),
+                page, 20));
+        var visibleClasses = organization.classes(scope.studentsOf(user), null, null);
+        model.addAttribute("colleges", organization.colleges().stream()
+                .filter(c -> visibleClasses.stream().anyMatch(k -> k.collegeId() == c.id())).toList());
+        model.addAttribute("classes", visibleClasses.stream()
+                .filter(k -> (collegeId == null || k.collegeId() == collegeId) && (cohort == null || k.cohort() == cohort))
+                .toList());
+        model.addAttribute("cohorts", organization.cohorts());
+        model.addAttribute("statuses", StudentStatus.values());
+        model.addAttribute("canEdit", user.acts(Role.ADMIN));
+        return "organization/students";
+    }
+
+    @GetMapping("/org/students/{id}")
+    String show(@PathVariable long id, Model model) {
+        CurrentUser user = Access.staff();
+        StudentRow row = roster.row(user, id);
+        boolean full = user.acts(Role.ADMIN);
+        model.addAttribute("student", row);
+        model.addAttribute("phone", full ? row.phone() : Masking.phone(row.phone()));
+        model.addAttribute("idCardNo", full ? row.idCardNo() : Masking.idCard(row.idCardNo()));
+        model.addAttribute("canEdit", full);
+        return "organization/student";
+    }
+
+    /** A student's own record, unmasked: it is theirs. */
+    @GetMapping("/org/me")
+    String me(Model model) {
+        CurrentUser user = CurrentUser.require();
+        Student student = roster.ofAccount(user.accountId()).filter(s -> user.acts(Role.STUDENT))
+                .orElseThrow(BusinessException::forbidden);
+        StudentRow row = roster.row(user, student.id());
+        model.addAttribute("student", row);
+        model.addAttribute("phone", row.phone());
+        model.addAttribute("idCardNo", row.idCardNo());
+        model.addAttribute("canEdit", false);
+        return "organization/student";
+    }
+
+    @GetMapping("/org/students/new")
+    String newForm(Model model) {
+        Access.admin();
+        return form(model, null, StudentForm.empty());
+    }
+
+    @GetMapping("/org/students/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        CurrentUser user = Access.admin();
+        Student s = roster.get(user, id);
+        return form(model, id, new StudentForm(s.studentNo(), s.name(), s.gender(), s.classId(), s.enrolmentTerm(),
+                s.status(), s.phone(), s.idCardNo()));
+    }
+
+    @PostMapping({"/org/students/new", "/org/students/{id}/edit"})
+    String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StudentForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        Access.admin();
+        if (errors.hasErrors()) {
+            return form(model, id, form);
+        }
+        try {
+            long saved = id == null ? roster.create(form) : id;
+            if (id != null) {
+                roster.update(id, form);
+            }
+            redirect.addFlashAttribute("flash", "action.saved");
+            return "redirect:/org/students/" + saved;
+        } catch (BusinessException e) {
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+            return form(model, id, form);
+        }
+    }
+
+    private String form(Model model, Long id, StudentForm form) {
+        model.addAttribute("id", id);
+        model.addAttribute("form", form);
+        model.addAttribute("classes", organization.classes(scope.studentsOf(CurrentUser.require()), null, null));
+        model.addAttribute("genders", Gender.values());
+        model.addAttribute("statuses", StudentStatus.values());
+        return "organization/student-form";
+    }
+}
