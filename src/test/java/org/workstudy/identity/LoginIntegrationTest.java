@@ -1,0 +1,152 @@
+package org.workstudy.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.servlet.http.Cookie;
+import org.springframework.test.web.servlet.MockMvc;
+import org.workstudy.organization.Roster;
+import org.workstudy.support.Fixtures;
+import org.workstudy.support.IntegrationTest;
+import org.workstudy.support.Logins;
+
+@IntegrationTest
+class LoginIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Roster roster;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPersonSignsInAndLandsOnTheHomePageOfTheirRole() throws Exception {
+        String user = fixtures.account(Grant.school(Role.CENTER_STAFF));
+        Cookie session = Logins.login(mvc, user, Fixtures.PASSWORD);
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("勤工助学中心")));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
+        mvc.perform(formLogin().user(user).password("wrong-1234")).andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(get("/login").param("error", "bad")).andExpect(content().string(containsString("用户名或密码错误")));
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheAccountUntilAnAdministratorUnlocksIt() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(formLogin().user(user).password("wrong-1234")).andExpect(redirectedUrl("/login?error=bad"));
+        }
+        mvc.perform(formLogin().user(user).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin().user(user).password("wrong-1234"));
+        }
+        // Locked now: even the right password is refused, with the lock's own message.
+        mvc.perform(formLogin().user(user).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=locked"));
+        AccountView locked = accounts.findByUsername(user).orElseThrow();
+        assertThat(locked.lockedUntil()).isNotNull();
+        fixtures.inTransaction(() -> {
+            accounts.unlock(locked.id());
+            return null;
+        });
+        mvc.perform(formLogin().user(user).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aStudentMustChangeTheInitialPasswordBeforeAnythingElse() throws Exception {
+        long student = fixtures.student(fixtures.schoolClass(fixtures.college()));
+        var s = roster.find(student).orElseThrow();
+        String initial = s.idCardNo().substring(12);
+        Cookie session = Logins.login(mvc, s.studentNo(), initial);
+        mvc.perform(get("/org/me").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", initial)
+                .param("next", "short").param("repeat", "short"))
+                .andExpect(content().string(containsString("密码至少8位")));
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", initial)
+                .param("next", "NewPass99").param("repeat", "NewPass99")).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/org/me").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(s.studentNo())));
+        assertThat(accounts.findByUsername(s.studentNo()).orElseThrow().mustChangePassword()).isFalse();
+    }
+
+    @Test
+    void aPersonWithTwoRolesSwitchesTheActiveOne() throws Exception {
+        long college = fixtures.college();
+        long schoolClass = fixtures.schoolClass(college);
+        String user = fixtures.account(Grant.of(Role.COLLEGE_ADMIN, college), Grant.of(Role.COUNSELOR, schoolClass));
+        Cookie session = Logins.login(mvc, user, Fixtures.PASSWORD);
+        mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("（学院勤工助学负责人）")));
+        mvc.perform(post("/account/role").cookie(session).with(csrf()).param("role", "COUNSELOR"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("（辅导员）")));
+        // A role the person does not hold cannot be taken.
+        mvc.perform(post("/account/role").cookie(session).with(csrf()).param("role", "ADMIN"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
+        Cookie session = Logins.login(mvc, user, Fixtures.PASSWORD);
+        mvc.perform(post("/account/role").cookie(session).param("role", "LEADER")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void sessionsLiveInTheDatabase() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
+        Logins.login(mvc, user, Fixtures.PASSWORD);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(user)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesNeedASignIn() throws Exception {
+        mvc.perform(get("/org/students")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theApiAnswersProblemDetailsWithoutCredentials() throws Exception {
+        mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+    }
+
+    @Test
+    void onlyAdministratorsReachTheAdministrationPages() throws Exception {
+        String leader = fixtures.account(Grant.school(Role.LEADER));
+        Cookie session = Logins.login(mvc, leader, Fixtures.PASSWORD);
+        mvc.perform(get("/admin/accounts").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/audit").cookie(session)).andExpect(status().isForbidden());
+        String admin = fixtures.account(Grant.school(Role.ADMIN));
+        Cookie adminSession = Logins.login(mvc, admin, Fixtures.PASSWORD);
+        mvc.perform(get("/admin/accounts").cookie(adminSession).param("q", leader)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(leader)));
+    }
+}
