@@ -27,6 +27,14 @@ class LayoutModel {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
+    /** The current URL without its page number, ending so that a page number can be appended (for pagers). */
+    @ModelAttribute("pageUrl")
+    String pageUrl() {
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("page").build().toUriString();
+        return url + (url.contains("?") ? "&" : "?") + "page=";
+    }
+
     @ModelAttribute("menu")
     List<MenuItem> menu() {
         return CurrentUser.find()
