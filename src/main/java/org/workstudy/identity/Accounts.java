@@ -263,8 +263,8 @@ public class Accounts {
 
     private static Grant grant(ResultSet rs, int n) throws SQLException {
         long scopeId = rs.getLong(3);
-        return new Grant(Role.valueOf(rs.getString(1)), ScopeKind.valueOf(rs.getString(2)),
-                rs.wasNull() ? null : scopeId);
+        Long scope = rs.wasNull() ? null : scopeId; // before the other getters: wasNull() reports the last one read
+        return new Grant(Role.valueOf(rs.getString(1)), ScopeKind.valueOf(rs.getString(2)), scope);
     }
 
     private static Instant instant(Timestamp t) {

@@ -13,12 +13,12 @@ import org.workstudy.web.MenuItem;
 class CalendarMenu {
 
     @Bean
-    MenuItem calendarAdminMenu() {
+    MenuItem calendarAdminMenuItem() {
         return new MenuItem("calendar.nav", "/admin/calendar", Set.of(Role.ADMIN), 80);
     }
 
     @Bean
-    MenuItem calendarMenu() {
+    MenuItem calendarStaffMenuItem() {
         Set<Role> staff = EnumSet.copyOf(Role.staffRoles());
         staff.remove(Role.ADMIN);
         return new MenuItem("calendar.nav", "/calendar", staff, 80);
