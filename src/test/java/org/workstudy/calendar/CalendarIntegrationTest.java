@@ -86,22 +86,23 @@ class CalendarIntegrationTest {
     @Test
     void badTermsAreRejectedAndWriteNothing() {
         calendar.saveTerm(new TermForm(null, "2052-2053-1", d("2052-09-02"), d("2053-01-12")));
+        calendar.saveTerm(new TermForm(null, "2052-2053-2", d("2053-03-03"), d("2053-07-06")));
         long terms = count("cal_term");
         long trail = count("audit_entry");
 
-        assertRejected(new TermForm(null, "2052-2053-2", d("2053-07-01"), d("2053-03-01")),
+        assertRejected(new TermForm(null, "2053-2054-1", d("2053-12-01"), d("2053-09-01")),
                 "calendar.term.ends-before-start");
-        assertRejected(new TermForm(null, "2052-2053-2", d("2053-01-10"), d("2053-07-01")), "calendar.term.overlaps");
+        assertRejected(new TermForm(null, "2053-2054-1", d("2053-07-01"), d("2054-01-10")), "calendar.term.overlaps");
         // sharing only the last day is an overlap too
-        assertRejected(new TermForm(null, "2052-2053-2", d("2053-01-12"), d("2053-03-01")), "calendar.term.overlaps");
-        assertRejected(new TermForm(null, "2052-2053-1", d("2052-03-01"), d("2052-07-01")), "calendar.term.wrong-year");
+        assertRejected(new TermForm(null, "2053-2054-1", d("2053-07-06"), d("2053-12-01")), "calendar.term.overlaps");
+        assertRejected(new TermForm(null, "2053-2054-2", d("2053-11-01"), d("2053-12-20")), "calendar.term.wrong-year");
         assertRejected(new TermForm(null, "2052-2053", d("2053-03-01"), d("2053-07-01")), "calendar.term.code-invalid");
-        assertRejected(new TermForm(null, "2052-2053-2", null, d("2053-07-01")), "calendar.term.required");
-        // a spring term dated before its autumn term
-        assertRejected(new TermForm(null, "2051-2052-2", d("2052-03-01"), d("2052-07-01")), "calendar.term.out-of-order");
+        assertRejected(new TermForm(null, "2053-2054-1", null, d("2054-01-10")), "calendar.term.required");
+        // the autumn term of 2053 dated before the spring term of 2053
+        assertRejected(new TermForm(null, "2053-2054-1", d("2053-01-20"), d("2053-02-20")), "calendar.term.out-of-order");
         assertThatThrownBy(() -> calendar.saveTerm(new TermForm(null, "2052-2053-1", d("2052-08-01"), d("2052-08-20"))))
                 .isInstanceOfSatisfying(BusinessException.class,
-                        e -> assertThat(e.messageKey()).isIn("calendar.term.code-taken"));
+                        e -> assertThat(e.messageKey()).isEqualTo("calendar.term.code-taken"));
 
         assertThat(count("cal_term")).isEqualTo(terms);
         assertThat(count("audit_entry")).isEqualTo(trail);
