@@ -184,6 +184,14 @@ class CalendarIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("结束日期 2065-03-01 早于开学日期 2065-07-01")));
 
+        MvcResult wrongYear = mvc.perform(admin.on(post("/admin/calendar/terms").with(csrf())
+                        .param("code", "2064-2065-2").param("startsOn", "2064-11-01").param("endsOn", "2064-12-01")))
+                .andExpect(flash().attribute("errorKey", "calendar.term.wrong-year")).andReturn();
+        mvc.perform(admin.on(get("/admin/calendar")).flashAttrs(wrongYear.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("学期 2064-2065-2 应在 2065 年开学")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"2064-11-01\"")));
+
         mvc.perform(admin.on(post("/admin/calendar/terms").with(csrf())
                         .param("code", "2064-2065-2").param("startsOn", "2065-02-3x").param("endsOn", "2065-07-01")))
                 .andExpect(status().is3xxRedirection())
@@ -219,6 +227,29 @@ class CalendarIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString("id=\"term-form\""))));
+    }
+
+    @Test
+    void aStudentSeesNeitherCalendarPage() throws Exception {
+        Session student = login(Grant.of(Role.STUDENT, 9_000_001L));
+        mvc.perform(student.on(get("/admin/calendar"))).andExpect(status().isForbidden());
+        mvc.perform(student.on(get("/calendar"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAdminPageRendersTermsVacationsAndSpecialDays() throws Exception {
+        calendar.saveTerm(new TermForm(null, "2072-2073-1", d("2072-09-05"), d("2073-01-15")));
+        calendar.saveTerm(new TermForm(null, "2072-2073-2", d("2073-02-27"), d("2073-07-09")));
+        calendar.addSpecialDay(d("2073-01-01"), SpecialDayKind.HOLIDAY, "元旦");
+        Session admin = login(Role.ADMIN);
+        String html = mvc.perform(admin.on(get("/admin/calendar").param("year", "2073")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/calendar-admin-page.html"), html);
+        assertThat(html).contains("2073-01-16", "2073-02-26", "42", "寒假", "元旦", "2073 年法定节假日与调休");
+        mvc.perform(admin.on(get("/admin/calendar").param("year", "twenty")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("不是有效年份")));
     }
 
     @Test
@@ -279,9 +310,13 @@ class CalendarIntegrationTest {
     }
 
     private Session login(Role role) throws Exception {
-        String username = "cal-" + role.name().toLowerCase().replace('_', '-') + "-"
+        return login(Grant.school(role));
+    }
+
+    private Session login(Grant grant) throws Exception {
+        String username = "cal-" + grant.role().name().toLowerCase().replace('_', '-') + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(new NewAccount(username, "校历测试", PASSWORD, false, List.of(Grant.school(role))));
+        accounts.create(new NewAccount(username, "校历测试", PASSWORD, false, List.of(grant)));
         MvcResult result = mvc.perform(formLogin().user(username).password(PASSWORD))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");

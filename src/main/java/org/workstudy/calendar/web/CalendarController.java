@@ -214,7 +214,10 @@ class CalendarController {
 
     private static void error(RedirectAttributes redirect, BusinessException e) {
         redirect.addFlashAttribute("errorKey", e.messageKey());
-        redirect.addFlashAttribute("errorArgs", Arrays.stream(e.args()).map(String::valueOf).toArray(String[]::new));
+        // flash attributes live in the (JDBC) session, so they must be serialisable: numbers stay numbers for
+        // {0,number,#}, everything else (term codes, dates) becomes its text
+        redirect.addFlashAttribute("errorArgs", Arrays.stream(e.args())
+                .map(a -> a instanceof Number || a == null ? a : String.valueOf(a)).toArray());
     }
 
     private static void requireStaff() {
