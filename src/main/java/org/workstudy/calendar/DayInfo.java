@@ -1,0 +1,11 @@
+package org.workstudy.calendar;
+
+import java.time.LocalDate;
+
+/**
+ * What the calendar says about one date: its kind, whether it has classes, whether work counts at any hour, the term
+ * whose semester period (teaching plus following vacation) contains it, and the special day's name if any.
+ */
+public record DayInfo(LocalDate date, DayKind kind, boolean workday, boolean countsWithoutEvening, String term,
+        String specialDay) {
+}

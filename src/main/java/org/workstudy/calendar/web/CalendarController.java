@@ -1,0 +1,228 @@
+package org.workstudy.calendar.web;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.calendar.CalendarSnapshot;
+import org.workstudy.calendar.DayInfo;
+import org.workstudy.calendar.SpecialDayKind;
+import org.workstudy.calendar.Term;
+import org.workstudy.calendar.TermForm;
+import org.workstudy.calendar.Vacation;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Role;
+import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.TermCode;
+
+/**
+ * The calendar page: administrators edit it under /admin/calendar (URL rule: ADMIN only, see SecurityConfig), every
+ * staff role reads it at /calendar. One template serves both, and the date checker's htmx partial.
+ */
+@Controller
+class CalendarController {
+
+    private static final String PAGE = "calendar/calendar";
+    private static final String ADMIN = "/admin/calendar";
+
+    private final AcademicCalendar calendar;
+    private final Clock clock;
+
+    CalendarController(AcademicCalendar calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** A term with the vacation after it, for the table. */
+    record TermRow(Term term, Vacation vacation, boolean current) {
+    }
+
+    /** What the term form shows again after an error (flash attributes must be serialisable). */
+    record TermFormView(Long id, String code, String startsOn, String endsOn) implements Serializable {
+    }
+
+    /** The checker's answer. */
+    record CheckResult(DayInfo day, String enrolmentTerm, Integer semester) {
+    }
+
+    @GetMapping("/calendar")
+    String view(@RequestParam(required = false) String year, Model model) {
+        requireStaff();
+        fill(model, year, false, null);
+        return PAGE;
+    }
+
+    @GetMapping(ADMIN)
+    String admin(@RequestParam(required = false) String year, @RequestParam(required = false) Long edit, Model model) {
+        fill(model, year, true, edit);
+        return PAGE;
+    }
+
+    @GetMapping("/calendar/check")
+    String check(@RequestParam(required = false) String date, @RequestParam(required = false) String enrolmentTerm,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        requireStaff();
+        try {
+            LocalDate day = DateParam.parse(date);
+            String term = enrolmentTerm == null || enrolmentTerm.isBlank() ? null : enrolmentTerm.trim();
+            Integer semester = null;
+            if (term != null) {
+                OptionalInt n = calendar.semesterOf(TermCode.parse(term), day);
+                semester = n.isPresent() ? n.getAsInt() : null;
+            }
+            model.addAttribute("check", new CheckResult(calendar.describe(day), term, semester));
+        } catch (BusinessException e) {
+            model.addAttribute("checkErrorKey", e.messageKey());
+            model.addAttribute("checkErrorArgs", e.args());
+        }
+        if (htmx != null) {
+            return PAGE + " :: checker-result";
+        }
+        boolean admin = CurrentUser.require().acts(Role.ADMIN);
+        fill(model, null, admin, null);
+        return PAGE;
+    }
+
+    @PostMapping(ADMIN + "/terms")
+    String saveTerm(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
+            RedirectAttributes redirect) {
+        try {
+            calendar.saveTerm(new TermForm(id, code, DateParam.parseOptional(startsOn), DateParam.parseOptional(endsOn)));
+            redirect.addFlashAttribute("flash", "action.saved");
+            return "redirect:" + ADMIN;
+        } catch (BusinessException e) {
+            error(redirect, e);
+            redirect.addFlashAttribute("termForm", new TermFormView(id, code, startsOn, endsOn));
+            return "redirect:" + ADMIN + (id == null ? "" : "?edit=" + id);
+        }
+    }
+
+    @PostMapping(ADMIN + "/terms/{id}/delete")
+    String deleteTerm(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            calendar.deleteTerm(id);
+            redirect.addFlashAttribute("flash", "calendar.term.deleted");
+        } catch (BusinessException e) {
+            error(redirect, e);
+        }
+        return "redirect:" + ADMIN;
+    }
+
+    @PostMapping(ADMIN + "/special-days")
+    String addSpecialDay(@RequestParam(defaultValue = "") String date, @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        LocalDate day = null;
+        try {
+            day = DateParam.parse(date);
+            SpecialDayKind k = kind == null ? null : Arrays.stream(SpecialDayKind.values())
+                    .filter(v -> v.name().equals(kind)).findFirst().orElse(null);
+            calendar.addSpecialDay(day, k, name);
+            redirect.addFlashAttribute("flash", "action.saved");
+        } catch (BusinessException e) {
+            error(redirect, e);
+            redirect.addFlashAttribute("specialName", name);
+            redirect.addFlashAttribute("specialDate", date);
+        }
+        return "redirect:" + ADMIN + (day == null ? "" : "?year=" + day.getYear());
+    }
+
+    @PostMapping(ADMIN + "/special-days/{date}/delete")
+    String removeSpecialDay(@PathVariable String date, RedirectAttributes redirect) {
+        LocalDate day = null;
+        try {
+            day = DateParam.parse(date);
+            calendar.removeSpecialDay(day);
+            redirect.addFlashAttribute("flash", "calendar.special.removed");
+        } catch (BusinessException e) {
+            error(redirect, e);
+        }
+        return "redirect:" + ADMIN + (day == null ? "" : "?year=" + day.getYear());
+    }
+
+    @PostMapping(ADMIN + "/standard")
+    String loadStandard(@RequestParam(defaultValue = "") String fromYear, @RequestParam(defaultValue = "") String toYear,
+            RedirectAttributes redirect) {
+        try {
+            int from = year(fromYear);
+            int to = year(toYear);
+            if (to < from || to - from > 10) {
+                throw BusinessException.invalid("calendar.seed.range");
+            }
+            AcademicCalendar.SeedResult result = calendar.loadStandardCalendar(from, to);
+            redirect.addFlashAttribute("noticeKey", "calendar.seed.done");
+            redirect.addFlashAttribute("noticeArgs", new String[] {String.valueOf(result.terms()),
+                    String.valueOf(result.specialDays())});
+        } catch (BusinessException e) {
+            error(redirect, e);
+        }
+        return "redirect:" + ADMIN;
+    }
+
+    private void fill(Model model, String yearText, boolean editable, Long edit) {
+        LocalDate today = LocalDate.now(clock);
+        int year = today.getYear();
+        if (yearText != null && !yearText.isBlank()) {
+            try {
+                year = year(yearText);
+            } catch (BusinessException e) {
+                model.addAttribute("errorKey", e.messageKey());
+                model.addAttribute("errorArgs", e.args());
+            }
+        }
+        List<Term> terms = calendar.terms();
+        CalendarSnapshot fresh = new CalendarSnapshot(terms, List.of());
+        model.addAttribute("terms", terms.stream().map(t -> new TermRow(t, fresh.vacationAfter(t).orElse(null),
+                fresh.periodTermOf(today).map(p -> p.id() == t.id()).orElse(false))).toList());
+        model.addAttribute("year", year);
+        model.addAttribute("specialDays", calendar.specialDays(year));
+        model.addAttribute("specialKinds", SpecialDayKind.values());
+        model.addAttribute("editable", editable);
+        model.addAttribute("base", editable ? ADMIN : "/calendar");
+        model.addAttribute("today", today);
+        if (editable && !model.containsAttribute("termForm")) {
+            Term editing = edit == null ? null : terms.stream().filter(t -> t.id() == edit).findFirst().orElse(null);
+            model.addAttribute("termForm", editing == null ? new TermFormView(null, "", "", "")
+                    : new TermFormView(editing.id(), editing.code().toString(), editing.startsOn().toString(),
+                            editing.endsOn().toString()));
+        }
+    }
+
+    private static int year(String text) {
+        try {
+            int y = Integer.parseInt(text.trim());
+            if (y >= 1990 && y <= 2200) {
+                return y;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what a year looks like
+        }
+        throw BusinessException.invalid("calendar.year.invalid", text);
+    }
+
+    private static void error(RedirectAttributes redirect, BusinessException e) {
+        redirect.addFlashAttribute("errorKey", e.messageKey());
+        // flash attributes live in the (JDBC) session, so they must be serialisable: numbers stay numbers for
+        // {0,number,#}, everything else (term codes, dates) becomes its text
+        redirect.addFlashAttribute("errorArgs", Arrays.stream(e.args())
+                .map(a -> a instanceof Number || a == null ? a : String.valueOf(a)).toArray());
+    }
+
+    private static void requireStaff() {
+        if (!Role.staffRoles().contains(CurrentUser.require().activeRole())) {
+            throw BusinessException.forbidden();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.workstudy.calendar.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.workstudy.shared.BusinessException;
+
+/** Dates typed by people (pages) or sent by programs (API): ISO yyyy-MM-dd, or a clear error. */
+public final class DateParam {
+
+    private DateParam() {
+    }
+
+    /** The date, or null for blank input; anything else that is not a date is a business error. */
+    public static LocalDate parseOptional(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw BusinessException.invalid("calendar.date.invalid", text);
+        }
+    }
+
+    public static LocalDate parse(String text) {
+        LocalDate date = parseOptional(text);
+        if (date == null) {
+            throw BusinessException.invalid("calendar.date.required");
+        }
+        return date;
+    }
+}
