@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
@@ -52,18 +53,20 @@ class DemoSchool implements ApplicationRunner {
     private final Roster roster;
     private final StaffDirectory staff;
     private final Accounts accounts;
+    private final AcademicCalendar calendar;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final int students;
 
     DemoSchool(Organization organization, Roster roster, StaffDirectory staff, Accounts accounts,
-            TransactionTemplate tx,
+            AcademicCalendar calendar, TransactionTemplate tx,
             @Value("${workstudy.demo.enabled:false}") boolean enabled,
             @Value("${workstudy.demo.students:3000}") int students) {
         this.organization = organization;
         this.roster = roster;
         this.staff = staff;
         this.accounts = accounts;
+        this.calendar = calendar;
         this.tx = tx;
         this.enabled = enabled;
         this.students = students;
@@ -78,6 +81,8 @@ class DemoSchool implements ApplicationRunner {
         List<Long> classIds = new ArrayList<>();
         List<Long> classCollege = new ArrayList<>();
         List<Integer> classCohort = new ArrayList<>();
+        // The calendar covers every cohort from its first term to its last possible one (5 years on).
+        calendar.loadStandardCalendar(FIRST_COHORT, FIRST_COHORT + COHORTS + 4);
         tx.executeWithoutResult(s -> {
             schoolStaff();
             for (int c = 0; c < COLLEGES.length; c++) {
