@@ -288,9 +288,9 @@ public class Accounts {
     }
 
     private static Grant grant(ResultSet rs, int n) throws SQLException {
-        long scopeId = rs.getLong(3);
-        return new Grant(Role.valueOf(rs.getString(1)), ScopeKind.valueOf(rs.getString(2)),
-                rs.wasNull() ? null : scopeId);
+        // getObject: wasNull() after the later getString calls would report on those, not on scope_id
+        Long scopeId = rs.getObject(3, Long.class);
+        return new Grant(Role.valueOf(rs.getString(1)), ScopeKind.valueOf(rs.getString(2)), scopeId);
     }
 
     private static Instant instant(Timestamp t) {

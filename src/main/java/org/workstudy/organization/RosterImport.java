@@ -179,7 +179,7 @@ public class RosterImport {
             } else {
                 Integer first = numbers.add(no, row);
                 if (first != null) {
-                    errors.add(ImportError.of(row, RosterLabels.STUDENT_NO, "roster.import.duplicate", no, first));
+                    errors.add(ImportError.of(row, RosterLabels.STUDENT_NO, "roster.import.duplicate", no, String.valueOf(first)));
                 }
             }
         }
@@ -232,7 +232,7 @@ public class RosterImport {
             } else {
                 Integer first = numbers.add(no, row);
                 if (first != null) {
-                    errors.add(ImportError.of(row, RosterLabels.STAFF_NO, "roster.import.duplicate", no, first));
+                    errors.add(ImportError.of(row, RosterLabels.STAFF_NO, "roster.import.duplicate", no, String.valueOf(first)));
                 }
             }
         }
