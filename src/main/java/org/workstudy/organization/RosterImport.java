@@ -179,7 +179,8 @@ public class RosterImport {
             } else {
                 Integer first = numbers.add(no, row);
                 if (first != null) {
-                    errors.add(ImportError.of(row, RosterLabels.STUDENT_NO, "roster.import.duplicate", no, String.valueOf(first)));
+                    errors.add(ImportError.of(row, RosterLabels.STUDENT_NO, "roster.import.duplicate", no,
+                            String.valueOf(first)));
                 }
             }
         }
@@ -232,7 +233,8 @@ public class RosterImport {
             } else {
                 Integer first = numbers.add(no, row);
                 if (first != null) {
-                    errors.add(ImportError.of(row, RosterLabels.STAFF_NO, "roster.import.duplicate", no, String.valueOf(first)));
+                    errors.add(ImportError.of(row, RosterLabels.STAFF_NO, "roster.import.duplicate", no,
+                            String.valueOf(first)));
                 }
             }
         }
