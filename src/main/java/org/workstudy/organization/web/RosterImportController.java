@@ -36,12 +36,8 @@ class RosterImportController {
     }
 
     @GetMapping("/org/{kind:students|staff}/import")
-    String page(@PathVariable String kind, @RequestParam(required = false) String tooLarge, Model model) {
+    String show(@PathVariable String kind, Model model) {
         requireAdmin();
-        if (tooLarge != null) {
-            model.addAttribute("result", new ImportResult(0, List.of(new ImportError(0, "",
-                    "roster.import.too-large", List.of())), 0));
-        }
         return page(kind, model);
     }
 
