@@ -65,8 +65,11 @@ public class Roster {
     /** Streams every matching student the user may see (for exports), unmasked; the caller decides what to show. */
     public void forEach(CurrentUser user, StudentQuery query, Consumer<StudentRow> consumer) {
         Where where = where(scope.studentsOf(user), query);
-        jdbc.sql(ROW_SELECT + where.sql + " ORDER BY s.student_no").params(where.params).query(Roster::row).stream()
-                .forEach(consumer);
+        // the stream holds a connection and a result set until closed
+        try (var rows = jdbc.sql(ROW_SELECT + where.sql + " ORDER BY s.student_no").params(where.params)
+                .query(Roster::row).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     /** A student the user may see; anything else is "not found". */
