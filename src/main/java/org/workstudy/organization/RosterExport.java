@@ -68,7 +68,7 @@ public class RosterExport {
     public void writeStudentTemplate(OutputStream out) {
         template(out, "学生名单", RosterLabels.STUDENT_COLUMNS, List.of(
                 Arrays.asList("2099000001", "示例学生（导入前请删除此行）", "男", "示例班级名称", "2099-2100-1", "在读",
-                        "13800000000", RosterRules.withCheckChar("11010520990101001"))));
+                        "13800000000", org.workstudy.shared.IdCardNumber.withCheckChar("11010520990101001"))));
     }
 
     /** The staff import template: the header row and fictional example rows (a counselor and a vice dean). */

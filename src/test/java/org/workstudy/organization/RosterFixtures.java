@@ -65,7 +65,7 @@ final class RosterFixtures {
 
     /** A valid ID-card number (real date, right check character) with the given 3-digit sequence. */
     static String idCard(int sequence) {
-        return RosterRules.withCheckChar("350203" + "20050101" + String.format("%03d", sequence % 1000));
+        return org.workstudy.shared.IdCardNumber.withCheckChar("350203" + "20050101" + String.format("%03d", sequence % 1000));
     }
 
     /** A student row: number, name, gender, class, term, status, phone, ID card. */
