@@ -3,6 +3,8 @@ package org.workstudy.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
+import org.workstudy.organization.RosterFixtures;
 import org.workstudy.organization.Student;
 import org.workstudy.support.IntegrationTest;
 
@@ -142,6 +145,42 @@ class RoleJourneysBrowserTest {
         assertThat(page.locator("h1")).hasText("Students");
         Browser.screenshot(page, "admin-5-students-english");
         page.navigate("/?lang=zh_CN");
+    }
+
+    @Test
+    void anAdministratorImportsARosterAllOrNothingThroughThePage() throws Exception {
+        String suffix = RosterFixtures.unique();
+        List<String> classes = RosterFixtures.classes(organization, suffix, 1);
+        String no = "B" + suffix.replaceAll("\\D", "");
+        byte[] bad = RosterFixtures.xlsx(RosterFixtures.STUDENT_HEADER, List.of(
+                RosterFixtures.student(no + "1", "甲同学", classes.get(0), "13800001111", RosterFixtures.idCard(1)),
+                RosterFixtures.student(no + "2", "乙同学", "不存在的班", "12345", RosterFixtures.idCard(2))));
+        Path badFile = Files.createTempFile("roster-bad", ".xlsx");
+        Files.write(badFile, bad);
+        Page page = browser().desktop();
+        Browser.login(page, "admin", DEMO_PASSWORD);
+        page.navigate("/org/students/import");
+        Browser.screenshot(page, "admin-6-import-page");
+        page.setInputFiles("#file", badFile);
+        page.click("#roster-import button[type=submit]");
+        assertThat(page.locator("#import-errors")).isVisible();
+        assertThat(page.locator("#import-errors")).containsText("3");
+        Browser.screenshot(page, "admin-7-import-errors");
+        assertThat(roster.findByNumber(no + "1")).isEmpty();
+
+        byte[] good = RosterFixtures.xlsx(RosterFixtures.STUDENT_HEADER, List.of(
+                RosterFixtures.student(no + "1", "甲同学", classes.get(0), "13800001111", RosterFixtures.idCard(1)),
+                RosterFixtures.student(no + "2", "乙同学", classes.get(0), "13800002222", RosterFixtures.idCard(2))));
+        Path goodFile = Files.createTempFile("roster-good", ".xlsx");
+        Files.write(goodFile, good);
+        page.setInputFiles("#file", goodFile);
+        page.click("#roster-import button[type=submit]");
+        assertThat(page.locator("#import-done")).isVisible();
+        Browser.screenshot(page, "admin-8-import-done");
+        assertThat(roster.findByNumber(no + "1")).isPresent();
+        assertThat(roster.findByNumber(no + "2")).isPresent();
+        page.navigate("/admin/calendar");
+        Browser.screenshot(page, "admin-9-calendar");
     }
 
     @Test

@@ -11,21 +11,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.idev.excel.FastExcel;
 
 /** Test data of the roster tests: own colleges and classes with unique names, and real .xlsx files. */
-final class RosterFixtures {
+public final class RosterFixtures {
 
-    static final List<String> STUDENT_HEADER = List.of("学号", "姓名", "性别", "班级", "入学学期", "学籍状态", "手机号",
+    public static final List<String> STUDENT_HEADER = List.of("学号", "姓名", "性别", "班级", "入学学期", "学籍状态", "手机号",
             "身份证号");
 
     private RosterFixtures() {
     }
 
     /** A random suffix, so that tests sharing this run's database never collide. */
-    static String unique() {
+    public static String unique() {
         return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
     }
 
     /** A college with one major and the given number of classes; returns the class names. */
-    static List<String> classes(Organization organization, String suffix, int count) {
+    public static List<String> classes(Organization organization, String suffix, int count) {
         long college = organization.saveCollege(null, "C" + suffix, "测试学院" + suffix, true);
         long major = organization.saveMajor(null, college, "M" + suffix, "测试专业" + suffix, true);
         List<String> names = new ArrayList<>();
@@ -42,7 +42,7 @@ final class RosterFixtures {
     }
 
     /** An .xlsx with this header row and these rows, all cells as text (a null cell stays empty). */
-    static byte[] xlsx(List<String> header, List<? extends List<?>> rows) {
+    public static byte[] xlsx(List<String> header, List<? extends List<?>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FastExcel.write(out).head(header.stream().map(List::of).toList()).sheet("名单").doWrite(rows);
         return out.toByteArray();
@@ -64,12 +64,12 @@ final class RosterFixtures {
     }
 
     /** A valid ID-card number (real date, right check character) with the given 3-digit sequence. */
-    static String idCard(int sequence) {
+    public static String idCard(int sequence) {
         return org.workstudy.shared.IdCardNumber.withCheckChar("350203" + "20050101" + String.format("%03d", sequence % 1000));
     }
 
     /** A student row: number, name, gender, class, term, status, phone, ID card. */
-    static List<String> student(String no, String name, String className, String phone, String idCard) {
+    public static List<String> student(String no, String name, String className, String phone, String idCard) {
         return java.util.Arrays.asList(no, name, "女", className, "2024-2025-1", "在读", phone, idCard);
     }
 }

@@ -59,7 +59,7 @@ class StudentController {
         return "organization/students";
     }
 
-    @GetMapping("/org/students/{id}")
+    @GetMapping("/org/students/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         CurrentUser user = Access.staff();
         StudentRow row = roster.row(user, id);
@@ -91,7 +91,7 @@ class StudentController {
         return form(model, null, StudentForm.empty());
     }
 
-    @GetMapping("/org/students/{id}/edit")
+    @GetMapping("/org/students/{id:\\d+}/edit")
     String editForm(@PathVariable long id, Model model) {
         CurrentUser user = Access.admin();
         Student s = roster.get(user, id);
@@ -99,7 +99,7 @@ class StudentController {
                 s.status(), s.phone(), s.idCardNo()));
     }
 
-    @PostMapping({"/org/students/new", "/org/students/{id}/edit"})
+    @PostMapping({"/org/students/new", "/org/students/{id:\\d+}/edit"})
     String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StudentForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         Access.admin();
