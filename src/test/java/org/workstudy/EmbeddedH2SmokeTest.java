@@ -31,7 +31,8 @@ class EmbeddedH2SmokeTest {
     void theDemoSchoolRunsOnTheEmbeddedDatabase() throws Exception {
         Cookie admin = Logins.login(mvc, "admin", "Demo1234");
         for (String page : new String[] {"/", "/org/students", "/org/classes", "/org/structure", "/org/staff",
-                "/admin/accounts", "/admin/audit", "/admin/calendar", "/account/password"}) {
+                "/admin/accounts", "/admin/audit", "/admin/calendar", "/account/password", "/notifications",
+                "/org/students/import"}) {
             mvc.perform(get(page).cookie(admin)).andExpect(status().isOk());
         }
         mvc.perform(get("/org/classes").cookie(admin)).andExpect(content().string(containsString("信息工程学院")));

@@ -18,7 +18,10 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("workstudy-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // Pages are Chinese until the person switches; API callers may ask for English with Accept-Language.
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())
+                ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

@@ -64,6 +64,15 @@ class ScopeIntegrationTest {
     }
 
     @Test
+    void problemDetailsSpeakTheCallersLanguage() throws Exception {
+        String counselor = fixtures.account(Grant.of(Role.COUNSELOR, classA));
+        mvc.perform(get("/api/v1/students/" + studentB).with(httpBasic(counselor, Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$.detail").value("未找到该记录。"));
+        mvc.perform(get("/api/v1/students/" + studentB).header("Accept-Language", "en-US,en;q=0.9")
+                .with(httpBasic(counselor, Fixtures.PASSWORD))).andExpect(jsonPath("$.detail").value("No such record."));
+    }
+
+    @Test
     void aCounselorsListHoldsOnlyTheirClass() throws Exception {
         String counselor = fixtures.account(Grant.of(Role.COUNSELOR, classA));
         mvc.perform(get("/api/v1/students").param("size", "200").with(httpBasic(counselor, Fixtures.PASSWORD)))
