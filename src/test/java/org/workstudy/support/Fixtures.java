@@ -68,6 +68,21 @@ public class Fixtures {
         return username;
     }
 
+    /**
+     * Waits (up to 10 seconds) until what an event listener does after commit is visible: listeners of
+     * {@code @ApplicationModuleListener} run asynchronously.
+     */
+    public void awaitEvents(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the event's effect did not appear within 10 seconds");
+            }
+            Thread.onSpinWait();
+            Thread.sleep(20);
+        }
+    }
+
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         return tx.execute(s -> work.get());
     }

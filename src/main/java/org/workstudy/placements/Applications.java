@@ -1,0 +1,347 @@
+package org.workstudy.placements;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.audit.AuditTrail;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Role;
+import org.workstudy.notifications.Notifications;
+import org.workstudy.organization.Organization;
+import org.workstudy.organization.Roster;
+import org.workstudy.organization.SchoolClass;
+import org.workstudy.organization.Student;
+import org.workstudy.positions.PositionBank;
+import org.workstudy.positions.PositionView;
+import org.workstudy.positions.SelectionMode;
+import org.workstudy.shared.BusinessException;
+
+/**
+ * Students apply for positions; employers (or the bank's managers) decide. First-come positions accept at once while
+ * places remain and wait-list the rest in order; a place that frees up goes to the first on the wait-list. Each
+ * decision notifies the student.
+ */
+@Service
+public class Applications {
+
+    static final String SELECT = "SELECT a.id, a.position_id, a.student_id, a.status, a.applied_at, a.decided_at,"
+            + " a.reason, a.wait_seq FROM plc_application a";
+
+    private final JdbcClient jdbc;
+    private final Seats seats;
+    private final PositionBank positions;
+    private final Roster roster;
+    private final Organization organization;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int maxOpen;
+
+    Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
+            Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            @Value("${workstudy.applications.max-open:5}") int maxOpen) {
+        this.jdbc = jdbc;
+        this.seats = seats;
+        this.positions = positions;
+        this.roster = roster;
+        this.organization = organization;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.maxOpen = maxOpen;
+    }
+
+    /** The signed-in student applies. Applying again (a double click, a retry) answers with the same application. */
+    @Transactional
+    public ApplyOutcome apply(CurrentUser user, long positionId) {
+        Student student = studentOf(user);
+        PositionView position = positions.find(positionId)
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        lockStudent(student.id());
+        Optional<Row> existing = find(positionId, student.id());
+        if (existing.isPresent() && !existing.get().status().allowsReapplying()) {
+            Row row = existing.get();
+            if (row.status() == ApplicationStatus.REJECTED || row.status() == ApplicationStatus.CANCELLED) {
+                throw BusinessException.conflict("placements.refused.already-decided");
+            }
+            return new ApplyOutcome(row.id(), row.status(), waitPosition(row), true);
+        }
+        SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
+        Instant now = clock.instant();
+        ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(), now,
+                openCount(student.id()), maxOpen).ifPresent(key -> {
+                    throw BusinessException.invalid(key, maxOpen);
+                });
+        seats.ensure(positionId, position.capacity());
+        ApplicationStatus status;
+        Long waitSeq = null;
+        if (position.selectionMode() == SelectionMode.FIRST_COME) {
+            if (seats.take(positionId, 1)) {
+                status = ApplicationStatus.ACCEPTED;
+            } else {
+                status = ApplicationStatus.WAITLISTED;
+                waitSeq = jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single();
+            }
+        } else {
+            status = ApplicationStatus.PENDING;
+        }
+        long id = existing.isPresent() ? reapply(existing.get().id(), status, waitSeq, now)
+                : insert(positionId, student.id(), status, waitSeq, now);
+        event(id, user.username(), status, null);
+        audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id(),
+                "status", status));
+        if (status == ApplicationStatus.ACCEPTED) {
+            placeFromApplication(id, positionId, student.id(), user.username());
+        }
+        Row row = find(positionId, student.id()).orElseThrow();
+        return new ApplyOutcome(id, status, waitPosition(row), false);
+    }
+
+    /** The student withdraws; an accepted place goes to the first on the wait-list. */
+    @Transactional
+    public void withdraw(CurrentUser user, long applicationId) {
+        Student student = studentOf(user);
+        lockStudent(student.id());
+        Row row = byId(applicationId).filter(r -> r.studentId() == student.id())
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        if (row.status() != ApplicationStatus.ACCEPTED && !row.status().isOpen()) {
+            throw BusinessException.conflict("placements.withdraw.not-possible");
+        }
+        setStatus(row.id(), ApplicationStatus.WITHDRAWN, user.username(), null);
+        if (row.status() == ApplicationStatus.ACCEPTED) {
+            endPlacement(row.positionId(), student.id(), "withdrawn");
+            seats.release(row.positionId());
+            promoteFromWaitlist(row.positionId());
+        }
+    }
+
+    /** The employer or a manager of the position accepts or rejects a pending (or wait-listed) applicant. */
+    @Transactional
+    public void decide(CurrentUser user, long applicationId, boolean accept, String reason) {
+        Row row = byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        if (!positions.mayManage(user, row.positionId())) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        if (!row.status().isOpen()) {
+            throw BusinessException.conflict("placements.decide.not-open");
+        }
+        PositionView position = positions.find(row.positionId()).orElseThrow();
+        if (accept) {
+            seats.ensure(row.positionId(), position.capacity());
+            if (!seats.take(row.positionId(), 1)) {
+                throw BusinessException.conflict("placements.decide.full");
+            }
+            setStatus(row.id(), ApplicationStatus.ACCEPTED, user.username(), blankToNull(reason));
+            placeFromApplication(row.id(), row.positionId(), row.studentId(), user.username());
+        } else {
+            if (reason == null || reason.isBlank()) {
+                throw BusinessException.invalid("placements.decide.reason-required");
+            }
+            setStatus(row.id(), ApplicationStatus.REJECTED, user.username(), reason.trim());
+        }
+    }
+
+    /** Ends every undecided application of a closed or cancelled position. */
+    @Transactional
+    public void cancelOpen(long positionId, String reason) {
+        List<Row> open = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status IN ('PENDING', 'WAITLISTED')")
+                .param(positionId).query(Applications::row).list();
+        open.forEach(r -> setStatus(r.id(), ApplicationStatus.CANCELLED, "system", reason));
+    }
+
+    public List<ApplicationView> mine(CurrentUser user) {
+        Student student = studentOf(user);
+        return views(jdbc.sql(SELECT + " WHERE a.student_id = ? ORDER BY a.applied_at DESC").param(student.id())
+                .query(Applications::row).list());
+    }
+
+    /** The applicants of a position, for those who may manage it. */
+    public List<ApplicationView> applicants(CurrentUser user, long positionId) {
+        if (!positions.mayManage(user, positionId)) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        return views(jdbc.sql(SELECT + " WHERE a.position_id = ? ORDER BY CASE a.status WHEN 'PENDING' THEN 0"
+                        + " WHEN 'ACCEPTED' THEN 1 WHEN 'WAITLISTED' THEN 2 ELSE 3 END, a.wait_seq, a.applied_at")
+                .param(positionId).query(Applications::row).list());
+    }
+
+    public SeatCount seats(PositionView position) {
+        return seats(List.of(position)).get(position.id());
+    }
+
+    /** Places of these positions; a position nobody applied for yet has all its places free. */
+    public Map<Long, SeatCount> seats(Collection<PositionView> list) {
+        Map<Long, SeatCount> counts = seats.counts(list.stream().map(PositionView::id).toList());
+        list.forEach(p -> counts.putIfAbsent(p.id(), new SeatCount(p.id(), p.capacity(), 0, 0)));
+        return counts;
+    }
+
+    /** The student's application for this position, if any. */
+    public Optional<ApplicationView> mineFor(CurrentUser user, long positionId) {
+        Student student = studentOf(user);
+        return find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
+    }
+
+    /** The student id of the signed-in student; refuses other roles. */
+    public long studentIdOf(CurrentUser user) {
+        return studentOf(user).id();
+    }
+
+    /** The signed-in student; refuses other roles. */
+    public Student studentOf(CurrentUser user) {
+        if (!user.acts(Role.STUDENT)) {
+            throw BusinessException.forbidden();
+        }
+        return roster.ofAccount(user.accountId()).orElseThrow(BusinessException::forbidden);
+    }
+
+    /** Gives free places to the wait-list in order (after a capacity increase). */
+    @Transactional
+    public void fillFromWaitlist(long positionId) {
+        while (promoteFromWaitlist(positionId)) {
+            // one promotion per free place
+        }
+    }
+
+    private boolean promoteFromWaitlist(long positionId) {
+        Optional<Row> next = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status = 'WAITLISTED'"
+                + " ORDER BY a.wait_seq LIMIT 1").param(positionId).query(Applications::row).optional();
+        if (next.isEmpty() || !seats.take(positionId, 1)) {
+            return false;
+        }
+        setStatus(next.get().id(), ApplicationStatus.ACCEPTED, "system", null);
+        placeFromApplication(next.get().id(), positionId, next.get().studentId(), "system");
+        return true;
+    }
+
+    private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
+        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
+                .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
+                        PlacementSource.APPLICATION)));
+    }
+
+    private void endPlacement(long positionId, long studentId, String reason) {
+        jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE position_id = ? AND student_id = ?"
+                + " AND ended_at IS NULL").params(now(), reason, positionId, studentId).update();
+    }
+
+    private void setStatus(long id, ApplicationStatus status, String actor, String reason) {
+        Row before = byId(id).orElseThrow();
+        jdbc.sql("UPDATE plc_application SET status = ?, decided_at = ?, decided_by = ?, reason = ?,"
+                        + " wait_seq = CASE WHEN ? = 'WAITLISTED' THEN wait_seq ELSE NULL END WHERE id = ?")
+                .params(status.name(), now(), actor, reason, status.name(), id).update();
+        event(id, actor, status, reason);
+        audit.recordChange("application", id, status.name().toLowerCase(), Map.of("status", before.status()),
+                Map.of("status", status));
+        notifyStudent(before, status, reason);
+    }
+
+    private void notifyStudent(Row row, ApplicationStatus status, String reason) {
+        roster.find(row.studentId()).map(Student::accountId).ifPresent(account -> {
+            String title = positions.find(row.positionId()).map(PositionView::title).orElse("");
+            notifications.send(account, "placements.notify." + status.name().toLowerCase(),
+                    List.of(title, reason == null ? "" : reason), "/jobs/" + row.positionId());
+        });
+    }
+
+    private long insert(long positionId, long studentId, ApplicationStatus status, Long waitSeq, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO plc_application (position_id, student_id, status, applied_at, wait_seq)"
+                        + " VALUES (?,?,?,?,?)")
+                .params(positionId, studentId, status.name(), at(now), waitSeq).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    private long reapply(long id, ApplicationStatus status, Long waitSeq, Instant now) {
+        jdbc.sql("UPDATE plc_application SET status = ?, applied_at = ?, wait_seq = ?, decided_at = NULL,"
+                + " decided_by = NULL, reason = NULL WHERE id = ?").params(status.name(), at(now), waitSeq, id).update();
+        return id;
+    }
+
+    private void event(long applicationId, String actor, ApplicationStatus status, String reason) {
+        jdbc.sql("INSERT INTO plc_application_event (application_id, at, actor, status, reason) VALUES (?,?,?,?,?)")
+                .params(applicationId, now(), actor, status.name(), reason).update();
+    }
+
+    /** Serialises one student's requests; the row is created on first use. */
+    private void lockStudent(long studentId) {
+        jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT DO NOTHING").param(studentId)
+                .update();
+        jdbc.sql("SELECT student_id FROM plc_student_lock WHERE student_id = ? FOR UPDATE").param(studentId)
+                .query(Long.class).single();
+    }
+
+    private int openCount(long studentId) {
+        return jdbc.sql("SELECT count(*) FROM plc_application WHERE student_id = ? AND status IN ('PENDING', 'WAITLISTED')")
+                .param(studentId).query(Integer.class).single();
+    }
+
+    private Integer waitPosition(Row row) {
+        if (row.status() != ApplicationStatus.WAITLISTED || row.waitSeq() == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT count(*) FROM plc_application WHERE position_id = ? AND status = 'WAITLISTED'"
+                + " AND wait_seq <= ?").params(row.positionId(), row.waitSeq()).query(Integer.class).single();
+    }
+
+    private Optional<Row> find(long positionId, long studentId) {
+        return jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.student_id = ?").params(positionId, studentId)
+                .query(Applications::row).optional();
+    }
+
+    private Optional<Row> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Applications::row).optional();
+    }
+
+    private List<ApplicationView> views(List<Row> rows) {
+        Map<Long, PositionView> byPosition = new java.util.HashMap<>();
+        positions.findAll(rows.stream().map(Row::positionId).distinct().toList())
+                .forEach(p -> byPosition.put(p.id(), p));
+        return rows.stream().map(r -> {
+            PositionView p = byPosition.get(r.positionId());
+            var s = roster.find(r.studentId()).orElseThrow();
+            String className = organization.schoolClass(s.classId()).map(SchoolClass::name).orElse("");
+            return new ApplicationView(r.id(), r.positionId(), p == null ? "" : p.title(),
+                    p == null ? "" : p.employerName(), r.studentId(), s.studentNo(), s.name(), className, r.status(),
+                    r.appliedAt(), r.decidedAt(), r.reason(), waitPosition(r));
+        }).toList();
+    }
+
+    record Row(long id, long positionId, long studentId, ApplicationStatus status, Instant appliedAt,
+            Instant decidedAt, String reason, Long waitSeq) {
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp decided = rs.getTimestamp(6);
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), ApplicationStatus.valueOf(rs.getString(4)),
+                rs.getTimestamp(5).toInstant(), decided == null ? null : decided.toInstant(), rs.getString(7),
+                rs.getObject(8, Long.class));
+    }
+
+    private OffsetDateTime now() {
+        return at(clock.instant());
+    }
+
+    private OffsetDateTime at(Instant instant) {
+        return instant.atZone(clock.getZone()).toOffsetDateTime();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,60 @@
+package org.workstudy.placements;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The capacity counter of each position. Taking a place is one conditional UPDATE: PostgreSQL locks the row, so
+ * concurrent transactions on any number of instances queue on it and never take more places than there are.
+ */
+@Component
+class Seats {
+
+    private final JdbcClient jdbc;
+
+    Seats(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the counter when the position is first used; a concurrent creation is ignored, not an error. */
+    void ensure(long positionId, int capacity) {
+        jdbc.sql("INSERT INTO plc_seat (position_id, capacity, accepted) VALUES (?,?,0) ON CONFLICT DO NOTHING")
+                .params(positionId, capacity).update();
+    }
+
+    /** Takes {@code n} places if that many are free; false when not (and nothing changes). */
+    boolean take(long positionId, int n) {
+        return jdbc.sql("UPDATE plc_seat SET accepted = accepted + ? WHERE position_id = ? AND accepted + ? <= capacity")
+                .params(n, positionId, n).update() == 1;
+    }
+
+    void release(long positionId) {
+        jdbc.sql("UPDATE plc_seat SET accepted = accepted - 1 WHERE position_id = ? AND accepted > 0")
+                .param(positionId).update();
+    }
+
+    /** A new capacity, never below the places already taken. */
+    void resize(long positionId, int capacity) {
+        jdbc.sql("UPDATE plc_seat SET capacity = CASE WHEN accepted > ? THEN accepted ELSE ? END WHERE position_id = ?")
+                .params(capacity, capacity, positionId).update();
+    }
+
+    Map<Long, SeatCount> counts(Collection<Long> positionIds) {
+        Map<Long, SeatCount> counts = new HashMap<>();
+        if (positionIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT s.position_id, s.capacity, s.accepted, (SELECT count(*) FROM plc_application a"
+                        + " WHERE a.position_id = s.position_id AND a.status = 'WAITLISTED')"
+                        + " FROM plc_seat s WHERE s.position_id IN (:ids)")
+                .param("ids", positionIds)
+                .query((rs, n) -> counts.put(rs.getLong(1), new SeatCount(rs.getLong(1), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4))))
+                .list();
+        return counts;
+    }
+}

@@ -1,0 +1,127 @@
+package org.workstudy.placements.web;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.placements.ApplyOutcome;
+import org.workstudy.placements.Applications;
+import org.workstudy.placements.Placements;
+import org.workstudy.placements.SeatCount;
+import org.workstudy.positions.PositionBank;
+import org.workstudy.positions.PositionQuery;
+import org.workstudy.positions.PositionView;
+import org.workstudy.positions.TimeKind;
+import org.workstudy.shared.BusinessException;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+/** Students find open positions, see the places left, apply in one click and follow their applications. */
+@Controller
+class JobsController {
+
+    private final PositionBank positions;
+    private final Applications applications;
+    private final Placements placements;
+    private final Clock clock;
+
+    JobsController(PositionBank positions, Applications applications, Placements placements, Clock clock) {
+        this.positions = positions;
+        this.applications = applications;
+        this.placements = placements;
+        this.clock = clock;
+    }
+
+    @GetMapping("/jobs")
+    String list(@RequestParam(required = false) TimeKind timeKind, @RequestParam(required = false) Boolean onCampus,
+            @RequestParam(required = false) String city, @RequestParam(required = false) String text,
+            @RequestParam(defaultValue = "true") boolean openNow, @RequestParam(defaultValue = "false") boolean hasFree,
+            Model model) {
+        CurrentUser user = CurrentUser.require();
+        applications.studentOf(user);
+        // A school has at most a few hundred published positions: filter the free places over all of them.
+        List<PositionView> found = positions.searchPublished(new PositionQuery(blank(text), null, null, null, null,
+                timeKind, onCampus, blank(city), openNow ? Boolean.TRUE : null), 0, 200).items();
+        Map<Long, SeatCount> seats = applications.seats(found);
+        List<PositionView> shown = found.stream().filter(p -> !hasFree || seats.get(p.id()).free() > 0)
+                .sorted(Comparator.comparing(PositionView::closesAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        model.addAttribute("jobs", shown);
+        model.addAttribute("seats", seats);
+        model.addAttribute("timeKinds", TimeKind.values());
+        model.addAttribute("now", clock.instant());
+        return "placements/jobs";
+    }
+
+    @GetMapping("/jobs/{id:\\d+}")
+    String show(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUser.require();
+        PositionView job = positions.find(id).filter(p -> p.status() == org.workstudy.positions.PositionStatus.PUBLISHED)
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        model.addAttribute("job", job);
+        model.addAttribute("seat", applications.seats(job));
+        model.addAttribute("mine", applications.mineFor(user, id).orElse(null));
+        model.addAttribute("open", job.openAt(clock.instant()));
+        return "placements/job";
+    }
+
+    /** The places-left badge, polled by htmx while the page is open. */
+    @HxRequest
+    @GetMapping("/jobs/{id:\\d+}/seats")
+    String seats(@PathVariable long id, Model model) {
+        CurrentUser.require();
+        PositionView job = positions.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        model.addAttribute("seat", applications.seats(job));
+        return "placements/job :: seats";
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/apply")
+    String apply(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            ApplyOutcome outcome = applications.apply(CurrentUser.require(), id);
+            redirect.addFlashAttribute("outcome", outcome);
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/jobs/" + id;
+    }
+
+    @GetMapping("/my/applications")
+    String mine(Model model) {
+        CurrentUser user = CurrentUser.require();
+        model.addAttribute("applications", applications.mine(user));
+        model.addAttribute("placements", placements.ofStudent(applications.studentIdOf(user)));
+        return "placements/mine";
+    }
+
+    @PostMapping("/my/applications/{id:\\d+}/withdraw")
+    String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            applications.withdraw(CurrentUser.require(), id);
+            redirect.addFlashAttribute("flash", "placements.withdrawn");
+        } catch (BusinessException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/my/applications";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
