@@ -167,10 +167,10 @@ public class Employers {
             throw BusinessException.invalid("error.required");
         }
         if (!username.trim().matches("[A-Za-z0-9_.\\-]{3,32}")) {
-            throw BusinessException.invalid("positions.contact.username");
+            throw BusinessException.invalid("positions.contact.username-invalid");
         }
         if (initialPassword.length() < 8) {
-            throw BusinessException.invalid("positions.contact.password");
+            throw BusinessException.invalid("positions.contact.password-short");
         }
         long accountId = accounts.create(new NewAccount(username.trim(), displayName.trim(), initialPassword, true,
                 List.of(Grant.of(Role.EMPLOYER, employerId))));

@@ -9,6 +9,11 @@ import java.math.BigDecimal;
 public record PlanRow(Long collegeId, String name, AnnualPlan plan, long actualPositions, Long actualPlacements,
         BigDecimal actualHours, boolean editable) {
 
+    /** Actual published positions as a percentage of the target, or null without a target. */
+    public Integer positionsPercent() {
+        return plan == null ? null : percent(actualPositions, plan.targetPositions());
+    }
+
     /** Actual as a percentage of target, or null when there is no target. */
     public static Integer percent(Number actual, Number target) {
         if (actual == null || target == null || target.doubleValue() <= 0) {
