@@ -17,9 +17,12 @@ public record PositionView(long id, BankKind bank, Long bankCollegeId, long empl
         String safetyNotes, PositionStatus status) {
 
     public PositionView {
-        timeKinds = timeKinds == null ? Set.of() : Set.copyOf(timeKinds);
-        eligibleCollegeIds = eligibleCollegeIds == null ? Set.of() : Set.copyOf(eligibleCollegeIds);
-        eligibleCohorts = eligibleCohorts == null ? Set.of() : Set.copyOf(eligibleCohorts);
+        timeKinds = timeKinds == null || timeKinds.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(timeKinds));
+        eligibleCollegeIds = eligibleCollegeIds == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(eligibleCollegeIds));
+        eligibleCohorts = eligibleCohorts == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(eligibleCohorts));
     }
 
     /** Whether applications are taken at this instant: published and inside the window [opensAt, closesAt). */
