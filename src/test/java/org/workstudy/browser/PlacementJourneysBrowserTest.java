@@ -107,10 +107,13 @@ class PlacementJourneysBrowserTest {
         page.click("#managed-positions a");
         assertThat(page.locator("#applicants tbody tr")).hasCount(2);
         Browser.screenshot(page, "employer-1-applicants");
-        page.locator("#applicants tbody tr").nth(0).locator("button.accept").click();
+        page.locator("#applicants tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(students.get(0).studentNo())).locator("button.accept").click();
         assertThat(page.locator("#placed")).containsText(students.get(0).studentNo());
-        page.locator("#applicants tbody tr").nth(1).locator("input.reason").fill("名额已满，下次再来");
-        page.locator("#applicants tbody tr").nth(1).locator("button.reject").click();
+        var second = page.locator("#applicants tbody tr").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText(students.get(1).studentNo()));
+        second.locator("input.reason").fill("名额已满，下次再来");
+        second.locator("button.reject").click();
         assertThat(page.locator("#applicants")).containsText("名额已满，下次再来");
         Browser.screenshot(page, "employer-2-decided");
         assertThat(placements.activePlacement(position, students.get(0).id())).isTrue();
