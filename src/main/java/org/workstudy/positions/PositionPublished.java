@@ -1,0 +1,5 @@
+package org.workstudy.positions;
+
+/** A position was published: students may now apply, up to its capacity. */
+public record PositionPublished(long positionId, int capacity) {
+}
