@@ -33,7 +33,7 @@ class PlacementJourneysBrowserTest {
     @Autowired
     PlacementFixtures fixtures;
     @Autowired
-    Fixtures org;
+    Fixtures school;
     @Autowired
     Placements placements;
 
@@ -70,7 +70,7 @@ class PlacementJourneysBrowserTest {
 
     @Test
     void aStudentFindsAPositionAndAppliesInOneClick() {
-        List<Student> students = fixtures.students(org.schoolClass(org.college()), 1);
+        List<Student> students = fixtures.students(school.schoolClass(school.college()), 1);
         long position = fixtures.published(2, SelectionMode.FIRST_COME, Set.of());
         Page page = studentOnPhone(students.get(0));
         page.navigate("/jobs?hasFree=true");
@@ -91,7 +91,7 @@ class PlacementJourneysBrowserTest {
 
     @Test
     void anEmployerAcceptsAnApplicant() {
-        List<Student> students = fixtures.students(org.schoolClass(org.college()), 2);
+        List<Student> students = fixtures.students(school.schoolClass(school.college()), 2);
         long employer = fixtures.employer();
         long position = fixtures.published(employer, 1, SelectionMode.EMPLOYER_CHOICE, Set.of());
         for (Student s : students) {
@@ -100,7 +100,7 @@ class PlacementJourneysBrowserTest {
             page.click("#apply");
             assertThat(page.locator("#apply-outcome")).containsText("等待用人单位选择");
         }
-        String contact = org.account(Grant.of(Role.EMPLOYER, employer));
+        String contact = school.account(Grant.of(Role.EMPLOYER, employer));
         Page page = browser().desktop();
         Browser.login(page, contact, Fixtures.PASSWORD);
         page.navigate("/placements");
