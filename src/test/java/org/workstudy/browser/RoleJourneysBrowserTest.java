@@ -83,7 +83,7 @@ class RoleJourneysBrowserTest {
         page.fill("#repeat", "Study2026ok");
         page.click("#password-submit");
         assertThat(page.locator("h1")).containsText(student.name());
-        assertThat(page.locator(".home-card")).containsText(student.studentNo());
+        assertThat(page.locator("main")).containsText(student.studentNo());
         assertThat(page.locator("body")).containsText("360学时");
         Browser.screenshot(page, "student-2-home-phone");
         page.navigate("/org/me");
@@ -133,7 +133,7 @@ class RoleJourneysBrowserTest {
     void anAdministratorManagesAccountsAndReadsTheAuditTrail() {
         Page page = browser().desktop();
         Browser.login(page, "admin", DEMO_PASSWORD);
-        assertThat(page.locator(".home-card")).containsText("尚未指定辅导员的班级");
+        assertThat(page.locator("main")).containsText("尚未指定辅导员的班级");
         Browser.screenshot(page, "admin-1-home");
         page.navigate("/admin/accounts?q=fdy012");
         page.click("text=fdy012");
