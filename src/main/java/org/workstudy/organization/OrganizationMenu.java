@@ -26,12 +26,12 @@ class OrganizationMenu {
 
     @Bean
     MenuItem structureMenu() {
-        return new MenuItem("nav.structure", "/org/structure", EnumSet.of(Role.ADMIN), 60);
+        return new MenuItem("nav.structure", "/org/structure", EnumSet.of(Role.ADMIN), 60, MenuItem.ADMINISTRATION);
     }
 
     @Bean
     MenuItem staffMenu() {
-        return new MenuItem("nav.staff", "/org/staff", EnumSet.of(Role.ADMIN), 70);
+        return new MenuItem("nav.staff", "/org/staff", EnumSet.of(Role.ADMIN), 70, MenuItem.ADMINISTRATION);
     }
 
     @Bean

@@ -18,11 +18,11 @@ class CoreMenu {
 
     @Bean
     MenuItem accountsMenu() {
-        return new MenuItem("nav.accounts", "/admin/accounts", Set.of(Role.ADMIN), 90);
+        return new MenuItem("nav.accounts", "/admin/accounts", Set.of(Role.ADMIN), 90, MenuItem.ADMINISTRATION);
     }
 
     @Bean
     MenuItem auditMenu() {
-        return new MenuItem("nav.audit", "/admin/audit", Set.of(Role.ADMIN), 95);
+        return new MenuItem("nav.audit", "/admin/audit", Set.of(Role.ADMIN), 95, MenuItem.ADMINISTRATION);
     }
 }

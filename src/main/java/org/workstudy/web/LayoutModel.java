@@ -35,8 +35,20 @@ class LayoutModel {
         return url + (url.contains("?") ? "&" : "?") + "page=";
     }
 
+    /** The top-level entries of the active role. */
     @ModelAttribute("menu")
     List<MenuItem> menu() {
+        return ofActiveRole().stream().filter(item -> item.groupKey() == null).toList();
+    }
+
+    /** The grouped entries of the active role: group key → entries, in order. */
+    @ModelAttribute("menuGroups")
+    java.util.Map<String, List<MenuItem>> menuGroups() {
+        return ofActiveRole().stream().filter(item -> item.groupKey() != null).collect(java.util.stream.Collectors
+                .groupingBy(MenuItem::groupKey, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+    }
+
+    private List<MenuItem> ofActiveRole() {
         return CurrentUser.find()
                 .map(user -> menu.stream().filter(item -> item.roles().contains(user.activeRole())).toList())
                 .orElse(List.of());

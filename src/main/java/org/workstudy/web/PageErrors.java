@@ -32,6 +32,7 @@ class PageErrors {
         mav.addObject("status", status);
         mav.addObject("me", layout.me());
         mav.addObject("menu", layout.menu());
+        mav.addObject("menuGroups", layout.menuGroups());
         mav.addObject("currentPath", layout.currentPath(request));
         return mav;
     }

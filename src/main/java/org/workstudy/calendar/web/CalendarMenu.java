@@ -14,7 +14,7 @@ class CalendarMenu {
 
     @Bean
     MenuItem calendarAdminMenuItem() {
-        return new MenuItem("calendar.nav", "/admin/calendar", Set.of(Role.ADMIN), 80);
+        return new MenuItem("calendar.nav", "/admin/calendar", Set.of(Role.ADMIN), 80, MenuItem.ADMINISTRATION);
     }
 
     @Bean
