@@ -202,6 +202,24 @@ class PlacementsIntegrationTest {
         mvc.perform(get("/my/applications").cookie(session)).andExpect(status().isOk());
     }
 
+    @Test
+    void thePlacesLeftRefreshAsAFragmentAndTheApiIsDocumented() throws Exception {
+        Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
+        long position = fixtures.published(3, SelectionMode.FIRST_COME, Set.of());
+        apply(s, position);
+        String leader = school.account(Grant.school(Role.LEADER));
+        Cookie session = Logins.login(mvc, leader, Fixtures.PASSWORD);
+        mvc.perform(get("/jobs/" + position + "/seats").header("HX-Request", "true").cookie(session))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("剩余 2 / 3"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html")))));
+        mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/applications']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/placements']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/students/{id}']").exists());
+    }
+
     private ApplyOutcome apply(Student s, long position) {
         return applications.apply(PlacementFixtures.signedIn(s), position);
     }
