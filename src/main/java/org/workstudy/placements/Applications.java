@@ -87,28 +87,23 @@ public class Applications {
                 openCount(student.id()), maxOpen).ifPresent(key -> {
                     throw BusinessException.invalid(key, maxOpen);
                 });
-        seats.ensure(positionId, position.capacity());
-        ApplicationStatus status;
-        Long waitSeq = null;
-        if (position.selectionMode() == SelectionMode.FIRST_COME) {
-            if (seats.take(positionId, 1)) {
-                status = ApplicationStatus.ACCEPTED;
-            } else {
-                status = ApplicationStatus.WAITLISTED;
-                waitSeq = jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single();
-            }
-        } else {
-            status = ApplicationStatus.PENDING;
-        }
+        // Everything that does not contend is written first; the position's counter row is locked as late as
+        // possible, so that the applicants of a popular position queue on it for as short a time as possible.
+        boolean firstCome = position.selectionMode() == SelectionMode.FIRST_COME;
+        ApplicationStatus status = firstCome ? ApplicationStatus.WAITLISTED : ApplicationStatus.PENDING;
+        Long waitSeq = firstCome ? jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single() : null;
         long id = existing.isPresent() ? reapply(existing.get().id(), status, waitSeq, now)
                 : insert(positionId, student.id(), status, waitSeq, now);
-        event(id, user.username(), status, null);
-        audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id(),
-                "status", status));
-        if (status == ApplicationStatus.ACCEPTED) {
+        audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id()));
+        seats.ensure(positionId, position.capacity());
+        if (firstCome && seats.take(positionId, 1)) {
+            status = ApplicationStatus.ACCEPTED;
+            waitSeq = null;
+            jdbc.sql("UPDATE plc_application SET status = 'ACCEPTED', wait_seq = NULL WHERE id = ?").param(id).update();
             placeFromApplication(id, positionId, student.id(), user.username());
         }
-        Row row = find(positionId, student.id()).orElseThrow();
+        event(id, user.username(), status, null);
+        Row row = new Row(id, positionId, student.id(), status, now, null, null, waitSeq);
         return new ApplyOutcome(id, status, waitPosition(row), false);
     }
 

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.organization.Organization;
-import org.workstudy.placements.ApplyOutcome;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
 import org.workstudy.placements.SeatCount;
@@ -90,19 +89,23 @@ class JobsController {
         return "placements/job :: seats";
     }
 
+    /**
+     * Applies and shows the answer on the position's page. The answer is read back there from the application, not
+     * carried in the session, so that a rush writes no session data.
+     */
     @PostMapping("/jobs/{id:\\d+}/apply")
     String apply(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            ApplyOutcome outcome = applications.apply(CurrentUser.require(), id);
-            redirect.addFlashAttribute("outcome", outcome);
+            applications.apply(CurrentUser.require(), id);
+            return "redirect:/jobs/" + id + "?applied";
         } catch (BusinessException e) {
             if (e.status() == 403) {
                 throw e;
             }
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
+            return "redirect:/jobs/" + id;
         }
-        return "redirect:/jobs/" + id;
     }
 
     @GetMapping("/my/applications")
