@@ -33,17 +33,6 @@ final class Json {
     }
 
     static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : c);
-            }
-        }
-        return out.append('"').toString();
+        return org.workstudy.shared.JsonStrings.quote(s);
     }
 }

@@ -23,6 +23,7 @@ import org.workstudy.organization.StaffDirectory;
 import org.workstudy.organization.StaffForm;
 import org.workstudy.organization.StudentForm;
 import org.workstudy.organization.StudentStatus;
+import org.workstudy.positions.PositionsSeed;
 import org.workstudy.shared.IdCardNumber;
 
 /**
@@ -54,12 +55,13 @@ class DemoSchool implements ApplicationRunner {
     private final StaffDirectory staff;
     private final Accounts accounts;
     private final AcademicCalendar calendar;
+    private final PositionsSeed positions;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final int students;
 
     DemoSchool(Organization organization, Roster roster, StaffDirectory staff, Accounts accounts,
-            AcademicCalendar calendar, TransactionTemplate tx,
+            AcademicCalendar calendar, PositionsSeed positions, TransactionTemplate tx,
             @Value("${workstudy.demo.enabled:false}") boolean enabled,
             @Value("${workstudy.demo.students:3000}") int students) {
         this.organization = organization;
@@ -67,6 +69,7 @@ class DemoSchool implements ApplicationRunner {
         this.staff = staff;
         this.accounts = accounts;
         this.calendar = calendar;
+        this.positions = positions;
         this.tx = tx;
         this.enabled = enabled;
         this.students = students;
@@ -105,6 +108,7 @@ class DemoSchool implements ApplicationRunner {
                 }
                 collegeStaff(c, collegeId, collegeClasses);
             }
+            positions.loadDemo();
         });
         int perBatch = 3000;
         for (int from = 0; from < students; from += perBatch) {

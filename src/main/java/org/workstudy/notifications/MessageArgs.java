@@ -22,18 +22,7 @@ final class MessageArgs {
                 out.append("null");
                 continue;
             }
-            out.append('"');
-            for (char c : arg.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : c);
-                }
-            }
-            out.append('"');
+            out.append(org.workstudy.shared.JsonStrings.quote(arg));
         }
         return out.append(']').toString();
     }

@@ -219,8 +219,9 @@ public class Employers {
 
     private static Employer employer(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long agreementId = rs.getLong(9);
+        Long agreement = rs.wasNull() ? null : agreementId;
         return new Employer(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.wasNull() ? null : agreementId,
+                rs.getString(6), rs.getString(7), rs.getBoolean(8), agreement,
                 rs.getString(10), rs.getObject(11, LocalDate.class));
     }
 }

@@ -11,7 +11,7 @@ import org.workstudy.web.MenuItem;
 class PositionsMenu {
 
     @Bean
-    MenuItem positionsMenu() {
+    MenuItem positionBankMenu() {
         return new MenuItem("nav.positions", "/positions", EnumSet.of(Role.CENTER_STAFF, Role.CENTER_DIRECTOR,
                 Role.ADMIN, Role.COLLEGE_ADMIN, Role.VICE_DEAN, Role.LEADER, Role.EMPLOYER), 30);
     }

@@ -26,7 +26,7 @@ class PageErrors {
     ModelAndView business(BusinessException e, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
         int status = e.status() == 403 || e.status() == 404 ? e.status() : 400;
         response.setStatus(status);
-        ModelAndView mav = new ModelAndView("error/" + (status == 400 ? "error" : status));
+        ModelAndView mav = new ModelAndView("error");
         mav.addObject("reasonKey", e.messageKey());
         mav.addObject("reasonArgs", e.args());
         mav.addObject("status", status);

@@ -114,6 +114,9 @@ class RoleJourneysBrowserTest {
         Response response = page.navigate("/org/students/" + otherCollegeStudent);
         assertThat(response.status()).isEqualTo(404);
         Browser.screenshot(page, "counselor-3-other-college-student-not-found");
+        response = page.navigate("/admin/accounts");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("无权访问");
     }
 
     @Test

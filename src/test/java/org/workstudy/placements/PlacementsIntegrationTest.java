@@ -42,7 +42,7 @@ class PlacementsIntegrationTest {
     @Autowired
     PlacementFixtures fixtures;
     @Autowired
-    Fixtures org;
+    Fixtures school;
     @Autowired
     PositionWorkflow workflow;
     @Autowired
@@ -54,7 +54,7 @@ class PlacementsIntegrationTest {
 
     @Test
     void aWithdrawalGivesThePlaceToTheFirstOnTheWaitList() {
-        List<Student> s = fixtures.students(org.schoolClass(org.college()), 4);
+        List<Student> s = fixtures.students(school.schoolClass(school.college()), 4);
         long position = fixtures.published(2, SelectionMode.FIRST_COME, Set.of());
         ApplyOutcome first = apply(s.get(0), position);
         apply(s.get(1), position);
@@ -77,7 +77,7 @@ class PlacementsIntegrationTest {
 
     @Test
     void anEmployerChoosesAmongApplicantsAndARejectionNeedsAReason() {
-        List<Student> s = fixtures.students(org.schoolClass(org.college()), 3);
+        List<Student> s = fixtures.students(school.schoolClass(school.college()), 3);
         long employer = fixtures.employer();
         long position = fixtures.published(employer, 1, SelectionMode.EMPLOYER_CHOICE, Set.of());
         ApplyOutcome a = apply(s.get(0), position);
@@ -109,7 +109,7 @@ class PlacementsIntegrationTest {
 
     @Test
     void aStudentHoldsAtMostFiveOpenApplications() {
-        Student s = fixtures.students(org.schoolClass(org.college()), 1).get(0);
+        Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         long employer = fixtures.employer();
         for (int i = 0; i < 5; i++) {
             apply(s, fixtures.published(employer, 1, SelectionMode.EMPLOYER_CHOICE, Set.of()));
@@ -122,28 +122,28 @@ class PlacementsIntegrationTest {
 
     @Test
     void aStudentOfAnotherCollegeIsNotEligible() {
-        long college = org.college();
-        Student outsider = fixtures.students(org.schoolClass(org.college()), 1).get(0);
+        long college = school.college();
+        Student outsider = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         long position = fixtures.published(3, SelectionMode.FIRST_COME, Set.of(college));
         assertThatThrownBy(() -> apply(outsider, position)).hasMessageContaining("placements.refused.not-eligible");
     }
 
     @Test
     void closingAPositionCancelsItsOpenApplications() throws Exception {
-        List<Student> s = fixtures.students(org.schoolClass(org.college()), 2);
+        List<Student> s = fixtures.students(school.schoolClass(school.college()), 2);
         long position = fixtures.published(1, SelectionMode.FIRST_COME, Set.of());
         apply(s.get(0), position);
         ApplyOutcome waiting = apply(s.get(1), position);
         workflow.step(PlacementFixtures.CENTER, position, PositionAction.CLOSE, "招满");
-        org.awaitEvents(() -> "CANCELLED".equals(statusOf(waiting.applicationId())));
-        assertThatThrownBy(() -> apply(fixtures.students(org.schoolClass(org.college()), 1).get(0), position))
+        school.awaitEvents(() -> "CANCELLED".equals(statusOf(waiting.applicationId())));
+        assertThatThrownBy(() -> apply(fixtures.students(school.schoolClass(school.college()), 1).get(0), position))
                 .hasMessageContaining("placements.refused.closed");
     }
 
     @Test
     void aClassIsPlacedAllOrNothing() {
-        long college = org.college();
-        long classId = org.schoolClass(college);
+        long college = school.college();
+        long classId = school.schoolClass(college);
         fixtures.students(classId, 4);
         long small = fixtures.published(3, SelectionMode.FIRST_COME, Set.of());
         CurrentUser collegeAdmin = new CurrentUser(0, "ca", "学院负责人", Role.COLLEGE_ADMIN,
@@ -161,14 +161,14 @@ class PlacementsIntegrationTest {
         assertThatThrownBy(() -> placements.placeClass(collegeAdmin, big, classId))
                 .hasMessageContaining("placements.arrange.refused");
         // A college admin cannot place another college's class.
-        long otherClass = org.schoolClass(org.college());
+        long otherClass = school.schoolClass(school.college());
         assertThatThrownBy(() -> placements.placeClass(collegeAdmin, big, otherClass))
                 .hasMessageContaining("error.not-found");
     }
 
     @Test
     void theApiAppliesIdempotentlyAndHidesOtherEmployersApplicants() throws Exception {
-        Student s = fixtures.students(org.schoolClass(org.college()), 1).get(0);
+        Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         String password = s.idCardNo().substring(12);
         long employer = fixtures.employer();
         long position = fixtures.published(employer, 2, SelectionMode.FIRST_COME, Set.of());
@@ -176,8 +176,8 @@ class PlacementsIntegrationTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("ACCEPTED"));
         mvc.perform(post("/api/v1/positions/" + position + "/applications").with(httpBasic(s.studentNo(), password)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.repeated").value(true));
-        String mine = org.account(Grant.of(Role.EMPLOYER, employer));
-        String theirs = org.account(Grant.of(Role.EMPLOYER, fixtures.employer()));
+        String mine = school.account(Grant.of(Role.EMPLOYER, employer));
+        String theirs = school.account(Grant.of(Role.EMPLOYER, fixtures.employer()));
         mvc.perform(get("/api/v1/positions/" + position + "/applications").with(httpBasic(mine, Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].studentNo").value(s.studentNo()));
         mvc.perform(get("/api/v1/positions/" + position + "/applications").with(httpBasic(theirs, Fixtures.PASSWORD)))
@@ -191,7 +191,7 @@ class PlacementsIntegrationTest {
 
     @Test
     void aStudentAppliesThroughThePageAndSeesTheAnswer() throws Exception {
-        Student s = fixtures.students(org.schoolClass(org.college()), 1).get(0);
+        Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         long position = fixtures.published(1, SelectionMode.FIRST_COME, Set.of());
         Cookie session = Logins.login(mvc, s.studentNo(), s.idCardNo().substring(12));
         mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", s.idCardNo().substring(12))

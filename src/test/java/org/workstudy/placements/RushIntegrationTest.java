@@ -27,13 +27,13 @@ class RushIntegrationTest {
     @Autowired
     PlacementFixtures fixtures;
     @Autowired
-    Fixtures org;
+    Fixtures school;
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void threeHundredConcurrentApplicationsFillTenPlacesExactly() throws Exception {
-        long classId = org.schoolClass(org.college());
+        long classId = school.schoolClass(school.college());
         List<Student> students = fixtures.students(classId, 300);
         long position = fixtures.published(10, SelectionMode.FIRST_COME, Set.of());
 
@@ -53,7 +53,7 @@ class RushIntegrationTest {
 
     @Test
     void doubleClicksAndRetriesMakeOneApplication() throws Exception {
-        long classId = org.schoolClass(org.college());
+        long classId = school.schoolClass(school.college());
         List<Student> students = fixtures.students(classId, 40);
         long position = fixtures.published(5, SelectionMode.FIRST_COME, Set.of());
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.organization.Organization;
 import org.workstudy.placements.ApplyOutcome;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
@@ -32,24 +33,28 @@ class JobsController {
     private final PositionBank positions;
     private final Applications applications;
     private final Placements placements;
+    private final Organization organization;
     private final Clock clock;
 
-    JobsController(PositionBank positions, Applications applications, Placements placements, Clock clock) {
+    JobsController(PositionBank positions, Applications applications, Placements placements,
+            Organization organization, Clock clock) {
         this.positions = positions;
         this.applications = applications;
         this.placements = placements;
+        this.organization = organization;
         this.clock = clock;
     }
 
     @GetMapping("/jobs")
     String list(@RequestParam(required = false) TimeKind timeKind, @RequestParam(required = false) Boolean onCampus,
             @RequestParam(required = false) String city, @RequestParam(required = false) String text,
+            @RequestParam(required = false) Long collegeId,
             @RequestParam(defaultValue = "true") boolean openNow, @RequestParam(defaultValue = "false") boolean hasFree,
             Model model) {
         CurrentUser user = CurrentUser.require();
         applications.studentOf(user);
         // A school has at most a few hundred published positions: filter the free places over all of them.
-        List<PositionView> found = positions.searchPublished(new PositionQuery(blank(text), null, null, null, null,
+        List<PositionView> found = positions.searchPublished(new PositionQuery(blank(text), null, collegeId, null, null,
                 timeKind, onCampus, blank(city), openNow ? Boolean.TRUE : null), 0, 200).items();
         Map<Long, SeatCount> seats = applications.seats(found);
         List<PositionView> shown = found.stream().filter(p -> !hasFree || seats.get(p.id()).free() > 0)
@@ -58,6 +63,7 @@ class JobsController {
         model.addAttribute("jobs", shown);
         model.addAttribute("seats", seats);
         model.addAttribute("timeKinds", TimeKind.values());
+        model.addAttribute("colleges", organization.colleges());
         model.addAttribute("now", clock.instant());
         return "placements/jobs";
     }
