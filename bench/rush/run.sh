@@ -124,7 +124,7 @@ fi
 
 # ---- 3. PostgreSQL's own ceiling for the same write (pgbench) ---------------------------------------------------
 log "pgbench: $PGBENCH_CLIENTS clients, $PGBENCH_SECONDS s, scratch database $SCRATCH_DB"
-dropdb --if-exists "$SCRATCH_DB"
+dropdb --if-exists "$SCRATCH_DB" 2>/dev/null
 createdb "$SCRATCH_DB"
 psql -q -v ON_ERROR_STOP=1 -d "$SCRATCH_DB" <<SQL
 CREATE TABLE rush_seat (

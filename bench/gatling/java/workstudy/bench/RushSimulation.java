@@ -116,7 +116,7 @@ public class RushSimulation extends Simulation {
             positionIds = prep.createPositions(positionCount, capacity, runId);
             System.out.printf("[rush] prepared run %s: closed %d earlier bench positions, created %d positions"
                     + " (capacity %d, ids %d..%d), picked %d students%n", runId, closed, positionIds.size(),
-                    capacity, positionIds.get(0), positionIds.get(positionIds.size() - 1), students.size());
+                    capacity, Collections.min(positionIds), Collections.max(positionIds), students.size());
         } catch (Exception e) {
             throw new IllegalStateException("preparing the rush failed: " + e.getMessage(), e);
         }
@@ -292,7 +292,7 @@ public class RushSimulation extends Simulation {
         out.put("run.students", String.valueOf(students.size()));
         out.put("run.positions", String.valueOf(positionIds.size()));
         out.put("run.capacity", String.valueOf(capacity));
-        out.put("run.positionIds", positionIds.get(0) + ".." + positionIds.get(positionIds.size() - 1));
+        out.put("run.positionIds", Collections.min(positionIds) + ".." + Collections.max(positionIds));
         out.put("prep.seconds", String.format(Locale.ROOT, "%.1f", prepMillis / 1000.0));
         out.put("login.signedIn", String.valueOf(signedIn.size()));
         out.put("login.failed", String.valueOf(loginFailures.get()));
