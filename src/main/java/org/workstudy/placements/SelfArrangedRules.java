@@ -45,7 +45,7 @@ final class SelfArrangedRules {
         }
         if (t.expectedHours().signum() <= 0 || t.expectedHours().compareTo(MAX_HOURS) > 0
                 || t.expectedHours().stripTrailingZeros().scale() > 2) {
-            throw BusinessException.invalid("selfwork.hours-invalid", MAX_HOURS);
+            throw BusinessException.invalid("selfwork.hours-invalid", MAX_HOURS.toPlainString());
         }
         return t;
     }

@@ -281,8 +281,16 @@ public class SelfArrangedWork {
                 .list();
     }
 
-    /** The approval decisions of a registration (every request, in order). */
+    /** The approval decisions of the registration's current request (its latest submission), in order. */
     public List<DecisionView> decisions(CurrentUser user, long id) {
+        get(user, id);
+        Long request = jdbc.sql("SELECT approval_request_id FROM plc_self_work WHERE id = ?").param(id)
+                .query(Long.class).optional().orElse(null);
+        return request == null ? List.of() : approvals.history(request);
+    }
+
+    /** Every approval decision on the registration, over all its submissions, in order. */
+    public List<DecisionView> allDecisions(CurrentUser user, long id) {
         get(user, id);
         return approvals.historyOf(SUBJECT, id);
     }
