@@ -17,12 +17,12 @@ import org.workstudy.web.MenuItem;
 class SelfArrangedMenu {
 
     @Bean
-    MenuItem selfArrangedMenu() {
+    MenuItem selfArrangedMenuItem() {
         return new MenuItem("nav.self-arranged", "/self-arranged", EnumSet.of(Role.STUDENT), 35);
     }
 
     @Bean
-    MenuItem selfArrangedReviewMenu() {
+    MenuItem selfArrangedReviewMenuItem() {
         return new MenuItem("nav.self-arranged-review", "/self-arranged/review",
                 EnumSet.of(Role.COUNSELOR, Role.VICE_DEAN), 35);
     }
