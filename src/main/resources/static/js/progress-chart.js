@@ -16,7 +16,7 @@ document.addEventListener('DOMContentLoaded', () => {
   const chart = echarts.init(el, null, { renderer: 'svg' });
   chart.setOption({
     animation: false,
-    grid: narrow ? { left: 28, right: 36, top: 40, bottom: 32 } : { left: 48, right: 48, top: 56, bottom: 40 },
+    grid: narrow ? { left: 28, right: 44, top: 40, bottom: 32 } : { left: 48, right: 48, top: 56, bottom: 40 },
     legend: { top: 0, itemGap: 32, data: [el.dataset.labelMonth, el.dataset.labelTotal] },
     tooltip: { trigger: 'axis' },
     // at most about eight month labels, so that they never run into each other on a phone
