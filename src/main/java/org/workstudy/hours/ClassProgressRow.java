@@ -1,0 +1,11 @@
+package org.workstudy.hours;
+
+import java.math.BigDecimal;
+
+/**
+ * One student in a class's progress list. {@code expectedHours} is the pro-rata expectation on the day (see
+ * {@link HoursLedger#classProgress}); {@code behind} is true when the counted hours are below it.
+ */
+public record ClassProgressRow(long studentId, String studentNo, String name, BigDecimal hours, BigDecimal days,
+        BigDecimal sharePercent, BigDecimal expectedHours, boolean behind, boolean completed, long waitingEntries) {
+}

@@ -1,0 +1,495 @@
+package org.workstudy.hours;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.audit.AuditTrail;
+import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.calendar.CalendarSnapshot;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Role;
+import org.workstudy.organization.DataScope;
+import org.workstudy.organization.Roster;
+import org.workstudy.organization.Student;
+import org.workstudy.organization.StudentQuery;
+import org.workstudy.positions.PositionBank;
+import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.TermCode;
+
+/**
+ * The work-record ledger (工时台账). Entries are only ever inserted: a correction or a void is a new entry that
+ * references the one it replaces, with who and why; every write is in the audit trail, in its transaction. Every
+ * method checks the user's role and data scope; ids outside it answer "not found".
+ *
+ * <p>Who may do what: a COUNSELOR records, confirms, rejects, corrects and voids for the students of their classes
+ * (their records count at once); an EMPLOYER records for students placed on their positions, confirms and rejects
+ * those students' reports, and corrects or voids entries on their positions (their records count once the counselor
+ * confirms them, when {@code workstudy.hours.counselor-confirms-employer} is true); a STUDENT reports their own work
+ * (counted once the employer of the position or the counselor confirms).
+ *
+ * <p>Writes for one student run one after the other (a lock row per student), so that overlaps and caps hold under
+ * concurrent writes on any number of instances. Reads load one student's rows in one query.
+ */
+@Service
+public class HoursLedger {
+
+    static final String AUDIT = "work-record";
+
+    private final LedgerStore store;
+    private final Sources sources;
+    private final AcademicCalendar calendar;
+    private final Roster roster;
+    private final DataScope scope;
+    private final PositionBank positions;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final CountingSettings settings;
+    private final Clock clock;
+
+    HoursLedger(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster, DataScope scope,
+            PositionBank positions, AuditTrail audit, ApplicationEventPublisher events,
+            CountingSettings.Loader settings, Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.calendar = calendar;
+        this.roster = roster;
+        this.scope = scope;
+        this.positions = positions;
+        this.audit = audit;
+        this.events = events;
+        this.settings = settings.settings;
+        this.clock = clock;
+    }
+
+    /** The settings the rules and progress use. */
+    public CountingSettings settings() {
+        return settings;
+    }
+
+    // ================================================================== writes
+
+    /**
+     * Records hours: an employer for students placed on their positions, a counselor for their classes' students,
+     * a student for themselves (a report, counted once confirmed). Refused (HTTP 422, a message key naming the rule)
+     * when a counting rule is broken. Returns the new entry id.
+     */
+    @Transactional
+    public long record(CurrentUser user, NewWorkRecord record) {
+        Prepared p = prepare(user, record);
+        store.lockStudent(record.studentId());
+        return write(user, p, check(p, store.ofStudent(record.studentId()), null, List.of()), null);
+    }
+
+    /** Checks a batch as {@link #recordAll} would, without writing: the refused records, empty when all pass. */
+    @Transactional(readOnly = true)
+    public List<RecordProblem> check(CurrentUser user, List<NewWorkRecord> records) {
+        return checkAll(user, records, false).problems;
+    }
+
+    /**
+     * Records a batch in one transaction, all or nothing: records are checked against the ledger and against each
+     * other (overlaps, caps), and one refused record refuses the batch with {@link HoursBatchRefused}. Entry ids in
+     * order.
+     */
+    @Transactional
+    public List<Long> recordAll(CurrentUser user, List<NewWorkRecord> records) {
+        Batch batch = checkAll(user, records, true);
+        if (!batch.problems.isEmpty()) {
+            throw new HoursBatchRefused(batch.problems);
+        }
+        List<Long> ids = new ArrayList<>(records.size());
+        for (Checked c : batch.checked) {
+            ids.add(write(user, c.prepared, c.hours, null));
+        }
+        return ids;
+    }
+
+    /** Confirms an entry waiting for the user's confirmation. */
+    @Transactional
+    public void confirm(CurrentUser user, long entryId) {
+        decide(user, entryId, true, null);
+    }
+
+    /** Rejects an entry waiting for the user's confirmation; a reason is required. */
+    @Transactional
+    public void reject(CurrentUser user, long entryId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw BusinessException.invalid("hours.reason-required");
+        }
+        decide(user, entryId, false, reason.strip());
+    }
+
+    /**
+     * Corrects the latest entry of a chain (counselor, or the employer of its position): the replacement is a new
+     * entry with its own hours, times and content; the original stays visible, marked corrected. Returns its id.
+     */
+    @Transactional
+    public long correct(CurrentUser user, long entryId, NewWorkRecord replacement, String reason) {
+        EntryRow original = amendable(user, entryId, reason);
+        NewWorkRecord r = new NewWorkRecord(original.studentId(), replacement.sourceKind() == null
+                ? original.sourceKind() : replacement.sourceKind(),
+                replacement.sourceKind() == null ? original.sourceId() : replacement.sourceId(), replacement.workDate(),
+                replacement.startsAt(), replacement.endsAt(), replacement.hours(), replacement.content());
+        Prepared p = prepare(user, r);
+        store.lockStudent(original.studentId());
+        List<EntryRow> rows = store.ofStudent(original.studentId());
+        requireLatest(rows, original);
+        BigDecimal hours = check(p, rows, original.chain(), List.of());
+        long id = write(user, p, hours, new Amend(EntryKind.CORRECTION, original, reason.strip()));
+        return id;
+    }
+
+    /** Voids the latest entry of a chain (counselor, or the employer of its position): its hours no longer count. */
+    @Transactional
+    public long voidEntry(CurrentUser user, long entryId, String reason) {
+        EntryRow original = amendable(user, entryId, reason);
+        store.lockStudent(original.studentId());
+        requireLatest(store.ofStudent(original.studentId()), original);
+        long id = store.insert(new LedgerStore.NewEntry(original.studentId(), original.sourceKind(),
+                original.sourceId(), original.positionId(), original.employerId(), original.employerName(),
+                original.place(), original.workDate(), null, null, null, null, EntryKind.VOID, original.id(),
+                original.chain(), reason.strip(), user.username(), user.displayName(), recorderRole(user), false));
+        Map<String, Object> trail = new LinkedHashMap<>();
+        trail.put("student", original.studentId());
+        trail.put("voids", original.id());
+        trail.put("reason", reason.strip());
+        audit.record(AUDIT, id, "void", trail);
+        events.publishEvent(new WorkRecordVoided(id, original.id(), original.studentId()));
+        return id;
+    }
+
+    // ================================================================== reads
+
+    /** The student's register: every entry, newest work date first, with its status. */
+    @Transactional(readOnly = true)
+    public List<WorkRecordView> ofStudent(CurrentUser user, long studentId) {
+        Set<Long> onlyEmployers = readable(user, studentId);
+        Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        List<EntryRow> rows = store.ofStudent(studentId);
+        List<WorkRecordView> views = views(LedgerView.evaluate(rows, notCounting()), Map.of(studentId, s));
+        return views.stream().filter(v -> onlyEmployers == null || rows.stream().anyMatch(r -> r.id() == v.id()
+                        && r.employerId() != null && onlyEmployers.contains(r.employerId())))
+                .sorted(Comparator.comparing(WorkRecordView::workDate).thenComparing(WorkRecordView::id).reversed())
+                .toList();
+    }
+
+    /** The student's progress toward the required hours. */
+    @Transactional(readOnly = true)
+    public Progress progress(CurrentUser user, long studentId) {
+        scope.requireStudent(user, studentId);
+        Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        return progressOf(s, LedgerView.evaluate(store.ofStudent(studentId), notCounting()), calendar.snapshot());
+    }
+
+    /**
+     * Every student of the class with hours, days, share and whether they are behind: counted hours below the
+     * pro-rata expectation, {@code required × semesters passed / window}, the current semester counted by the share
+     * of its days passed (see {@link ProgressMath}). Sorted by student number.
+     */
+    @Transactional(readOnly = true)
+    public List<ClassProgressRow> classProgress(CurrentUser user, long classId) {
+        scope.requireClass(user, classId);
+        List<Student> students = new ArrayList<>();
+        roster.forEach(user, new StudentQuery(null, null, classId, null, null),
+                r -> roster.find(r.id()).ifPresent(students::add));
+        Map<Long, List<EntryRow>> byStudent = new HashMap<>();
+        store.ofStudents(students.stream().map(Student::id).toList())
+                .forEach(r -> byStudent.computeIfAbsent(r.studentId(), k -> new ArrayList<>()).add(r));
+        CalendarSnapshot snapshot = calendar.snapshot();
+        LocalDate today = LocalDate.now(clock);
+        Function<EntryRow, Optional<String>> notCounting = notCounting();
+        List<ClassProgressRow> out = new ArrayList<>();
+        for (Student s : students) {
+            List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
+                    notCounting);
+            Progress p = progressOf(s, evaluated, snapshot);
+            BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, settings);
+            long waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION).count();
+            out.add(new ClassProgressRow(s.id(), s.studentNo(), s.name(), p.hours(), p.days(), p.sharePercent(),
+                    expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting));
+        }
+        out.sort(Comparator.comparing(ClassProgressRow::studentNo));
+        return out;
+    }
+
+    /** Entries waiting for this user's confirmation (counselor: their classes; employer: their positions). */
+    @Transactional(readOnly = true)
+    public List<WorkRecordView> pendingConfirmations(CurrentUser user) {
+        List<EntryRow> rows;
+        if (user.acts(Role.COUNSELOR)) {
+            List<Long> ids = new ArrayList<>();
+            roster.forEach(user, new StudentQuery(null, null, null, null, null), r -> ids.add(r.id()));
+            rows = store.waitingOfStudents(ids);
+        } else if (user.acts(Role.EMPLOYER)) {
+            rows = store.waitingReportsOfEmployers(user.activeScopeIds());
+        } else {
+            return List.of();
+        }
+        Map<Long, Student> students = new HashMap<>();
+        rows.stream().map(EntryRow::studentId).distinct()
+                .forEach(id -> roster.find(id).ifPresent(s -> students.put(id, s)));
+        return views(LedgerView.evaluate(rows, r -> Optional.empty()), students);
+    }
+
+    /** What hours can be recorded for, for this student (placements and approved self-arranged registrations). */
+    @Transactional(readOnly = true)
+    public List<WorkSource> sourcesOf(CurrentUser user, long studentId) {
+        return sources.of(studentId, readable(user, studentId));
+    }
+
+    /** The student behind a student account (for "my" pages), if the user acts as a student. */
+    public Optional<Long> studentIdOf(CurrentUser user) {
+        if (!user.acts(Role.STUDENT)) {
+            return Optional.empty();
+        }
+        return roster.ofAccount(user.accountId()).map(Student::id);
+    }
+
+    // ================================================================== internals
+
+    /** A record resolved against its source, with the recorder's role. */
+    private record Prepared(NewWorkRecord record, Sources.Resolved source, RecorderRole role, TermCode enrolment) {
+    }
+
+    private record Amend(EntryKind kind, EntryRow original, String reason) {
+    }
+
+    private record Checked(Prepared prepared, BigDecimal hours) {
+    }
+
+    private record Batch(List<Checked> checked, List<RecordProblem> problems) {
+    }
+
+    private Prepared prepare(CurrentUser user, NewWorkRecord r) {
+        RecorderRole role = recorderRole(user);
+        if (r == null || r.sourceKind() == null) {
+            throw BusinessException.invalid("hours.source.required");
+        }
+        long studentId = r.studentId();
+        switch (role) {
+            case STUDENT -> {
+                if (!user.activeScopeIds().contains(studentId)) {
+                    throw BusinessException.notFound("error.not-found");
+                }
+            }
+            case COUNSELOR -> scope.requireStudent(user, studentId);
+            case EMPLOYER -> {
+                if (r.sourceKind() != SourceKind.PLACEMENT) {
+                    throw BusinessException.notFound("error.not-found");
+                }
+            }
+        }
+        Optional<Sources.Resolved> source = sources.resolve(studentId, r.sourceKind(), r.sourceId());
+        if (role == RecorderRole.EMPLOYER && (source.isEmpty() || !positions.mayManage(user, source.get().positionId()))) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        Sources.Resolved resolved = source.orElseThrow(() -> BusinessException.invalid("hours.source.unknown"));
+        Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        if (r.content() == null || r.content().isBlank()) {
+            throw BusinessException.invalid("hours.content-required");
+        }
+        return new Prepared(r, resolved, role, enrolment(s));
+    }
+
+    /** Checks the rules against the student's other occupying entries (not those of {@code exceptChain}). */
+    private BigDecimal check(Prepared p, List<EntryRow> rows, Long exceptChain, List<Slot> alsoInBatch) {
+        List<Slot> others = new ArrayList<>(alsoInBatch);
+        for (LedgerView.Evaluated e : LedgerView.evaluate(rows, notCounting())) {
+            if (e.occupies() && (exceptChain == null || e.row().chain() != exceptChain)) {
+                others.add(e.row().slot());
+            }
+        }
+        new CountingRules(calendar.snapshot(), settings).check(p.enrolment(), p.record(), p.source().facts(), others,
+                LocalDate.now(clock));
+        return CountingRules.hoursOf(p.record());
+    }
+
+    private Batch checkAll(CurrentUser user, List<NewWorkRecord> records, boolean lock) {
+        List<Checked> checked = new ArrayList<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        Map<Long, List<EntryRow>> ledgers = new HashMap<>();
+        Map<Long, List<Slot>> batchSlots = new HashMap<>();
+        if (lock) {
+            new TreeSet<>(records.stream().map(NewWorkRecord::studentId).toList()).forEach(store::lockStudent);
+        }
+        for (int i = 0; i < records.size(); i++) {
+            NewWorkRecord r = records.get(i);
+            try {
+                Prepared p = prepare(user, r);
+                List<EntryRow> rows = ledgers.computeIfAbsent(r.studentId(), store::ofStudent);
+                List<Slot> earlier = batchSlots.computeIfAbsent(r.studentId(), k -> new ArrayList<>());
+                BigDecimal hours = check(p, rows, null, earlier);
+                earlier.add(new Slot(r.workDate(), r.startsAt(), r.endsAt(), hours));
+                checked.add(new Checked(p, hours));
+            } catch (BusinessException e) {
+                problems.add(new RecordProblem(i, e.messageKey(), List.of(e.args())));
+            }
+        }
+        return new Batch(checked, problems);
+    }
+
+    private long write(CurrentUser user, Prepared p, BigDecimal hours, Amend amend) {
+        NewWorkRecord r = p.record();
+        boolean needsConfirmation = switch (p.role()) {
+            case STUDENT -> true;
+            case EMPLOYER -> settings.counselorConfirmsEmployer();
+            case COUNSELOR -> false;
+        };
+        Sources.Resolved s = p.source();
+        long id = store.insert(new LedgerStore.NewEntry(r.studentId(), s.kind(), s.id(), s.positionId(),
+                s.employerId(), s.employerName(), s.place(), r.workDate(), r.startsAt(), r.endsAt(), hours,
+                r.content(), amend == null ? EntryKind.RECORD : amend.kind(),
+                amend == null ? null : amend.original().id(), amend == null ? null : amend.original().chain(),
+                amend == null ? null : amend.reason(), user.username(), user.displayName(), p.role(),
+                needsConfirmation));
+        Map<String, Object> trail = new LinkedHashMap<>();
+        trail.put("student", r.studentId());
+        trail.put("source", s.kind() + ":" + s.id());
+        trail.put("date", r.workDate());
+        trail.put("startsAt", r.startsAt());
+        trail.put("endsAt", r.endsAt());
+        trail.put("hours", hours);
+        trail.put("content", r.content());
+        trail.put("role", p.role());
+        if (amend != null) {
+            trail.put("corrects", amend.original().id());
+            trail.put("reason", amend.reason());
+        }
+        audit.record(AUDIT, id, amend == null ? "record" : "correct", trail);
+        if (!needsConfirmation && CountingRules.notCountingReason(s.facts(), r.workDate()).isEmpty()) {
+            events.publishEvent(new HoursConfirmed(id, r.studentId(), hours));
+        }
+        return id;
+    }
+
+    private void decide(CurrentUser user, long entryId, boolean confirmed, String reason) {
+        EntryRow row = store.find(entryId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        if (!mayConfirm(user, row)) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        store.lockStudent(row.studentId());
+        LedgerView.Evaluated now = LedgerView.evaluate(store.ofStudent(row.studentId()), notCounting()).stream()
+                .filter(e -> e.row().id() == entryId).findFirst().orElseThrow();
+        if (now.status() != RecordStatus.WAITING_CONFIRMATION) {
+            throw BusinessException.conflict("hours.confirm.not-waiting");
+        }
+        store.decide(entryId, confirmed, user.username(), user.displayName(), user.activeRole().name(), reason);
+        Map<String, Object> trail = new LinkedHashMap<>();
+        trail.put("student", row.studentId());
+        trail.put("hours", row.hours());
+        trail.put("role", user.activeRole());
+        if (reason != null) {
+            trail.put("reason", reason);
+        }
+        audit.record(AUDIT, entryId, confirmed ? "confirm" : "reject", trail);
+        if (confirmed && sources.factsOf(row).flatMap(f -> CountingRules.notCountingReason(f, row.workDate())).isEmpty()) {
+            events.publishEvent(new HoursConfirmed(entryId, row.studentId(), row.hours()));
+        }
+    }
+
+    /** Counselors confirm anything waiting in their classes; employers the students' reports on their positions. */
+    private boolean mayConfirm(CurrentUser user, EntryRow row) {
+        if (user.acts(Role.COUNSELOR)) {
+            return scope.maySeeStudent(user, row.studentId());
+        }
+        if (user.acts(Role.EMPLOYER)) {
+            return row.recorderRole() == RecorderRole.STUDENT && row.positionId() != null
+                    && positions.mayManage(user, row.positionId());
+        }
+        return false;
+    }
+
+    private EntryRow amendable(CurrentUser user, long entryId, String reason) {
+        EntryRow row = store.find(entryId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        boolean may = user.acts(Role.COUNSELOR) ? scope.maySeeStudent(user, row.studentId())
+                : user.acts(Role.EMPLOYER) && row.positionId() != null && positions.mayManage(user, row.positionId());
+        if (!may) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw BusinessException.invalid("hours.reason-required");
+        }
+        if (row.kind() == EntryKind.VOID) {
+            throw BusinessException.conflict("hours.amend.not-latest");
+        }
+        return row;
+    }
+
+    private static void requireLatest(List<EntryRow> rows, EntryRow entry) {
+        if (rows.stream().anyMatch(r -> r.correctsId() != null && r.correctsId() == entry.id())) {
+            throw BusinessException.conflict("hours.amend.not-latest");
+        }
+    }
+
+    /** Null for everyone who sees the whole ledger of a student in scope; an employer sees their positions' part. */
+    private Set<Long> readable(CurrentUser user, long studentId) {
+        if (user.acts(Role.EMPLOYER)) {
+            Set<Long> employers = user.activeScopeIds();
+            boolean placedWithThem = sources.of(studentId, employers).stream()
+                    .anyMatch(s -> s.kind() == SourceKind.PLACEMENT);
+            if (!placedWithThem) {
+                throw BusinessException.notFound("error.not-found");
+            }
+            return employers;
+        }
+        scope.requireStudent(user, studentId);
+        return null;
+    }
+
+    private static RecorderRole recorderRole(CurrentUser user) {
+        if (user.activeRole() == null) {
+            throw BusinessException.forbidden();
+        }
+        return RecorderRole.of(user.activeRole()).orElseThrow(BusinessException::forbidden);
+    }
+
+    private Function<EntryRow, Optional<String>> notCounting() {
+        Map<Long, Optional<SourceFacts>> cache = new HashMap<>();
+        return row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
+                : cache.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
+                        .map(f -> CountingRules.notCountingReason(f, row.workDate()))
+                        .orElse(Optional.of("hours.not-counted.self-arranged"));
+    }
+
+    private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CalendarSnapshot snapshot) {
+        List<Slot> counted = evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED)
+                .map(e -> e.row().slot()).toList();
+        BigDecimal waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION)
+                .map(e -> e.row().hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return ProgressMath.progress(s.id(), counted, waiting, snapshot, enrolment(s), LocalDate.now(clock), settings);
+    }
+
+    private static TermCode enrolment(Student s) {
+        return s.enrolmentTerm() == null || !TermCode.isValid(s.enrolmentTerm()) ? null
+                : TermCode.parse(s.enrolmentTerm());
+    }
+
+    private static List<WorkRecordView> views(List<LedgerView.Evaluated> evaluated, Map<Long, Student> students) {
+        return evaluated.stream().map(e -> {
+            EntryRow r = e.row();
+            Student s = students.get(r.studentId());
+            boolean confirmed = Boolean.TRUE.equals(r.confirmed());
+            return new WorkRecordView(r.id(), r.studentId(), s == null ? null : s.studentNo(),
+                    s == null ? null : s.name(), r.sourceKind(), r.sourceId(), r.workDate(), r.startsAt(), r.endsAt(),
+                    r.hours(), r.place(), r.employerName(), r.content(), r.kind(), r.correctsId(), e.supersededBy(),
+                    r.reason(), r.recordedByName(), r.recorderRole(), r.recordedAt(),
+                    confirmed ? r.decidedByName() : null, confirmed ? r.decidedByRole() : null,
+                    confirmed ? r.decidedAt() : null, Boolean.FALSE.equals(r.confirmed()) ? r.decisionReason() : null,
+                    e.status(), e.statusKey());
+        }).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package org.workstudy.hours;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The ledger's rows: inserted, never updated; read per student (one query) with their decisions. */
+@Repository
+class LedgerStore {
+
+    private static final String SELECT = "SELECT e.id, e.student_id, e.source_kind, e.source_id, e.position_id,"
+            + " e.employer_id, e.employer_name, e.place, e.work_date, e.starts_at, e.ends_at, e.hours, e.content,"
+            + " e.kind, e.corrects_id, e.chain_id, e.reason, e.recorded_by, e.recorded_by_name, e.recorder_role,"
+            + " e.recorded_at, e.needs_confirmation, c.confirmed, c.by_name, c.by_role, c.at, c.reason"
+            + " FROM hrs_entry e LEFT JOIN hrs_confirmation c ON c.entry_id = e.id";
+    /** Entries waiting for a decision: needing one, without one, and neither corrected nor voided. */
+    private static final String WAITING = " WHERE e.needs_confirmation AND c.id IS NULL AND e.kind <> 'VOID'"
+            + " AND NOT EXISTS (SELECT 1 FROM hrs_entry n WHERE n.corrects_id = e.id)";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LedgerStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What an entry says, as written. */
+    record NewEntry(long studentId, SourceKind sourceKind, long sourceId, Long positionId, Long employerId,
+            String employerName, String place, LocalDate workDate, LocalTime startsAt, LocalTime endsAt,
+            BigDecimal hours, String content, EntryKind kind, Long correctsId, Long chainId, String reason,
+            String recordedBy, String recordedByName, RecorderRole role, boolean needsConfirmation) {
+    }
+
+    long insert(NewEntry e) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO hrs_entry (student_id, source_kind, source_id, position_id, employer_id, employer_name,"
+                        + " place, work_date, starts_at, ends_at, hours, content, kind, corrects_id, chain_id, reason,"
+                        + " recorded_by, recorded_by_name, recorder_role, recorded_at, needs_confirmation)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(e.studentId(), e.sourceKind().name(), e.sourceId(), e.positionId(), e.employerId(),
+                        cut(e.employerName(), 200), cut(e.place(), 200), e.workDate(), e.startsAt(), e.endsAt(),
+                        e.hours(), cut(e.content(), 500), e.kind().name(), e.correctsId(), e.chainId(),
+                        cut(e.reason(), 500), e.recordedBy(), cut(e.recordedByName(), 100), e.role().name(), now(),
+                        e.needsConfirmation())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void decide(long entryId, boolean confirmed, String by, String byName, String role, String reason) {
+        jdbc.sql("INSERT INTO hrs_confirmation (entry_id, confirmed, by_username, by_name, by_role, at, reason)"
+                        + " VALUES (?,?,?,?,?,?,?)")
+                .params(entryId, confirmed, by, cut(byName, 100), role, now(), cut(reason, 500)).update();
+    }
+
+    /** Serialises the writes for one student across transactions and instances. */
+    void lockStudent(long studentId) {
+        jdbc.sql("INSERT INTO hrs_student_lock (student_id) VALUES (?) ON CONFLICT DO NOTHING").param(studentId)
+                .update();
+        jdbc.sql("SELECT student_id FROM hrs_student_lock WHERE student_id = ? FOR UPDATE").param(studentId)
+                .query(Long.class).single();
+    }
+
+    Optional<EntryRow> find(long id) {
+        return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(LedgerStore::row).optional();
+    }
+
+    /** A student's whole ledger in one query (about 60 rows for a student who completed the course). */
+    List<EntryRow> ofStudent(long studentId) {
+        return jdbc.sql(SELECT + " WHERE e.student_id = ? ORDER BY e.id").param(studentId).query(LedgerStore::row)
+                .list();
+    }
+
+    /** The ledgers of many students (a class), a thousand students per query. */
+    List<EntryRow> ofStudents(Collection<Long> studentIds) {
+        List<Long> ids = List.copyOf(studentIds);
+        List<EntryRow> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            out.addAll(jdbc.sql(SELECT + " WHERE e.student_id IN (:ids) ORDER BY e.id")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).query(LedgerStore::row)
+                    .list());
+        }
+        return out;
+    }
+
+    List<EntryRow> waitingOfStudents(Collection<Long> studentIds) {
+        List<Long> ids = List.copyOf(studentIds);
+        List<EntryRow> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            out.addAll(jdbc.sql(SELECT + WAITING + " AND e.student_id IN (:ids) ORDER BY e.work_date, e.id")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).query(LedgerStore::row)
+                    .list());
+        }
+        return out;
+    }
+
+    /** Students' reports on the employers' positions that wait for a decision. */
+    List<EntryRow> waitingReportsOfEmployers(Collection<Long> employerIds) {
+        if (employerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + WAITING + " AND e.recorder_role = 'STUDENT' AND e.employer_id IN (:ids)"
+                        + " ORDER BY e.work_date, e.id")
+                .param("ids", List.copyOf(employerIds)).query(LedgerStore::row).list();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+    }
+
+    private static String cut(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+
+    static EntryRow row(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp decided = rs.getTimestamp(26);
+        Object confirmed = rs.getObject(23);
+        return new EntryRow(rs.getLong(1), rs.getLong(2), SourceKind.valueOf(rs.getString(3)), rs.getLong(4),
+                (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class), rs.getString(7),
+                rs.getString(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalTime.class),
+                rs.getObject(11, LocalTime.class), rs.getBigDecimal(12), rs.getString(13),
+                EntryKind.valueOf(rs.getString(14)), (Long) rs.getObject(15, Long.class),
+                (Long) rs.getObject(16, Long.class), rs.getString(17), rs.getString(18), rs.getString(19),
+                RecorderRole.valueOf(rs.getString(20)), rs.getTimestamp(21).toInstant(), rs.getBoolean(22),
+                confirmed == null ? null : rs.getBoolean(23), rs.getString(24), rs.getString(25),
+                decided == null ? null : decided.toInstant(), rs.getString(27));
+    }
+}

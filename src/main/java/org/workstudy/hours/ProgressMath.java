@@ -1,0 +1,115 @@
+package org.workstudy.hours;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import org.workstudy.calendar.CalendarSnapshot;
+import org.workstudy.shared.TermCode;
+
+/**
+ * Progress figures as pure functions. Days and shares are rounded down to one decimal, so that 359.9 hours show as
+ * 59.9 days and 99.9 %, never as the 60.0 days and 100.0 % of a completed course.
+ *
+ * <p><b>Behind</b>: the expectation on a day is the required hours spread evenly over the semesters of the window,
+ * pro rata for the part of the current semester that has passed: {@code required × min(window, (n − 1) + f) /
+ * window}, where n is the current semester number and f the share of its days (first day to the day before the next
+ * semester) already passed. A student is behind when their counted hours are below it. Before the first semester
+ * nobody is behind; after the window the expectation is the whole requirement.
+ */
+final class ProgressMath {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int MAX_MONTHS = 60;
+
+    private ProgressMath() {
+    }
+
+    static BigDecimal days(BigDecimal hours, CountingSettings s) {
+        return hours.divide(s.hoursPerDay(), 1, RoundingMode.DOWN);
+    }
+
+    static BigDecimal share(BigDecimal hours, CountingSettings s) {
+        return hours.multiply(HUNDRED).divide(s.requiredHours(), 1, RoundingMode.DOWN);
+    }
+
+    static boolean completed(BigDecimal hours, CountingSettings s) {
+        return hours.compareTo(s.requiredHours()) >= 0;
+    }
+
+    static Progress progress(long studentId, List<Slot> counted, BigDecimal waiting, CalendarSnapshot calendar,
+            TermCode enrolment, LocalDate today, CountingSettings s) {
+        BigDecimal hours = counted.stream().map(Slot::hours).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
+        Map<YearMonth, BigDecimal> byMonth = new TreeMap<>();
+        counted.forEach(c -> byMonth.merge(YearMonth.from(c.date()), c.hours(), BigDecimal::add));
+        YearMonth first = Optional.ofNullable(enrolment).flatMap(e -> calendar.semesterStart(e, 1)).map(YearMonth::from)
+                .orElse(byMonth.isEmpty() ? YearMonth.from(today) : ((TreeMap<YearMonth, BigDecimal>) byMonth).firstKey());
+        YearMonth last = YearMonth.from(today);
+        Optional<LocalDate> windowEnd = Optional.ofNullable(enrolment)
+                .flatMap(e -> calendar.semesterStart(e, s.semesterWindow() + 1)).map(d -> d.minusDays(1));
+        if (windowEnd.isPresent() && YearMonth.from(windowEnd.get()).isBefore(last)) {
+            last = YearMonth.from(windowEnd.get());
+        }
+        if (!byMonth.isEmpty() && ((TreeMap<YearMonth, BigDecimal>) byMonth).lastKey().isAfter(last)) {
+            last = ((TreeMap<YearMonth, BigDecimal>) byMonth).lastKey();
+        }
+        if (!byMonth.isEmpty() && ((TreeMap<YearMonth, BigDecimal>) byMonth).firstKey().isBefore(first)) {
+            first = ((TreeMap<YearMonth, BigDecimal>) byMonth).firstKey();
+        }
+        if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
+            first = last.minusMonths(MAX_MONTHS - 1);
+        }
+        List<MonthHours> series = new ArrayList<>();
+        BigDecimal running = BigDecimal.ZERO;
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            BigDecimal h = byMonth.getOrDefault(m, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            running = running.add(h);
+            series.add(new MonthHours(m, h, running));
+        }
+        OptionalInt semester = enrolment == null ? OptionalInt.empty() : calendar.semesterOf(enrolment, today);
+        int left;
+        if (semester.isPresent()) {
+            left = Math.max(0, s.semesterWindow() - semester.getAsInt() + 1);
+        } else {
+            boolean before = enrolment != null && calendar.semesterStart(enrolment, 1).map(today::isBefore).orElse(false);
+            left = before ? s.semesterWindow() : 0;
+        }
+        BigDecimal remaining = s.requiredHours().subtract(hours).max(BigDecimal.ZERO);
+        return new Progress(studentId, hours, days(hours, s), share(hours, s), s.requiredHours(), remaining,
+                waiting.setScale(2, RoundingMode.HALF_UP), series,
+                semester.isPresent() ? semester.getAsInt() : null, left, completed(hours, s));
+    }
+
+    /** The pro-rata expectation on {@code today} (see the class comment). */
+    static BigDecimal expected(CalendarSnapshot calendar, TermCode enrolment, LocalDate today, CountingSettings s) {
+        if (enrolment == null) {
+            return BigDecimal.ZERO;
+        }
+        Optional<LocalDate> start = calendar.semesterStart(enrolment, 1);
+        if (start.isEmpty() || today.isBefore(start.get())) {
+            return BigDecimal.ZERO;
+        }
+        OptionalInt n = calendar.semesterOf(enrolment, today);
+        double elapsed;
+        if (n.isEmpty() || n.getAsInt() > s.semesterWindow()) {
+            elapsed = s.semesterWindow();
+        } else {
+            LocalDate from = calendar.semesterStart(enrolment, n.getAsInt()).orElse(today);
+            Optional<LocalDate> next = calendar.semesterStart(enrolment, n.getAsInt() + 1);
+            double fraction = next.map(to -> (double) ChronoUnit.DAYS.between(from, today)
+                    / Math.max(1, ChronoUnit.DAYS.between(from, to))).orElse(0.0);
+            elapsed = n.getAsInt() - 1 + fraction;
+        }
+        return s.requiredHours().multiply(BigDecimal.valueOf(Math.min(elapsed, s.semesterWindow())))
+                .divide(BigDecimal.valueOf(s.semesterWindow()), 1, RoundingMode.DOWN);
+    }
+}

@@ -1,0 +1,8 @@
+package org.workstudy.hours;
+
+import java.time.LocalDate;
+
+/** Something a student's hours can be recorded for: a placement or an approved self-arranged registration. */
+public record WorkSource(SourceKind kind, long id, String title, String employerName, String place, LocalDate from,
+        LocalDate to, boolean evening, boolean active) {
+}

@@ -1,0 +1,57 @@
+package org.workstudy.hours.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.hours.HoursLedger;
+import org.workstudy.hours.Progress;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.shared.BusinessException;
+
+/** 我的勤工助学: a student's progress, chart, own records and the form to report own work. */
+@Controller
+class MyHoursController {
+
+    private final HoursLedger ledger;
+
+    MyHoursController(HoursLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/my/hours")
+    String mine(Model model) {
+        CurrentUser user = CurrentUser.require();
+        long studentId = ledger.studentIdOf(user).orElseThrow(BusinessException::forbidden);
+        Progress progress = ledger.progress(user, studentId);
+        model.addAttribute("progress", progress);
+        model.addAttribute("chart", ChartData.of(progress));
+        model.addAttribute("records", ledger.ofStudent(user, studentId));
+        model.addAttribute("sources", ledger.sourcesOf(user, studentId));
+        model.addAttribute("eveningFrom", ledger.settings().eveningFrom());
+        model.addAttribute("perDay", ledger.settings().hoursPerDay().stripTrailingZeros().toPlainString());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", WorkRecordForm.empty());
+        }
+        return "hours/my";
+    }
+
+    @PostMapping("/my/hours")
+    String report(@ModelAttribute WorkRecordForm form, BindingResult binding, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.require();
+        long studentId = ledger.studentIdOf(user).orElseThrow(BusinessException::forbidden);
+        try {
+            if (binding.hasErrors()) {
+                throw BusinessException.invalid("hours.form.invalid");
+            }
+            ledger.record(user, form.toRecord(studentId));
+            redirect.addFlashAttribute("flash", "hours.reported");
+        } catch (BusinessException e) {
+            Flash.refused(redirect, e, binding.hasErrors() ? null : form);
+        }
+        return "redirect:/my/hours";
+    }
+}
