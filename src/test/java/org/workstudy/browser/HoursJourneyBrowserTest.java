@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workstudy.hours.HoursFixtures;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.Grant;
@@ -21,31 +18,14 @@ import org.workstudy.support.IntegrationTest;
 
 /** A counselor records hours in the register; the student sees them on the progress page with its chart. */
 @IntegrationTest
-class HoursJourneyBrowserTest {
+class HoursJourneyBrowserTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     HoursFixtures fixtures;
     @Autowired
     Fixtures school;
     @Autowired
     HoursLedger ledger;
-
-    @BeforeAll
-    static void requireChromium() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
-                "Debian chromium is not installed");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCounselorRecordsHoursAndTheStudentSeesTheProgressChart() {
@@ -56,9 +36,8 @@ class HoursJourneyBrowserTest {
         ledger.record(x.counselor(), HoursFixtures.work(x.students().get(1), x.placementIds().get(1), "2025-11-15",
                 "08:00", "16:00"));
         String counselor = school.account(Grant.of(Role.COUNSELOR, x.classId()));
-        browser = new Browser(port);
 
-        Page page = browser.desktop();
+        Page page = browser().desktop();
         Browser.login(page, counselor, Fixtures.PASSWORD);
         page.navigate("/hours/classes/" + x.classId());
         assertThat(page.locator("#class-progress")).containsText(s.studentNo());
@@ -92,12 +71,8 @@ class HoursJourneyBrowserTest {
         assertThat(page.locator("#progress-hours")).hasText("21.0");
         Browser.screenshot(page, "hours-02-counselor-register");
 
-        Page mine = browser.desktop();
-        Browser.login(mine, s.studentNo(), s.idCardNo().substring(12));
-        mine.fill("#current", s.idCardNo().substring(12));
-        mine.fill("#next", "Study2026ok");
-        mine.fill("#repeat", "Study2026ok");
-        mine.click("#password-submit");
+        Page mine = studentOnPhone(s);
+        mine.setViewportSize(1280, 860);
         mine.navigate("/my/hours");
         assertThat(mine.locator("#progress-hours")).hasText("21.0");
         assertThat(mine.locator("#progress-days")).hasText("3.5");
@@ -107,8 +82,8 @@ class HoursJourneyBrowserTest {
         assertThat(mine.locator("#progress-chart svg")).isVisible();
         Browser.screenshot(mine, "hours-03-student-progress");
 
-        Page phone = browser.phone();
-        Browser.login(phone, s.studentNo(), "Study2026ok");
+        Page phone = browser().phone();
+        Browser.login(phone, s.studentNo(), STUDENT_PASSWORD);
         phone.navigate("/my/hours");
         phone.locator("#progress-chart svg").waitFor();
         Browser.screenshot(phone, "hours-04-student-progress-phone");

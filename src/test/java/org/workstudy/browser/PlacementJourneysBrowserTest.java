@@ -8,11 +8,8 @@ import java.util.Set;
 
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Student;
@@ -24,49 +21,14 @@ import org.workstudy.support.IntegrationTest;
 
 /** A student finds a position and applies on a phone; an employer accepts an applicant. */
 @IntegrationTest
-class PlacementJourneysBrowserTest {
+class PlacementJourneysBrowserTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     PlacementFixtures fixtures;
     @Autowired
     Fixtures school;
     @Autowired
     Placements placements;
-
-    @BeforeAll
-    static void requireChromium() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
-                "Debian chromium is not installed");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    /** Signs a student in and changes the initial password, as the first sign-in demands. */
-    private Page studentOnPhone(Student s) {
-        Page page = browser().phone();
-        Browser.login(page, s.studentNo(), s.idCardNo().substring(12));
-        page.fill("#current", s.idCardNo().substring(12));
-        page.fill("#next", "Study2026ok");
-        page.fill("#repeat", "Study2026ok");
-        page.click("#password-submit");
-        return page;
-    }
 
     @Test
     void aStudentFindsAPositionAndAppliesInOneClick() {

@@ -10,43 +10,22 @@ import java.time.temporal.ChronoUnit;
 
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workstudy.positions.PositionsSeed;
 import org.workstudy.support.IntegrationTest;
 
 /** The center's journey through a position: create, submit, approve, publish. Screenshots in target/screenshots. */
 @IntegrationTest
-class PositionJourneyBrowserTest {
+class PositionJourneyBrowserTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     PositionsSeed seed;
-
-    @BeforeAll
-    static void requireChromium() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
-                "Debian chromium is not installed");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCenterStaffMemberCreatesSubmitsApprovesAndPublishesAPosition() {
         seed.loadDemo();
-        browser = new Browser(port);
-        Page page = browser.desktop();
+        Page page = browser().desktop();
         Browser.login(page, "zhongxin", "Demo1234");
         page.navigate("/positions");
         assertThat(page.locator("#positions")).isVisible();
@@ -82,7 +61,7 @@ class PositionJourneyBrowserTest {
         Browser.screenshot(page, "positions-4-plans");
         page.navigate("/employers");
         Browser.screenshot(page, "positions-5-employers");
-        Page phone = browser.phone();
+        Page phone = browser().phone();
         Browser.login(phone, "zhongxin", "Demo1234");
         phone.navigate("/positions");
         Browser.screenshot(phone, "positions-6-bank-phone");

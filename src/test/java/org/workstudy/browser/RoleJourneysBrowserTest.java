@@ -12,11 +12,8 @@ import java.util.stream.Collectors;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
@@ -32,13 +29,10 @@ import org.workstudy.support.IntegrationTest;
  * an administrator see after signing in. Screenshots go to target/screenshots.
  */
 @IntegrationTest
-class RoleJourneysBrowserTest {
+class RoleJourneysBrowserTest extends BrowserJourney {
 
     private static final String DEMO_PASSWORD = "Demo1234";
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     Roster roster;
     @Autowired
@@ -47,26 +41,6 @@ class RoleJourneysBrowserTest {
     Organization organization;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void requireChromium() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
-                "Debian chromium is not installed");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
 
     @Test
     void aStudentChangesTheInitialPasswordAndSeesTheirRecordOnAPhone() {
@@ -79,8 +53,8 @@ class RoleJourneysBrowserTest {
         assertThat(page.locator("#forced-change")).isVisible();
         Browser.screenshot(page, "student-1-forced-password-change");
         page.fill("#current", student.idCardNo().substring(12));
-        page.fill("#next", "Study2026ok");
-        page.fill("#repeat", "Study2026ok");
+        page.fill("#next", STUDENT_PASSWORD);
+        page.fill("#repeat", STUDENT_PASSWORD);
         page.click("#password-submit");
         assertThat(page.locator("h1")).containsText(student.name());
         assertThat(page.locator("main")).containsText(student.studentNo());

@@ -5,11 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Student;
@@ -24,12 +21,8 @@ import com.microsoft.playwright.Page;
 
 /** A student registers out-of-city work on a phone; the counselor approves it, then the vice dean, before the start. */
 @IntegrationTest
-class SelfArrangedJourneyBrowserTest {
+class SelfArrangedJourneyBrowserTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     PlacementFixtures fixtures;
     @Autowired
@@ -38,26 +31,6 @@ class SelfArrangedJourneyBrowserTest {
     SelfArrangedWork work;
     @Autowired
     Clock clock;
-
-    @BeforeAll
-    static void requireChromium() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
-                "Debian chromium is not installed");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
 
     @Test
     void outOfCityWorkIsRegisteredAndApprovedByTheCounselorAndTheViceDean() {
@@ -68,12 +41,7 @@ class SelfArrangedJourneyBrowserTest {
         String viceDean = school.account(Grant.of(Role.VICE_DEAN, college));
         LocalDate start = LocalDate.now(clock).plusDays(3);
 
-        Page page = browser().phone();
-        Browser.login(page, s.studentNo(), s.idCardNo().substring(12));
-        page.fill("#current", s.idCardNo().substring(12));
-        page.fill("#next", "Study2026ok");
-        page.fill("#repeat", "Study2026ok");
-        page.click("#password-submit");
+        Page page = studentOnPhone(s);
         page.navigate("/self-arranged");
         Browser.screenshot(page, "selfwork-1-student-list-phone");
         page.click("#new-self-arranged");
