@@ -2,6 +2,7 @@ package org.workstudy.hours.web;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /** A refused action goes back to the page it came from with the reason (and the form as it was filled in). */
 final class Flash {
@@ -10,11 +11,7 @@ final class Flash {
     }
 
     static void refused(RedirectAttributes redirect, BusinessException e, Object form) {
-        if (e.status() == 403 || e.status() == 404) {
-            throw e;
-        }
-        redirect.addFlashAttribute("errorKey", e.messageKey());
-        redirect.addFlashAttribute("errorArgs", e.args());
+        Outcomes.refused(redirect, e);
         if (form != null) {
             redirect.addFlashAttribute("form", form);
         }

@@ -56,13 +56,7 @@ class StructureController {
     }
 
     private static String run(RedirectAttributes redirect, Long collegeId, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", "action.saved");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
+        org.workstudy.web.Outcomes.attempt(redirect, "action.saved", action);
         return "redirect:/org/structure" + (collegeId == null ? "" : "?collegeId=" + collegeId);
     }
 }

@@ -110,16 +110,7 @@ class ApplicantsController {
     }
 
     private static String act(RedirectAttributes redirect, long positionId, Runnable action, String done) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", done);
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
+        org.workstudy.web.Outcomes.attempt(redirect, done, action);
         return "redirect:/placements/positions/" + positionId;
     }
 

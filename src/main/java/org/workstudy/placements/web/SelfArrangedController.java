@@ -205,16 +205,7 @@ class SelfArrangedController {
     }
 
     private static String run(RedirectAttributes redirect, long id, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", done);
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
+        org.workstudy.web.Outcomes.attempt(redirect, done, action);
         return "redirect:/self-arranged/" + id;
     }
 }
