@@ -13,7 +13,10 @@ import org.springframework.stereotype.Service;
 
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
+import cn.idev.excel.metadata.data.DataFormatData;
+import cn.idev.excel.metadata.data.WriteCellData;
 import cn.idev.excel.write.metadata.WriteSheet;
+import cn.idev.excel.write.metadata.style.WriteCellStyle;
 import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 
 /**
@@ -64,8 +67,8 @@ public class RegisterExport {
                 flushIfFull(writer, sheet, rows);
             }
             rows.add(totalRow(t.msg("register.totals"), r.hours(), 0));
-            rows.add(totalRow(t.msg("register.col.days"), r.days(), 0));
-            rows.add(totalRow(t.msg("register.col.share"), r.sharePercent(), 0));
+            rows.add(totalRow(t.msg("register.col.days"), oneDecimal(r.days()), 0));
+            rows.add(totalRow(t.msg("register.col.share"), oneDecimal(r.sharePercent()), 0));
             rows.add(row(t.totals(r)));
             writer.write(rows, sheet);
         }
@@ -109,7 +112,7 @@ public class RegisterExport {
                     t.msg("register.col.completed")));
             int i = 0;
             for (StudentRegister s : c.students()) {
-                sums.add(row(++i, s.studentNo(), s.name(), s.hours(), s.days(), s.sharePercent(),
+                sums.add(row(++i, s.studentNo(), s.name(), s.hours(), oneDecimal(s.days()), oneDecimal(s.sharePercent()),
                         t.msg(s.completed() ? "register.yes" : "register.no")));
             }
             sums.add(row(t.msg("register.totals"), "", "", c.totalHours(), "", "",
@@ -136,7 +139,18 @@ public class RegisterExport {
     }
 
     /** A row with the label in the first column and the value in the 计入学时 column (after {@code offset}). */
-    private static List<Object> totalRow(String label, BigDecimal value, int offset) {
+    /** A number cell shown with one decimal (days, share), as the pages show it. */
+    private static WriteCellData<BigDecimal> oneDecimal(BigDecimal value) {
+        WriteCellData<BigDecimal> cell = new WriteCellData<>(value);
+        WriteCellStyle style = new WriteCellStyle();
+        DataFormatData format = new DataFormatData();
+        format.setFormat("0.0");
+        style.setDataFormatData(format);
+        cell.setWriteCellStyle(style);
+        return cell;
+    }
+
+    private static List<Object> totalRow(String label, Object value, int offset) {
         List<Object> row = new ArrayList<>();
         for (int i = 0; i < ENTRY_COLUMNS.size() + offset; i++) {
             row.add("");
