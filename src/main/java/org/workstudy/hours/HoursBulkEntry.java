@@ -284,11 +284,11 @@ public class HoursBulkEntry {
         if (k.startsWith("hours.content")) {
             return CONTENT;
         }
-        if (k.contains("times") || k.equals("hours.rule.overlap") || k.equals("hours.rule.weekday-evening-only")) {
-            return STARTS;
-        }
         if (k.contains("hours-") || k.endsWith("-cap")) {
             return HOURS;
+        }
+        if (k.contains("times") || k.equals("hours.rule.overlap") || k.equals("hours.rule.weekday-evening-only")) {
+            return STARTS;
         }
         if (k.startsWith("hours.rule")) {
             return DATE;

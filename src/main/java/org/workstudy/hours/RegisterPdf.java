@@ -52,7 +52,7 @@ public class RegisterPdf {
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
     private static final Color HEAD = new Color(0xEE, 0xEE, 0xEE);
     private static final Color FOLLOW = new Color(0xF7, 0xF7, 0xF7);
-    private static final float[] WIDTHS = {4.5f, 8, 7, 4.5f, 10, 13, 17, 10, 12, 10};
+    private static final float[] WIDTHS = {4.5f, 8, 7, 4.5f, 10, 12, 16, 10, 14, 9};
 
     private final MessageSource messages;
     private final Environment environment;
@@ -285,7 +285,8 @@ public class RegisterPdf {
     }
 
     private static Phrase two(String first, Font firstFont, String second, Font secondFont) {
-        Phrase p = new Phrase(first, firstFont);
+        Phrase p = new Phrase();
+        p.add(new Chunk(first, firstFont));
         if (second != null && !second.isBlank()) {
             p.add(Chunk.NEWLINE);
             p.add(new Chunk(second, secondFont));
