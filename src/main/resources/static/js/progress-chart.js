@@ -10,16 +10,22 @@ document.addEventListener('DOMContentLoaded', () => {
   const hours = list('hours').map(Number);
   const cumulative = list('cumulative').map(Number);
   const required = Number(el.dataset.required || 360);
+  const axisMax = Math.ceil((Math.max(required, ...cumulative) * 1.1) / 50) * 50;
+  const narrow = el.clientWidth < 500;
+  const labels = narrow ? 3 : 8;
   const chart = echarts.init(el, null, { renderer: 'svg' });
   chart.setOption({
     animation: false,
-    grid: { left: 48, right: 48, top: 40, bottom: 40 },
-    legend: { top: 0, data: [el.dataset.labelMonth, el.dataset.labelTotal] },
+    grid: narrow ? { left: 28, right: 44, top: 40, bottom: 32 } : { left: 48, right: 48, top: 56, bottom: 40 },
+    legend: { top: 0, itemGap: 32, data: [el.dataset.labelMonth, el.dataset.labelTotal] },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true } },
+    // at most about eight month labels, so that they never run into each other on a phone
+    xAxis: { type: 'category', data: months, axisLabel: { interval: Math.max(0, Math.ceil(months.length / labels) - 1) } },
     yAxis: [
-      { type: 'value', name: el.dataset.labelMonth, minInterval: 1 },
-      { type: 'value', name: el.dataset.labelTotal, max: Math.max(required, ...cumulative), splitLine: { show: false } },
+      // on a phone the legend names the axes: their own names would run into it
+      { type: 'value', name: narrow ? '' : el.dataset.labelMonth, minInterval: 1 },
+      // the total's axis goes a little beyond the requirement, so that its line is not drawn on the frame
+      { type: 'value', name: narrow ? '' : el.dataset.labelTotal, max: axisMax, splitLine: { show: false } },
     ],
     series: [
       { name: el.dataset.labelMonth, type: 'bar', data: hours, itemStyle: { color: '#5b8def' } },
@@ -28,7 +34,7 @@ document.addEventListener('DOMContentLoaded', () => {
         itemStyle: { color: '#2e9d5b' },
         markLine: {
           symbol: 'none', lineStyle: { type: 'dashed', color: '#d9534f' },
-          label: { formatter: el.dataset.labelRequired + ' ' + required },
+          label: { position: 'insideEndTop', formatter: el.dataset.labelRequired + ' ' + required },
           data: [{ yAxis: required }],
         },
       },

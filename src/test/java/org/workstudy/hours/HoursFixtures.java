@@ -30,7 +30,7 @@ import org.workstudy.support.Fixtures;
  * 2025-10-18 and Sunday 2025-10-19 (term weekend), 2026-07-20 onwards (summer vacation, to 2026-09-06).
  */
 @Component
-class HoursFixtures {
+public class HoursFixtures {
 
     private final PlacementFixtures placementFixtures;
     private final Fixtures school;
@@ -48,19 +48,19 @@ class HoursFixtures {
     }
 
     /** A class with n placed students, the class's counselor and the employer's contact. */
-    record Setup(long classId, List<Student> students, long employerId, long positionId, CurrentUser counselor,
+    public record Setup(long classId, List<Student> students, long employerId, long positionId, CurrentUser counselor,
             CurrentUser employer, List<Long> placementIds) {
 
-        Student student() {
+        public Student student() {
             return students.get(0);
         }
 
-        long placement() {
+        public long placement() {
             return placementIds.get(0);
         }
     }
 
-    Setup placed(int n, TimeKind... kinds) {
+    public Setup placed(int n, TimeKind... kinds) {
         long classId = school.schoolClass(school.college());
         List<Student> students = placementFixtures.students(classId, n);
         long employer = placementFixtures.employer();
@@ -84,22 +84,22 @@ class HoursFixtures {
         return id;
     }
 
-    static CurrentUser counselor(long classId) {
+    public static CurrentUser counselor(long classId) {
         return new CurrentUser(0, "counselor-" + classId, "辅导员" + classId, Role.COUNSELOR,
                 List.of(Grant.of(Role.COUNSELOR, classId)));
     }
 
-    static CurrentUser employer(long employerId) {
+    public static CurrentUser employer(long employerId) {
         return new CurrentUser(0, "employer-" + employerId, "单位联系人" + employerId, Role.EMPLOYER,
                 List.of(Grant.of(Role.EMPLOYER, employerId)));
     }
 
-    static NewWorkRecord work(Student s, long placementId, String date, String from, String to) {
+    public static NewWorkRecord work(Student s, long placementId, String date, String from, String to) {
         return new NewWorkRecord(s.id(), SourceKind.PLACEMENT, placementId, LocalDate.parse(date), LocalTime.parse(from),
                 LocalTime.parse(to), null, "整理图书");
     }
 
-    static NewWorkRecord hours(Student s, long placementId, String date, String hours) {
+    public static NewWorkRecord hours(Student s, long placementId, String date, String hours) {
         return new NewWorkRecord(s.id(), SourceKind.PLACEMENT, placementId, LocalDate.parse(date), null, null,
                 new BigDecimal(hours), "暑期整理图书");
     }
