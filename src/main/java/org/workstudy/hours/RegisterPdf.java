@@ -250,8 +250,8 @@ public class RegisterPdf {
             table.addCell(cell(new Phrase(s.studentNo(), f.normal()), null));
             table.addCell(cell(new Phrase(s.name(), f.normal()), null));
             table.addCell(right(new Phrase(RegisterTexts.hours(s.hours()), f.normal())));
-            table.addCell(right(new Phrase(s.days().toPlainString(), f.normal())));
-            table.addCell(right(new Phrase(s.sharePercent().toPlainString() + "%", f.normal())));
+            table.addCell(right(new Phrase(RegisterTexts.oneDecimal(s.days()), f.normal())));
+            table.addCell(right(new Phrase(RegisterTexts.oneDecimal(s.sharePercent()) + "%", f.normal())));
             table.addCell(cell(new Phrase(t.msg(s.completed() ? "register.yes" : "register.no"), f.normal()), null));
         }
         doc.add(table);

@@ -29,6 +29,11 @@ final class RegisterTexts {
                 RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** Days and shares: already rounded down to one decimal, shown with it ("1.0"). */
+    static String oneDecimal(BigDecimal n) {
+        return n == null ? "" : n.setScale(1, RoundingMode.DOWN).toPlainString();
+    }
+
     static String plain(BigDecimal n) {
         return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
@@ -82,8 +87,8 @@ final class RegisterTexts {
     }
 
     String totals(StudentRegister r) {
-        String line = msg("register.totals.line", hours(r.hours()), r.days().toPlainString(), plain(r.hoursPerDay()),
-                plain(r.requiredHours()), r.sharePercent().toPlainString());
+        String line = msg("register.totals.line", hours(r.hours()), oneDecimal(r.days()), plain(r.hoursPerDay()),
+                plain(r.requiredHours()), oneDecimal(r.sharePercent()));
         line += "（" + msg(r.completed() ? "register.totals.completed" : "register.totals.not-completed") + "）";
         if (r.waitingHours().signum() > 0) {
             line += " " + msg("register.totals.waiting", hours(r.waitingHours()));
