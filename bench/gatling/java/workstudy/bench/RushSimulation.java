@@ -235,7 +235,7 @@ public class RushSimulation extends Simulation {
                         .check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"),
                                 header("Location").optional().saveAs("loc"), status().is(302),
                                 header("Location").transform(RushSimulation::path)
-                                        .is(session -> "/jobs/" + session.getLong("pos"))))
+                                        .is(session -> "/jobs/" + session.getLong("pos") + "?applied")))
                 .exec(session -> {
                     long end = System.currentTimeMillis();
                     long rt = session.contains("rt") ? session.getLong("rt") : end - session.getLong("t0");
