@@ -168,7 +168,7 @@ C50_ROWS=$(q "SELECT count(*) FROM hrs_entry e JOIN org_student s ON s.id = e.st
 SRC_STUDENTS=$(q "SELECT count(*) FROM org_student WHERE class_id = $SRC")
 SRC_ROWS=$(q "SELECT count(*) FROM hrs_entry e JOIN org_student s ON s.id = e.student_id WHERE s.class_id = $SRC")
 TABLE_MB=$(q "SELECT pg_total_relation_size('hrs_entry') / 1048576")
-q "SELECT enrolment_term, count(*) AS students, round(avg(n), 1) AS rows_per_student FROM
+q "SELECT enrolment_term || ': ' || count(*) || ' students x ' || round(avg(n), 1) FROM
      (SELECT s.enrolment_term, count(e.id) AS n FROM org_student s LEFT JOIN hrs_entry e ON e.student_id = s.id
       GROUP BY s.id, s.enrolment_term) x GROUP BY enrolment_term ORDER BY 1" >"$WORK/per-cohort.txt"
 log "data: $ROWS rows in hrs_entry ($TABLE_MB MB with indexes), $STUDENTS students ($WITH_ROWS with rows)"
@@ -234,16 +234,21 @@ put data.signedInStudentsRows "$SIGNED_ROWS"
 # ---- 4. the pages, one request after the other ---------------------------------------------------------------------
 # measure NAME WARMUP COUNT: GETs URLS[k] with the cookies JARS[k], k round-robin; times in seconds to NAME.times
 measure() {
-  local name=$1 warm=$2 n=$3 i k line
+  local name=$1 warm=$2 n=$3 i k line before after
   local file="$WORK/$name.times"
   : >"$file"
+  sleep 11; before=$(scan_total)
   for ((i = 0; i < warm + n; i++)); do
     k=$(( i % ${#URLS[@]} ))
     line=$(curl -s --max-time 300 -b "${JARS[k]}" -o "$WORK/$name.body" \
       -w '%{time_total} %{size_download} %{http_code}' "$BASE${URLS[k]}" || true)
     [ "$i" -lt "$warm" ] || echo "$line" >>"$file"
   done
+  sleep 11; after=$(scan_total)
+  put "$name.tableScansPerRequest" "$(( (after - before) / (warm + n) ))"
 }
+# index + sequential scans of all tables so far (pg_stat_user_tables; a backend reports them when idle, within 10 s)
+scan_total() { q "SELECT sum(seq_scan + coalesce(idx_scan, 0)) FROM pg_stat_user_tables"; }
 # stats NAME: count ok p50 p95 max mean bytes (ms; nearest-rank percentiles)
 stats() {
   awk '{ printf "%.3f %d %s\n", $1 * 1000, $2, $3 }' "$WORK/$1.times" | sort -n | awk '
@@ -256,8 +261,8 @@ report() { # NAME LABEL
   read -r n ok p50 p95 max mean bytes < <(stats "$1")
   put "$1.count" "$n"; put "$1.ok" "$ok"; put "$1.p50Ms" "$p50"; put "$1.p95Ms" "$p95"; put "$1.maxMs" "$max"
   put "$1.meanMs" "$mean"; put "$1.bytes" "$bytes"
-  printf '  %-34s %4d requests, %4d ok   p50 %6s ms   p95 %6s ms   max %6s ms   %8s bytes\n' "$2" "$n" "$ok" \
-    "$p50" "$p95" "$max" "$bytes"
+  printf '  %-34s %4d requests, %4d ok   p50 %6s ms   p95 %6s ms   max %6s ms   %8s bytes   %s table scans/request\n' \
+    "$2" "$n" "$ok" "$p50" "$p95" "$max" "$bytes" "$(grep -m1 "^$1.tableScansPerRequest=" "$RESULT" | cut -d= -f2)"
 }
 
 URLS=(); JARS=()
@@ -410,7 +415,7 @@ put bulk.rowsWritten "$BULK_WRITTEN"
 put bulk.classRowsBefore "$BULK_BEFORE"
 put bulk.classRowsAfter "$BULK_AFTER"
 put bulk.auditRows "$BULK_AUDIT"
-put bulk.rowsPerSecond "$(awk -v r="$BULK_WRITTEN" -v s="$BULK_SECONDS" 'BEGIN { printf "%.0f", s > 0 ? r / s : 0 }')"
+put bulk.rowsPerSecond "$(awk -v r="$BULK_WRITTEN" -v s="$BULK_SECONDS" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')"
 put bulk.response "$(head -c 300 "$WORK/bulk-response.json" | tr '\n' ' ')"
 
 # statements per table during the upload (index + sequential scans), largest first
@@ -443,15 +448,16 @@ cat <<EOF
 ================ hours — $(date '+%Y-%m-%d %H:%M %Z') ================
 machine      : $MACHINE; load $(cut -d' ' -f1-3 /proc/loadavg)
 data         : $ROWS rows in hrs_entry ($TABLE_MB MB with indexes), $STUDENTS students, $WITH_ROWS with rows
-               rows per student by cohort: $(tr '\n' ' ' <"$WORK/per-cohort.txt")
+               rows per student by cohort: $(paste -sd';' "$WORK/per-cohort.txt" | sed 's/;/; /g')
 measured     : class $CLASS50 ($C50_STUDENTS students, $C50_ROWS rows); $(get data.signedInStudents) signed-in students with $SIGNED_ROWS rows;
                class $SRC ($SRC_STUDENTS students, $SRC_ROWS rows)
 pages        : $BENCH_WARMUP warm-up requests, then one request after the other; times are curl's (request to last byte)
 EOF
 for n in my-hours ledger-page register50 register-rest register50-pdf; do
   [ -f "$WORK/$n.times" ] || continue
-  printf '  %-26s p50 %6s ms   p95 %6s ms   max %6s ms   (%s requests, %s ok, %s bytes)\n' "$n" "$(get $n.p50Ms)" \
-    "$(get $n.p95Ms)" "$(get $n.maxMs)" "$(get $n.count)" "$(get $n.ok)" "$(get $n.bytes)"
+  printf '  %-16s p50 %5s ms  p95 %5s ms  max %5s ms  (%s requests, %s ok, %s bytes, %s table scans a request)\n' \
+    "$n" "$(get $n.p50Ms)" "$(get $n.p95Ms)" "$(get $n.maxMs)" "$(get $n.count)" "$(get $n.ok)" "$(get $n.bytes)" \
+    "$(get $n.tableScansPerRequest)"
 done
 cat <<EOF
 queries      : ledger of one student $OF_STUDENT_MS ms, of the class of $C50_STUDENTS $OF_CLASS_MS ms; student of an account
