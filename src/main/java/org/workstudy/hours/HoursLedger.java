@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -223,6 +224,33 @@ public class HoursLedger {
                     expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting));
         }
         out.sort(Comparator.comparing(ClassProgressRow::studentNo));
+        return out;
+    }
+
+    /**
+     * Counted and waiting hours of many students at once, for reports over a college or a cohort (credit
+     * recognition, the graduation audit). No data-scope check here: the caller has already limited the students to
+     * the user's scope. Students without entries get zero totals.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, HoursTotals> totals(Collection<Long> studentIds) {
+        Map<Long, List<EntryRow>> byStudent = new HashMap<>();
+        store.ofStudents(List.copyOf(studentIds))
+                .forEach(r -> byStudent.computeIfAbsent(r.studentId(), k -> new ArrayList<>()).add(r));
+        Function<EntryRow, Optional<String>> notCounting = notCounting();
+        Map<Long, HoursTotals> out = new HashMap<>();
+        for (Long id : studentIds) {
+            BigDecimal counted = BigDecimal.ZERO;
+            BigDecimal waiting = BigDecimal.ZERO;
+            for (LedgerView.Evaluated e : LedgerView.evaluate(byStudent.getOrDefault(id, List.of()), notCounting)) {
+                if (e.status() == RecordStatus.COUNTED) {
+                    counted = counted.add(e.row().hours());
+                } else if (e.status() == RecordStatus.WAITING_CONFIRMATION) {
+                    waiting = waiting.add(e.row().hours());
+                }
+            }
+            out.put(id, new HoursTotals(id, counted, waiting));
+        }
         return out;
     }
 

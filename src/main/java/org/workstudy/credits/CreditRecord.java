@@ -1,0 +1,9 @@
+package org.workstudy.credits;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The final record of a student's recognised work-study course. */
+public record CreditRecord(long id, long studentId, Long recognitionId, String courseName, BigDecimal credits,
+        String termCode, LocalDate recognisedOn, RecognitionBasis basis, BigDecimal hours, String verificationCode) {
+}

@@ -1,0 +1,85 @@
+package org.workstudy.credits;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where students stand on the course, read in bulk: their final exemption or offset and their recognised credit
+ * record. No data-scope check: callers pass students they have already limited to the user's scope.
+ */
+@Service
+public class CreditStandings {
+
+    private static final int CHUNK = 5000;
+
+    private final JdbcClient jdbc;
+
+    CreditStandings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The final exemption or offset of each student that has one. */
+    @Transactional(readOnly = true)
+    public Map<Long, ExemptionStanding> exemptions(Collection<Long> studentIds) {
+        Map<Long, ExemptionStanding> out = new HashMap<>();
+        for (List<Long> chunk : chunks(studentIds)) {
+            jdbc.sql("SELECT id, student_id, kind, offset_hours, final_on FROM cr_exemption"
+                            + " WHERE status = 'FINAL' AND student_id IN (:ids) ORDER BY final_on, id")
+                    .param("ids", chunk)
+                    .query(CreditStandings::exemption).list()
+                    .forEach(s -> out.put(s.studentId(), s));
+        }
+        return out;
+    }
+
+    /** The recognised credit record of each student that has one. */
+    @Transactional(readOnly = true)
+    public Map<Long, CreditRecord> records(Collection<Long> studentIds) {
+        Map<Long, CreditRecord> out = new HashMap<>();
+        for (List<Long> chunk : chunks(studentIds)) {
+            jdbc.sql(RECORDS + " WHERE student_id IN (:ids)").param("ids", chunk)
+                    .query(CreditStandings::record).list()
+                    .forEach(r -> out.put(r.studentId(), r));
+        }
+        return out;
+    }
+
+    /** The record carrying a certificate's verification code. */
+    @Transactional(readOnly = true)
+    public Optional<CreditRecord> byVerificationCode(String code) {
+        return jdbc.sql(RECORDS + " WHERE verification_code = ?").param(code).query(CreditStandings::record)
+                .optional();
+    }
+
+    private static final String RECORDS = "SELECT id, student_id, recognition_id, course_name, credits, term_code,"
+            + " recognised_on, basis, hours, verification_code FROM cr_credit_record";
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        java.util.ArrayList<List<Long>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    private static ExemptionStanding exemption(ResultSet rs, int n) throws SQLException {
+        return new ExemptionStanding(rs.getLong(1), rs.getLong(2), ExemptionKind.valueOf(rs.getString(3)),
+                rs.getBigDecimal(4), rs.getDate(5).toLocalDate());
+    }
+
+    private static CreditRecord record(ResultSet rs, int n) throws SQLException {
+        return new CreditRecord(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
+                rs.getBigDecimal(5), rs.getString(6), rs.getDate(7).toLocalDate(),
+                RecognitionBasis.valueOf(rs.getString(8)), rs.getBigDecimal(9), rs.getString(10));
+    }
+}
