@@ -1,0 +1,20 @@
+package org.workstudy.credits;
+
+/**
+ * Where an exemption or offset application stands: SUBMITTED (waiting for the counselor) → WAITING_DIRECTOR →
+ * GRANTED → IN_NOTICE → FINAL; or it ends RETURNED (by the counselor), REJECTED (by the director), WITHDRAWN (by the
+ * student) or REVOKED (an objection to the notice was upheld). Only FINAL counts for the student.
+ */
+public enum ExemptionStatus {
+    SUBMITTED, WAITING_DIRECTOR, GRANTED, IN_NOTICE, FINAL, RETURNED, REJECTED, WITHDRAWN, REVOKED;
+
+    /** Whether the application still stands (or stood up): a student has at most one such. */
+    public boolean live() {
+        return this == SUBMITTED || this == WAITING_DIRECTOR || this == GRANTED || this == IN_NOTICE || this == FINAL;
+    }
+
+    /** Whether it waits for a decision (and so may still be withdrawn by the student). */
+    public boolean pending() {
+        return this == SUBMITTED || this == WAITING_DIRECTOR;
+    }
+}
