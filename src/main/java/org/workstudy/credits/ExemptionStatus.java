@@ -17,4 +17,15 @@ public enum ExemptionStatus {
     public boolean pending() {
         return this == SUBMITTED || this == WAITING_DIRECTOR;
     }
+
+    /** The Bootstrap badge class the pages show the status with. */
+    public String badge() {
+        return switch (this) {
+            case SUBMITTED, WAITING_DIRECTOR -> "text-bg-info";
+            case GRANTED, IN_NOTICE -> "text-bg-primary";
+            case FINAL -> "text-bg-success";
+            case RETURNED, REJECTED, REVOKED -> "text-bg-danger";
+            case WITHDRAWN -> "text-bg-secondary";
+        };
+    }
 }
