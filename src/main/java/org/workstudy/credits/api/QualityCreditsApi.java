@@ -1,0 +1,100 @@
+package org.workstudy.credits.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.workstudy.credits.QualityCreditEntry;
+import org.workstudy.credits.QualityCredits;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.organization.ImportError;
+import org.workstudy.organization.ImportResult;
+import org.workstudy.organization.Student;
+import org.workstudy.shared.BusinessException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Quality-development credits: the .xlsx import (all or nothing) and a student's credits, as on the page. */
+@RestController
+@RequestMapping("/api/v1/quality-credits")
+@Tag(name = "quality credits")
+class QualityCreditsApi {
+
+    private final QualityCredits quality;
+    private final MessageSource messages;
+
+    QualityCreditsApi(QualityCredits quality, MessageSource messages) {
+        this.quality = quality;
+        this.messages = messages;
+    }
+
+    record Imported(int imported) {
+    }
+
+    @Operation(summary = "Import credits from an .xlsx (学号, 姓名, 素质拓展学分, 备注; center staff and director: any"
+            + " student, college work-study admin: their college's). All rows valid: 201 with the count. Otherwise"
+            + " nothing is written: 422 with 'errors' (Excel row, column, message)")
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> upload(@RequestParam(required = false) MultipartFile file, Locale locale) throws IOException {
+        CurrentUser user = CurrentUser.require();
+        QualityCredits.requireManager(user);
+        ImportResult result;
+        if (file == null) {
+            result = new ImportResult(0, List.of(new ImportError(0, "", "quality.error.choose-file", List.of())), 0);
+        } else {
+            try (InputStream in = file.getInputStream()) {
+                result = quality.importFile(user, file.getOriginalFilename(), in);
+            }
+        }
+        if (result.ok()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.getMessage("quality.errors.title", new Object[] {result.errors().size()
+                        + result.unlistedErrors()}, locale) + " "
+                        + messages.getMessage("quality.errors.nothing-written", null, locale));
+        problem.setType(URI.create("urn:workstudy:quality.refused"));
+        problem.setProperty("errors", result.errors().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("row", e.row());
+            m.put("column", e.column());
+            m.put("code", e.messageKey());
+            m.put("message", messages.getMessage(e.messageKey(), e.argArray(), e.messageKey(), locale));
+            return m;
+        }).toList());
+        problem.setProperty("unlistedErrors", result.unlistedErrors());
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    record Credits(long studentId, String studentNo, String name, BigDecimal current, BigDecimal used,
+            BigDecimal available, List<QualityCreditEntry> history) {
+    }
+
+    @Operation(summary = "A student's credits by student number: current, held by offsets, available, and history")
+    @GetMapping("/{studentNo}")
+    Credits credits(@PathVariable String studentNo) {
+        CurrentUser user = CurrentUser.require();
+        Student s = quality.lookUp(user, studentNo).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        var standing = quality.standing(s.id());
+        return new Credits(s.id(), s.studentNo(), s.name(), standing.current(), standing.used(), standing.available(),
+                quality.history(user, s.id()));
+    }
+}
