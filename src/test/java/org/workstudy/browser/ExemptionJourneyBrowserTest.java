@@ -1,0 +1,85 @@
+package org.workstudy.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.workstudy.credits.ExemptionFixtures;
+import org.workstudy.credits.ExemptionFixtures.Unit;
+import org.workstudy.organization.Student;
+import org.workstudy.support.Fixtures;
+import org.workstudy.support.IntegrationTest;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+
+/**
+ * A student applies on a phone for an offset with quality-development credits and evidence; the counselor agrees,
+ * the center director grants it and publishes the college's notice; the student sees the notice listing them.
+ */
+@IntegrationTest
+class ExemptionJourneyBrowserTest extends BrowserJourney {
+
+    @Autowired
+    ExemptionFixtures fixtures;
+
+    @Test
+    void aStudentAppliesForAnOffsetThroughToThePublicNotice() {
+        Unit u = fixtures.unit(1);
+        Student s = u.student();
+        fixtures.credits(s, "2.5");
+        String director = fixtures.director();
+
+        Page page = studentOnPhone(s);
+        page.navigate("/my/exemptions");
+        assertThat(page.locator("#quality-available")).hasText("2.5");
+        Browser.screenshot(page, "exemption-1-student-page-phone");
+        page.click("#new-exemption");
+        page.check("#kind-OFFSET");
+        page.selectOption("#reasonKind", "HARDSHIP");
+        page.fill("#reason", "家庭经济困难，寒暑假需回家照顾患病的父亲，无法参加勤工助学。");
+        page.fill("#qualityCredits", "2.5");
+        page.setInputFiles("#files", new FilePayload("困难认定证明.pdf", "application/pdf",
+                "%PDF-1.4 家庭经济困难认定".getBytes(StandardCharsets.UTF_8)));
+        Browser.screenshot(page, "exemption-2-student-form-phone");
+        page.click("#submit-exemption");
+        assertThat(page.locator("#exemption-status")).hasText("待辅导员审核");
+        assertThat(page.locator("#offset-summary")).containsText("抵扣全部 360 学时");
+        assertThat(page.locator("#offset-summary")).containsText("使用素质拓展学分 2 学分");
+        Browser.screenshot(page, "exemption-3-student-submitted-phone");
+        String url = page.url();
+        String path = url.substring(url.indexOf("/exemptions/"));
+
+        Page counselor = browser().desktop();
+        Browser.login(counselor, u.counselor(), Fixtures.PASSWORD);
+        counselor.navigate("/exemptions/review");
+        assertThat(counselor.locator("#exemption-waiting")).containsText(s.name());
+        Browser.screenshot(counselor, "exemption-4-counselor-review");
+        counselor.navigate(path);
+        assertThat(counselor.locator("#evidence-list")).containsText("困难认定证明.pdf");
+        assertThat(counselor.locator("#quality-current")).containsText("当前 2.5 学分");
+        counselor.fill("#decision-reason", "已核实家庭情况");
+        Browser.screenshot(counselor, "exemption-5-counselor-application");
+        counselor.click("#approve");
+        assertThat(counselor.locator("#exemption-status")).hasText("待学工处审批");
+
+        Page dir = browser().desktop();
+        Browser.login(dir, director, Fixtures.PASSWORD);
+        assertThat(dir.locator("main")).containsText("待我审核");
+        Browser.screenshot(dir, "exemption-6-director-home");
+        dir.navigate(path);
+        dir.click("#approve");
+        assertThat(dir.locator("#exemption-status")).hasText("已批准，待公示");
+        dir.navigate("/exemptions/review");
+        assertThat(dir.locator("#exemption-granted")).containsText(s.name());
+        assertThat(dir.locator("#exemption-granted")).containsText("抵扣 360 学时");
+        Browser.screenshot(dir, "exemption-7-director-to-publish");
+
+        page.navigate(path);
+        assertThat(page.locator("#exemption-status")).hasText("已批准，待公示");
+        assertThat(page.locator("#exemption-history")).containsText("学工处批准");
+        Browser.screenshot(page, "exemption-8-student-granted-phone");
+    }
+}
