@@ -230,6 +230,19 @@ public class NoticeBoard implements PublicNotices {
                 .query((rs, n) -> objection(rs, user)).list();
     }
 
+    /** One objection, for the person who raised it or the deciding office of its notice; else "not found". */
+    @Transactional(readOnly = true)
+    public ObjectionView objection(CurrentUser user, long objectionId) {
+        ObjectionView view = jdbc.sql(OBJECTIONS + " WHERE o.id = ?").param(objectionId)
+                .query((rs, n) -> objection(rs, user)).optional()
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        NoticeSummary notice = summary(user, view.noticeId());
+        if (!view.mine() && !answerers(notice.kind()).contains(user.activeRole())) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        return view;
+    }
+
     /** Whether the user's active role answers objections to some kind of notice (the deciding office). */
     public boolean answersObjections(CurrentUser user) {
         return !kindsAnsweredBy(user).isEmpty();
