@@ -341,7 +341,7 @@ class NoticeBoardIntegrationTest {
                 .andExpect(flash().attribute("errorKey", "notices.objection.ended"));
         mvc.perform(post("/api/v1/notices/" + ended + "/objections").with(httpBasic(s.other().studentNo(), CHANGED))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"不同意\"}"))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("不能再提出异议")));
         assertThat(count("SELECT count(*) FROM cr_notice_objection WHERE notice_id = ?", ended)).isZero();
     }
