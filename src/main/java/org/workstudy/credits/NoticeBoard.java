@@ -44,8 +44,8 @@ import org.workstudy.shared.BusinessException;
  *
  * <p>Who reads a notice: the students of its scope (their class's college, and cohort if the notice has one) and the
  * staff whose data scope covers it (school-wide roles; vice dean and college admin of the college; the counselor of a
- * class in it). A school-wide notice (no college) is read by every student and member of staff. Anyone else gets "not
- * found". Objections are answered by the roles of the kind's {@link NoticeOutcomes#answeredBy()}.
+ * class in it). A school-wide notice (no college) is read by every student and member of staff, and a student always
+ * reads a notice that lists them. Anyone else gets "not found". Objections are answered by the roles of the kind's {@link NoticeOutcomes#answeredBy()}.
  *
  * <p>Finality: a notice is final when its period has passed and no objection is open, from the day after its last
  * working day or the day its last objection was answered, whichever is later. The row in {@code cr_notice_final}
@@ -103,6 +103,11 @@ public class NoticeBoard implements PublicNotices {
     @Transactional
     long publish(NoticeDraft draft, LocalDate publishedOn) {
         check(draft);
+        long known = jdbc.sql("SELECT count(*) FROM org_student WHERE id IN (:ids)")
+                .param("ids", draft.items().stream().map(NoticeItem::studentId).toList()).query(Long.class).single();
+        if (known != draft.items().size()) {
+            throw new IllegalArgumentException("a notice lists students that do not exist");
+        }
         NoticePeriod period = NoticePeriod.of(publishedOn, draft.workingDays(), workingDays());
         String by = CurrentUser.find().map(CurrentUser::username).orElse("system");
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -459,7 +464,8 @@ public class NoticeBoard implements PublicNotices {
 
     /**
      * Whom the user reads notices for: every notice, or those of some colleges, or those of some (college, cohort)
-     * pairs (a counselor's classes, a student's class); school-wide notices always. Empty: an employer or no role.
+     * pairs (a counselor's classes, a student's class); school-wide notices always; a student also those that list
+     * them. Empty: an employer or no role.
      */
     private Optional<Reach> reachOf(CurrentUser user) {
         if (user.activeRole() == null || user.activeRole() == Role.EMPLOYER) {
@@ -467,7 +473,7 @@ public class NoticeBoard implements PublicNotices {
         }
         StudentScope students = scope.studentsOf(user);
         if (students.school()) {
-            return Optional.of(new Reach(true, Set.of(), Set.of()));
+            return Optional.of(new Reach(true, Set.of(), Set.of(), Set.of()));
         }
         Set<Long> classIds = new HashSet<>(students.classIds());
         students.studentIds().forEach(id -> roster.find(id).ifPresent(s -> classIds.add(s.classId())));
@@ -475,14 +481,14 @@ public class NoticeBoard implements PublicNotices {
         for (long classId : classIds) {
             organization.schoolClass(classId).map(NoticeBoard::pair).ifPresent(pairs::add);
         }
-        return Optional.of(new Reach(false, students.collegeIds(), pairs));
+        return Optional.of(new Reach(false, students.collegeIds(), pairs, students.studentIds()));
     }
 
     private static List<Long> pair(SchoolClass c) {
         return List.of(c.collegeId(), (long) c.cohort());
     }
 
-    private record Reach(boolean all, Set<Long> colleges, Set<List<Long>> collegeCohorts) {
+    private record Reach(boolean all, Set<Long> colleges, Set<List<Long>> collegeCohorts, Set<Long> listed) {
 
         /** A condition over the notice alias {@code n}; only numbers are written into it. */
         String sql() {
@@ -497,6 +503,10 @@ public class NoticeBoard implements PublicNotices {
             for (List<Long> p : collegeCohorts) {
                 or.append(" OR (n.college_id = ").append(p.get(0)).append(" AND (n.cohort IS NULL OR n.cohort = ")
                         .append(p.get(1)).append("))");
+            }
+            if (!listed.isEmpty()) { // a student always reads the notices that list them
+                or.append(" OR EXISTS (SELECT 1 FROM cr_notice_item li WHERE li.notice_id = n.id AND li.student_id IN (")
+                        .append(listed.stream().map(String::valueOf).collect(Collectors.joining(","))).append("))");
             }
             return or.append(')').toString();
         }

@@ -217,6 +217,19 @@ class NoticeBoardIntegrationTest {
     }
 
     @Test
+    void aListedStudentReadsTheNoticeEvenFromAnotherClass() {
+        School s = school();
+        School elsewhere = school();
+        Student moved = elsewhere.listed().get(0);
+        NoticeDraft draft = new NoticeDraft(NoticeKind.RECOGNITION, 77L, "名单 " + Fixtures.next(), s.collegeId(), 2024,
+                5, List.of(new NoticeItem(moved.id(), 1L, "免修")));
+        long id = school.inTransaction(() -> board.publish(draft, monday));
+        assertThat(board.detail(student(moved), id).lines()).hasSize(1);
+        assertThatThrownBy(() -> board.detail(student(elsewhere.other()), id))
+                .isInstanceOf(BusinessException.class).extracting("status").isEqualTo(404);
+    }
+
+    @Test
     void anOpenObjectionHoldsFinalityUntilItIsAnswered() {
         School s = school();
         long id = publish(s, monday);
