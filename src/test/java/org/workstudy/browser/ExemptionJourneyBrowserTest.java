@@ -17,7 +17,8 @@ import com.microsoft.playwright.options.FilePayload;
 
 /**
  * A student applies on a phone for an offset with quality-development credits and evidence; the counselor agrees,
- * the center director grants it and publishes the college's notice; the student sees the notice listing them.
+ * the center director grants it and publishes the college's notice; the student sees the notice listing them
+ * (with the public detail only, never the reason).
  */
 @IntegrationTest
 class ExemptionJourneyBrowserTest extends BrowserJourney {
@@ -76,10 +77,20 @@ class ExemptionJourneyBrowserTest extends BrowserJourney {
         assertThat(dir.locator("#exemption-granted")).containsText(s.name());
         assertThat(dir.locator("#exemption-granted")).containsText("抵扣 360 学时");
         Browser.screenshot(dir, "exemption-7-director-to-publish");
+        dir.onDialog(d -> d.accept());
+        dir.click("#publish");
+        assertThat(dir.locator("main")).containsText("公示已发布");
+        assertThat(dir.locator("#exemption-recent")).containsText("公示中");
+        Browser.screenshot(dir, "exemption-8-director-published");
 
         page.navigate(path);
-        assertThat(page.locator("#exemption-status")).hasText("已批准，待公示");
+        assertThat(page.locator("#exemption-status")).hasText("公示中");
         assertThat(page.locator("#exemption-history")).containsText("学工处批准");
-        Browser.screenshot(page, "exemption-8-student-granted-phone");
+        Browser.screenshot(page, "exemption-9-student-in-notice-phone");
+        page.click("#notice-link a");
+        assertThat(page.locator("#notice-lines")).containsText(s.name());
+        assertThat(page.locator("#notice-lines")).containsText("抵扣 360 学时");
+        assertThat(page.locator("main")).not().containsText("患病的父亲");
+        Browser.screenshot(page, "exemption-10-student-sees-the-notice-phone");
     }
 }
