@@ -3,6 +3,7 @@ package org.workstudy.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +17,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 
 /**
- * A student applies on a phone for an offset with quality-development credits and evidence; the counselor agrees,
+ * The center imports quality-development credits; a student applies on a phone for an offset with quality-development credits and evidence; the counselor agrees,
  * the center director grants it and publishes the college's notice; the student sees the notice listing them
  * (with the public detail only, never the reason).
  */
 @IntegrationTest
 class ExemptionJourneyBrowserTest extends BrowserJourney {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Autowired
     ExemptionFixtures fixtures;
@@ -30,8 +33,25 @@ class ExemptionJourneyBrowserTest extends BrowserJourney {
     void aStudentAppliesForAnOffsetThroughToThePublicNotice() {
         Unit u = fixtures.unit(1);
         Student s = u.student();
-        fixtures.credits(s, "2.5");
         String director = fixtures.director();
+
+        // the center imports the student's quality-development credits; a bad file first
+        Page center = browser().desktop();
+        Browser.login(center, fixtures.centerStaff(), Fixtures.PASSWORD);
+        center.navigate("/quality-credits");
+        center.setInputFiles("#file", new FilePayload("素质拓展学分.xlsx", XLSX, ExemptionFixtures.xlsx(List.of(
+                List.of(s.studentNo(), "王五", "2.5", ""), List.of("X000000001", "无此人", "两分", "")))));
+        center.click("#quality-submit");
+        assertThat(center.locator("#quality-error-table")).containsText("不一致");
+        Browser.screenshot(center, "exemption-0a-quality-import-errors");
+        center.setInputFiles("#file", new FilePayload("素质拓展学分.xlsx", XLSX, ExemptionFixtures.xlsx(List.of(
+                List.of(s.studentNo(), s.name(), "2.5", "2025 学年")))));
+        center.click("#quality-submit");
+        assertThat(center.locator("#quality-done")).containsText("1");
+        center.fill("#lookup-no", s.studentNo());
+        center.click("#lookup");
+        assertThat(center.locator("#lookup-result")).containsText("当前 2.5 学分");
+        Browser.screenshot(center, "exemption-0b-quality-imported");
 
         Page page = studentOnPhone(s);
         page.navigate("/my/exemptions");
