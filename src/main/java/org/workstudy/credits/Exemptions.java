@@ -302,8 +302,8 @@ public class Exemptions {
 
     /** An objection was upheld: the application is revoked and its student told why. */
     void revokedByObjection(long noticeId, long exemptionId, String answer) {
-        Row row = lock(exemptionId);
-        if (row.view().status() != ExemptionStatus.IN_NOTICE || !Long.valueOf(noticeId).equals(row.view().noticeId())) {
+        Row row = lockIfAny(exemptionId).orElse(null);
+        if (row == null || row.view().status() != ExemptionStatus.IN_NOTICE || !Long.valueOf(noticeId).equals(row.view().noticeId())) {
             return; // not (or no longer) on this notice: nothing to undo
         }
         setStatus(row, ExemptionStatus.REVOKED, "revoked", actor(), answer, null);
@@ -312,8 +312,8 @@ public class Exemptions {
     /** The notice passed without an open objection: its remaining applications are final from {@code finalOn}. */
     void finalByNotice(long noticeId, LocalDate finalOn, List<NoticeItem> remaining) {
         for (NoticeItem item : remaining) {
-            Row row = lock(item.subjectId());
-            if (row.view().status() != ExemptionStatus.IN_NOTICE
+            Row row = lockIfAny(item.subjectId()).orElse(null);
+            if (row == null || row.view().status() != ExemptionStatus.IN_NOTICE
                     || !Long.valueOf(noticeId).equals(row.view().noticeId())) {
                 continue;
             }
@@ -566,9 +566,12 @@ public class Exemptions {
 
     /** Locks the application's row (alone: H2 cannot lock one table of a join), then reads it. */
     private Row lock(long id) {
-        jdbc.sql("SELECT id FROM cr_exemption WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
-                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        return find(id).orElseThrow();
+        return lockIfAny(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+    }
+
+    private Optional<Row> lockIfAny(long id) {
+        return jdbc.sql("SELECT id FROM cr_exemption WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
+                .flatMap(this::find);
     }
 
     private int cohortOf(Student student) {
