@@ -145,7 +145,7 @@ public class QualityCredits {
             } else if (!s.name().equals(line.name())) {
                 errors.add(new ImportError(line.row(), NAME, "quality.error.name-mismatch",
                         List.of(line.name(), line.studentNo(), s.name())));
-            } else {
+            } else if (line.credits() != null) {
                 valid.add(line.withStudent(s.id()));
             }
         }
@@ -210,10 +210,11 @@ public class QualityCredits {
         if (note != null && note.length() > NOTE_MAX) {
             errors.add(new ImportError(row, NOTE, "quality.error.note-too-long", List.of(NOTE_MAX)));
         }
-        if (errors.size() > before) {
+        // the student is still checked for a row with other problems, so that one round lists them all
+        if (no == null || name == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Line(row, no, name, credits, note, 0));
+        return java.util.Optional.of(new Line(row, no, name, errors.size() > before ? null : credits, note, 0));
     }
 
     /** A number from 0 to the maximum with at most two decimals, as typed or as Excel stores it; else null. */
