@@ -3,7 +3,7 @@ package org.workstudy.credits;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -179,7 +181,7 @@ public class QualityCredits {
         return lines.size();
     }
 
-    private static java.util.Optional<Line> parse(int row, Map<String, String> cells, Map<String, Integer> firstRow,
+    private static Optional<Line> parse(int row, Map<String, String> cells, Map<String, Integer> firstRow,
             List<ImportError> errors) {
         int before = errors.size();
         String no = cells.get(STUDENT_NO);
@@ -212,9 +214,9 @@ public class QualityCredits {
         }
         // the student is still checked for a row with other problems, so that one round lists them all
         if (no == null || name == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Line(row, no, name, errors.size() > before ? null : credits, note, 0));
+        return Optional.of(new Line(row, no, name, errors.size() > before ? null : credits, note, 0));
     }
 
     /** A number from 0 to the maximum with at most two decimals, as typed or as Excel stores it; else null. */
@@ -226,7 +228,7 @@ public class QualityCredits {
             return null;
         }
         // Excel keeps 2.3 as 2.2999999999999998: round what is a binary artefact, refuse real third decimals
-        BigDecimal rounded = n.setScale(OffsetPlan.SCALE, java.math.RoundingMode.HALF_UP);
+        BigDecimal rounded = n.setScale(OffsetPlan.SCALE, RoundingMode.HALF_UP);
         if (n.subtract(rounded).abs().compareTo(new BigDecimal("0.000000001")) > 0) {
             return null;
         }
@@ -238,7 +240,7 @@ public class QualityCredits {
 
     private Map<String, Found> find(List<String> numbers) {
         Map<String, Found> out = new HashMap<>();
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(numbers));
+        List<String> all = List.copyOf(new LinkedHashSet<>(numbers));
         for (int i = 0; i < all.size(); i += CHUNK) {
             jdbc.sql("SELECT s.id, s.student_no, s.name, s.class_id, c.college_id FROM org_student s"
                             + " JOIN org_class c ON c.id = s.class_id WHERE s.student_no IN (:nos)")
@@ -292,10 +294,10 @@ public class QualityCredits {
     }
 
     /** The student with this number, if the managing user may see them. */
-    public java.util.Optional<Student> lookUp(CurrentUser user, String studentNo) {
+    public Optional<Student> lookUp(CurrentUser user, String studentNo) {
         requireManager(user);
         if (studentNo == null || studentNo.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return roster.findByNumber(studentNo.strip()).filter(s -> scope.maySeeStudent(user, s.id()));
     }
@@ -322,7 +324,7 @@ public class QualityCredits {
                         + Math.max(1, Math.min(limit, 200)))
                 .params(params)
                 .query((rs, n) -> new QualityImportBatch(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), ((Timestamp) rs.getTimestamp(5)).toInstant()))
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
