@@ -70,7 +70,17 @@ public class Policies {
     /** Every version, oldest first, each with the last cohort it covers. */
     @Transactional(readOnly = true)
     public List<PolicyVersion> versions() {
-        List<PolicyVersion> rows = jdbc.sql(SELECT + " ORDER BY from_cohort").query(Policies::row).list();
+        return withRanges(jdbc.sql(SELECT + " ORDER BY from_cohort").query(Policies::row).list());
+    }
+
+    /** The version the cohort enrolled under; empty for a cohort before the first version. */
+    @Transactional(readOnly = true)
+    public Optional<PolicyVersion> forCohort(int cohort) {
+        return pick(versions(), cohort);
+    }
+
+    /** The versions (ordered by first cohort), each with its last cohort: the one before the next version's first. */
+    static List<PolicyVersion> withRanges(List<PolicyVersion> rows) {
         List<PolicyVersion> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             PolicyVersion v = rows.get(i);
@@ -83,10 +93,9 @@ public class Policies {
         return out;
     }
 
-    /** The version the cohort enrolled under; empty for a cohort before the first version. */
-    @Transactional(readOnly = true)
-    public Optional<PolicyVersion> forCohort(int cohort) {
-        return versions().stream().filter(v -> v.covers(cohort)).findFirst();
+    /** The version of {@code versions} (with ranges) that covers the cohort. */
+    static Optional<PolicyVersion> pick(List<PolicyVersion> versions, int cohort) {
+        return versions.stream().filter(v -> v.covers(cohort)).findFirst();
     }
 
     /** The newest version (the one new cohorts enrol under). */

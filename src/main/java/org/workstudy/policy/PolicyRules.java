@@ -49,7 +49,7 @@ final class PolicyRules {
         whole(out, "semesterWindow", f.semesterWindow(), 1, 12);
         text(out, "homeCity", f.homeCity(), 50, true);
         number(out, "offsetHoursPerCredit", f.offsetHoursPerCredit(), "1", "2000", 2);
-        if (f.offsetHoursPerCredit() != null && f.requiredHours() != null
+        if (f.offsetHoursPerCredit() != null && f.requiredHours() != null && f.requiredHours().signum() > 0
                 && f.offsetHoursPerCredit().compareTo(f.requiredHours()) > 0) {
             out.add(new PolicyProblem("offsetHoursPerCredit", "policy.error.offset-above-required",
                     List.of(f.offsetHoursPerCredit(), f.requiredHours())));
