@@ -1,8 +1,11 @@
 package org.workstudy.policy.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.policy.Policies;
@@ -62,13 +66,12 @@ class PolicyController {
 
     @GetMapping(ADMIN + "/new")
     String form(Model model) {
-        model.addAttribute("form", PolicyForm.copyOf(policies.newest(), policies.earliestNewCohort()));
-        return formPage(model, List.of());
+        return formPage(model, values(PolicyForm.copyOf(policies.newest(), policies.earliestNewCohort())), List.of());
     }
 
     @PostMapping(ADMIN)
-    String create(@ModelAttribute("form") PolicyForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+    String create(@ModelAttribute("policyForm") PolicyForm form, BindingResult binding,
+            @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             // a value that is not a number or a time: say which field, and write nothing
             List<PolicyProblem> problems = new ArrayList<>();
@@ -77,20 +80,40 @@ class PolicyController {
                         List.of(new DefaultMessageSourceResolvable(
                                 "policy.field." + e.getField()))));
             }
-            return formPage(model, problems);
+            return formPage(model, params, problems);
         }
         try {
             PolicyVersion created = policies.create(CurrentUser.require(), form);
             redirect.addFlashAttribute("flash", "policy.created");
             return "redirect:" + ADMIN + "/" + created.id();
         } catch (PolicyRefused e) {
-            return formPage(model, e.problems());
+            return formPage(model, params, e.problems());
         } catch (BusinessException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
-            return formPage(model, List.of(new PolicyProblem("fromCohort", e.messageKey(), List.of(e.args()))));
+            return formPage(model, params, List.of(new PolicyProblem("fromCohort", e.messageKey(), List.of(e.args()))));
         }
+    }
+
+    private static Map<String, String> values(PolicyForm f) {
+        Map<String, String> out = new HashMap<>();
+        out.put("name", f.name());
+        out.put("fromCohort", String.valueOf(f.fromCohort()));
+        out.put("courseName", f.courseName());
+        out.put("credits", f.credits().toPlainString());
+        out.put("requiredHours", f.requiredHours().toPlainString());
+        out.put("hoursPerDay", f.hoursPerDay().toPlainString());
+        out.put("semesterWindow", String.valueOf(f.semesterWindow()));
+        out.put("homeCity", f.homeCity());
+        out.put("offsetHoursPerCredit", f.offsetHoursPerCredit().toPlainString());
+        out.put("partialOffsetAllowed", String.valueOf(f.partialOffsetAllowed()));
+        out.put("noticeWorkingDays", String.valueOf(f.noticeWorkingDays()));
+        out.put("eveningFrom", f.eveningFrom().format(DateTimeFormatter.ofPattern("HH:mm")));
+        out.put("capDayHours", f.capDayHours().toPlainString());
+        out.put("capTermWeekHours", f.capTermWeekHours().toPlainString());
+        out.put("capTermMonthHours", f.capTermMonthHours().toPlainString());
+        return out;
     }
 
     private String list(Model model, boolean editable) {
@@ -110,7 +133,9 @@ class PolicyController {
         return "policy/detail";
     }
 
-    private String formPage(Model model, List<PolicyProblem> problems) {
+    /** The form's inputs as text: the request's on a refusal (so that what was typed stays), else a version's. */
+    private String formPage(Model model, Map<String, String> values, List<PolicyProblem> problems) {
+        model.addAttribute("values", values);
         model.addAttribute("problems", problems);
         model.addAttribute("invalid", problems.stream().map(PolicyProblem::field).toList());
         model.addAttribute("newest", policies.newest());
