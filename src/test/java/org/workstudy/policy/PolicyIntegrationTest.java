@@ -27,11 +27,13 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.workstudy.hours.HoursFixtures;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Organization;
+import org.workstudy.organization.SchoolClass;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
@@ -54,6 +56,8 @@ class PolicyIntegrationTest {
     Policies policies;
     @Autowired
     HoursLedger ledger;
+    @Autowired
+    HoursFixtures hoursFixtures;
     @Autowired
     Organization organization;
     @Autowired
@@ -86,6 +90,19 @@ class PolicyIntegrationTest {
         assertThat(policies.forCohort(cohort).orElseThrow().id()).isEqualTo(v.id());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'policy-version' AND entity_id = ?")
                 .param(String.valueOf(v.id())).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aStudentOfACohortBeforeTheFirstVersionCannotBeGivenHours() {
+        var x = hoursFixtures.placed(1);
+        SchoolClass c = organization.schoolClass(x.classId()).orElseThrow();
+        organization.saveClass(c.id(), c.majorId(), 2015, c.name(), true);
+        assertThatThrownBy(() -> ledger.record(x.counselor(), HoursFixtures.work(x.student(), x.placement(),
+                "2025-10-18", "09:00", "12:00"))).hasMessageContaining("policy.cohort.none");
+        // their register still opens, against the first version's numbers for reference
+        assertThat(ledger.progress(x.counselor(), x.student().id()).hours()).isEqualByComparingTo("0");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hrs_entry WHERE student_id = ?").param(x.student().id())
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
