@@ -93,6 +93,15 @@ final class CountingRules {
      */
     void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
             LocalDate today) {
+        check(enrolmentTerm, record, source, others, today, null);
+    }
+
+    /**
+     * As above, for a student with a make-up period (补修, {@link MakeUpWindows}): work dated after the window counts
+     * when the period covers its date; every other rule still applies.
+     */
+    void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
+            LocalDate today, MakeUpWindows.Period makeUp) {
         BigDecimal hours = hoursOf(record);
         LocalDate date = record.workDate();
         if (date == null) {
@@ -101,7 +110,7 @@ final class CountingRules {
         if (today != null && date.isAfter(today)) {
             throw BusinessException.invalid("hours.rule.future", date);
         }
-        checkWindow(enrolmentTerm, date);
+        checkWindow(enrolmentTerm, date, makeUp);
         DayKind kind = calendar.kindOf(date);
         if (kind == DayKind.OUTSIDE_CALENDAR) {
             throw BusinessException.invalid("hours.rule.outside-calendar", date);
@@ -130,12 +139,15 @@ final class CountingRules {
         return Optional.empty();
     }
 
-    private void checkWindow(TermCode enrolmentTerm, LocalDate date) {
+    private void checkWindow(TermCode enrolmentTerm, LocalDate date, MakeUpWindows.Period makeUp) {
         LocalDate from = calendar.semesterStart(enrolmentTerm, 1).orElse(null);
         if (from == null) {
             throw BusinessException.invalid("hours.rule.enrolment-not-in-calendar", enrolmentTerm);
         }
         Optional<LocalDate> until = calendar.semesterStart(enrolmentTerm, settings.semesterWindow() + 1);
+        if (makeUp != null && until.isPresent() && !date.isBefore(until.get()) && makeUp.covers(date)) {
+            return;
+        }
         if (date.isBefore(from) || until.map(u -> !date.isBefore(u)).orElse(false)) {
             throw BusinessException.invalid("hours.rule.semester-window", settings.semesterWindow(), from,
                     until.map(u -> u.minusDays(1).toString()).orElse("…"));
