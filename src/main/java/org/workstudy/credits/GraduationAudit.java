@@ -156,14 +156,17 @@ public class GraduationAudit {
 
     /**
      * Puts the cohort's DEFICIENT students whose semester window has ended on the deferred list (academic affairs):
-     * all of them ({@code studentIds} null) or the ones given, each of which must be deficient now. Each student is
-     * told what to do. Returns how many were deferred.
+     * all of them within the college or class of {@code within} ({@code studentIds} null), or the ones given, each of
+     * which must be deficient now. Each student is told what to do. Returns how many were deferred.
      */
     @Transactional
-    public int defer(CurrentUser user, int cohort, Collection<Long> studentIds) {
+    public int defer(CurrentUser user, int cohort, GraduationFilter within, Collection<Long> studentIds) {
         requireOffice(user);
         PolicyVersion policy = policy(cohort);
-        List<StudentRow> students = studentsOf(user, cohort);
+        GraduationFilter f = within == null ? GraduationFilter.all() : within;
+        List<StudentRow> students = studentsOf(user, cohort).stream()
+                .filter(s -> f.collegeId() == null || s.collegeId() == f.collegeId())
+                .filter(s -> f.classId() == null || s.classId() == f.classId()).toList();
         if (studentIds != null) {
             Set<Long> wanted = Set.copyOf(studentIds);
             if (wanted.isEmpty()) {

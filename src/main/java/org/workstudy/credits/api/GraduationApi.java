@@ -70,7 +70,8 @@ class GraduationApi {
     @Operation(summary = "Put deficient students on the deferred graduation list (academic affairs)")
     @PostMapping("/graduation/{cohort}/deferrals")
     Deferred defer(@PathVariable int cohort, @RequestBody(required = false) DeferRequest request) {
-        return new Deferred(audit.defer(CurrentUser.require(), cohort, request == null ? null : request.studentIds()));
+        return new Deferred(audit.defer(CurrentUser.require(), cohort, null,
+                request == null ? null : request.studentIds()));
     }
 
     @Operation(summary = "The deferred list of a cohort: deficit, make-up so far, remaining, since when; released"

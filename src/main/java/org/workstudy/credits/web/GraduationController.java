@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.credits.GraduationAudit;
+import org.workstudy.credits.GraduationCounts;
 import org.workstudy.credits.GraduationExport;
 import org.workstudy.credits.GraduationFilter;
 import org.workstudy.credits.GraduationReport;
@@ -54,12 +55,14 @@ class GraduationController {
         List<Integer> cohorts = audit.cohorts(user);
         int chosen = cohort != null ? cohort : defaultCohort(cohorts);
         model.addAttribute("cohorts", cohorts);
-        model.addAttribute("report", audit.audit(user, chosen, new GraduationFilter(status, college, classId)));
+        GraduationReport report = audit.audit(user, chosen, new GraduationFilter(status, college, classId));
+        model.addAttribute("report", report);
         model.addAttribute("statuses", GraduationStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("college", college);
         model.addAttribute("classId", classId);
         model.addAttribute("mayDecide", GraduationAudit.mayDecide(user));
+        model.addAttribute("deficient", deficient(report, college, classId));
         return "credits/graduation";
     }
 
@@ -85,10 +88,12 @@ class GraduationController {
 
     @PostMapping("/graduation/{cohort:\\d+}/defer")
     String defer(@PathVariable int cohort, @RequestParam(required = false) Long studentId,
+            @RequestParam(required = false) Long college, @RequestParam(name = "class", required = false) Long classId,
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
         try {
-            int n = audit.defer(user, cohort, studentId == null ? null : List.of(studentId));
+            int n = audit.defer(user, cohort, new GraduationFilter(null, college, classId),
+                    studentId == null ? null : List.of(studentId));
             redirect.addFlashAttribute("done", "graduation.deferred.done");
             redirect.addFlashAttribute("count", n);
         } catch (BusinessException e) {
@@ -122,6 +127,14 @@ class GraduationController {
     String mine(Model model) {
         model.addAttribute("row", audit.mine(CurrentUser.require()).orElse(null));
         return "credits/graduation-mine";
+    }
+
+    /** The deficient students of the selected class, college or the whole scope: what "defer all" defers. */
+    private static long deficient(GraduationReport report, Long college, Long classId) {
+        List<GraduationCounts> groups = classId != null ? report.classes() : college != null ? report.colleges() : null;
+        Long id = classId != null ? classId : college;
+        return groups == null ? report.total().deficient() : groups.stream().filter(g -> g.id().equals(id))
+                .mapToLong(GraduationCounts::deficient).sum();
     }
 
     /** The cohort that graduates this academic year (enrolled three years before), if there is one. */
