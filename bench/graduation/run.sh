@@ -213,3 +213,14 @@ machine   : $MACHINE; load $(cut -d' ' -f1-3 /proc/loadavg)
 data      : cohort $C: $STUDENTS students, $ROWS ledger rows ($ALL_ROWS in hrs_entry, $CONFIRMATIONS confirmations);
             $EXEMPTIONS final exemptions/offsets, $RECORDS credit records, $DEFERRALS deferred
 requests  : $BENCH_WARMUP warm-up, then $BENCH_REQUESTS one after the other; times are curl's (request to last byte)
+EOF
+report compute "compute: /graduation?status=DEFERRED (page)"
+report page "audit page, first 500 of the students"
+report api "API GET /api/v1/graduation/$C (all rows)"
+report export "export .xlsx, all students + numbers"
+cat <<EOF
+statuses  : $API_STATUS
+export    : $XLSX_ROWS rows on the students' sheet
+aggregate : one chunk of 2,500 students $CHUNK_MS ms (EXPLAIN ANALYZE, $WORK/explain.txt)
+all       : $RESULT
+EOF
