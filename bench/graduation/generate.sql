@@ -3,7 +3,8 @@
 -- set-based SQL, shaped as the application writes it (see bench/hours/generate.sql for the ledger's shape):
 --   * one closed position per college, '压测毕业岗位（<college>）', at the first on-campus demo employer, with one ARRANGED
 --     placement per student of the cohort on their college's position;
---   * per student, by s.id % 100:
+--   * per student, by its rank (by id) in the cohort modulo 100 (ids alone are not spread: the demo deals students
+--     out to classes in turn, so the ids of one cohort share a residue modulo 5):
 --       0      exempt (免修): a FINAL cr_exemption, no hours;
 --       1      offset (抵扣) of 180 hours: a FINAL cr_exemption, 30 records (180 h);
 --       2..7   deficient: 40..55 records;
@@ -13,8 +14,8 @@
 --     records are 6 h, 08:00-14:00, one a day on vacation days and term Saturdays inside the five semesters (as
 --     bench/hours); every tenth record of a student is an employer's record confirmed by the counselor
 --     (needs_confirmation + a hrs_confirmation row), one in 97 is a student's report still waiting;
---   * corrections and voids (new rows referencing the first record of the student): s.id % 50 = 3 a correction to 5 h,
---     s.id % 50 = 4 a void;
+--   * corrections and voids (new rows referencing the first record of the student): rank % 50 = 13 a correction to
+--     5 h, rank % 50 = 14 a void;
 --   * the deferred list (cr_deferral) of the students of 8 and 9, deferred on the first vacation day after the window.
 -- Not written: audit rows. psql variables: cohort (2023), window (5). One transaction: all or nothing.
 \set ON_ERROR_STOP on
@@ -23,9 +24,10 @@ BEGIN;
 SET LOCAL work_mem = '256MB';
 
 CREATE TEMP TABLE gb_student ON COMMIT DROP AS
-SELECT s.id, s.class_id, k.college_id, s.enrolment_term, (s.id % 100)::int AS cat
+SELECT s.id, s.class_id, k.college_id, s.enrolment_term, (x.rn % 100)::int AS cat, x.rn
 FROM org_student s JOIN org_class k ON k.id = s.class_id
-WHERE k.cohort = :cohort AND s.status = 'ACTIVE';
+JOIN (SELECT s2.id, row_number() OVER (ORDER BY s2.id) - 1 AS rn FROM org_student s2
+      JOIN org_class k2 ON k2.id = s2.class_id WHERE k2.cohort = :cohort AND s2.status = 'ACTIVE') x ON x.id = s.id;
 
 INSERT INTO pos_position (bank, bank_college_id, employer_id, title, description, type, time_kinds, place, city,
         capacity, hours_per_shift, hourly_pay, work_from, work_to, opens_at, closes_at, eligible_colleges,
@@ -149,13 +151,13 @@ INSERT INTO hrs_entry (student_id, source_kind, source_id, position_id, employer
         starts_at, ends_at, hours, content, kind, corrects_id, chain_id, reason, recorded_by, recorded_by_name,
         recorder_role, recorded_at, needs_confirmation)
 SELECT f.student_id, f.source_kind, f.source_id, f.position_id, f.employer_id, f.employer_name, f.place, f.work_date,
-       CASE WHEN f.student_id % 50 = 3 THEN TIME '08:00' END, CASE WHEN f.student_id % 50 = 3 THEN TIME '13:00' END,
-       CASE WHEN f.student_id % 50 = 3 THEN 5.00 END, CASE WHEN f.student_id % 50 = 3 THEN f.content END,
-       CASE WHEN f.student_id % 50 = 3 THEN 'CORRECTION' ELSE 'VOID' END, f.id, f.id,
-       CASE WHEN f.student_id % 50 = 3 THEN '实际工作5小时' ELSE '重复登记' END, co.username, co.display_name, 'COUNSELOR',
+       CASE WHEN s.rn % 50 = 13 THEN TIME '08:00' END, CASE WHEN s.rn % 50 = 13 THEN TIME '13:00' END,
+       CASE WHEN s.rn % 50 = 13 THEN 5.00 END, CASE WHEN s.rn % 50 = 13 THEN f.content END,
+       CASE WHEN s.rn % 50 = 13 THEN 'CORRECTION' ELSE 'VOID' END, f.id, f.id,
+       CASE WHEN s.rn % 50 = 13 THEN '实际工作5小时' ELSE '重复登记' END, co.username, co.display_name, 'COUNSELOR',
        f.recorded_at + INTERVAL '3 days', FALSE
 FROM (SELECT DISTINCT ON (e.student_id) e.* FROM hrs_entry e JOIN gb_student s ON s.id = e.student_id
-      WHERE e.student_id % 50 IN (3, 4) AND e.kind = 'RECORD' AND e.recorder_role = 'COUNSELOR'
+      WHERE s.rn % 50 IN (13, 14) AND e.kind = 'RECORD' AND e.recorder_role = 'COUNSELOR'
       ORDER BY e.student_id, e.work_date) f
 JOIN gb_student s ON s.id = f.student_id JOIN gb_counselor co ON co.class_id = s.class_id;
 

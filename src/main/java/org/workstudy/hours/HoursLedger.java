@@ -237,7 +237,7 @@ public class HoursLedger {
      * to the user's scope. Students without entries get zero totals.
      *
      * <p>Set-based: one aggregate query per group of students sharing a window and make-up period (in practice one
-     * per enrolment term, a few thousand students per query), so a cohort of 10,000 students with 600,000 entries is
+     * per enrolment term, up to 10,000 students per query), so a cohort of 10,000 students with 600,000 entries is
      * not loaded into memory. Self-arranged entries come back per (source, work date) and are dropped on the days
      * that work does not count ({@link CountingRules#notCountingReason}), exactly as {@link #progress} does.
      */

@@ -151,8 +151,8 @@ class LedgerStore {
         return out;
     }
 
-    /** Students per totals query: large enough for PostgreSQL to hash the corrections once per chunk. */
-    private static final int TOTALS_CHUNK = 2500;
+    /** Students per totals query: a graduating cohort in one (one pass over its ledger; 2 x 10,000 parameters). */
+    private static final int TOTALS_CHUNK = 10000;
 
     List<EntryRow> waitingOfStudents(Collection<Long> studentIds) {
         List<Long> ids = List.copyOf(studentIds);
