@@ -25,7 +25,9 @@ import org.workstudy.shared.TermCode;
  *
  * <ul>
  * <li><b>Window</b> (rule 3): the date lies in [first day of semester 1, first day of semester
- * {@code semesterWindow + 1}) for the student's enrolment term, by the calendar.</li>
+ * {@code semesterWindow + 1}) for the student's enrolment term, by the calendar. Make-up (补修): for a student on the
+ * deferred graduation list, a date after the window also passes when the student's make-up period
+ * ({@link MakeUpWindows}) covers it; all the other rules still apply.</li>
  * <li><b>Outside class time</b> (rule 4): weekends, public holidays and vacations count at any hour. On a term
  * weekday or a make-up workday (调休上班, a weekday even on a Saturday or Sunday) a placement needs an EVENING
  * position, and any record (placement or self-arranged) must give its start time, at or after
