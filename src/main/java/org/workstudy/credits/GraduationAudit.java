@@ -200,13 +200,9 @@ public class GraduationAudit {
                     "on", today.toString()));
         }
         audit.recordAll(AUDIT, "defer", trail);
-        Map<Long, Student> accounts = roster.findAll(toDefer.stream().map(GraduationRow::studentId).toList());
         for (GraduationRow r : toDefer) {
-            Long account = accounts.get(r.studentId()).accountId();
-            if (account != null) {
-                notifications.send(account, "graduation.notify.deferred", List.of(plain(r.missingHours())),
-                        "/my/graduation");
-            }
+            roster.find(r.studentId()).map(Student::accountId).ifPresent(account -> notifications.send(account,
+                    "graduation.notify.deferred", List.of(plain(r.missingHours())), "/my/graduation"));
         }
         return toDefer.size();
     }

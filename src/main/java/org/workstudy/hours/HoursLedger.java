@@ -243,20 +243,20 @@ public class HoursLedger {
      */
     @Transactional(readOnly = true)
     public Map<Long, HoursTotals> totals(Collection<Long> studentIds) {
-        Map<Long, Student> students = roster.findAll(studentIds);
-        Map<Long, MakeUpWindows.Period> periods = makeUpWindows().map(m -> m.periodsOf(students.keySet()))
+        Map<Long, String> terms = roster.enrolmentTerms(studentIds);
+        Map<Long, MakeUpWindows.Period> periods = makeUpWindows().map(m -> m.periodsOf(terms.keySet()))
                 .orElse(Map.of());
         CalendarSnapshot snapshot = calendar.snapshot();
         record Group(LocalDate from, LocalDate until, MakeUpWindows.Period makeUp) {
         }
         Map<Group, List<Long>> groups = new HashMap<>();
-        for (Student s : students.values()) {
-            TermCode enrolment = enrolment(s);
+        terms.forEach((id, term) -> {
+            TermCode enrolment = term == null || !TermCode.isValid(term) ? null : TermCode.parse(term);
             LocalDate from = enrolment == null ? null : snapshot.semesterStart(enrolment, 1).orElse(null);
             LocalDate until = enrolment == null ? null
                     : snapshot.semesterStart(enrolment, settings.semesterWindow() + 1).orElse(null);
-            groups.computeIfAbsent(new Group(from, until, periods.get(s.id())), k -> new ArrayList<>()).add(s.id());
-        }
+            groups.computeIfAbsent(new Group(from, until, periods.get(id)), k -> new ArrayList<>()).add(id);
+        });
         Map<Long, BigDecimal[]> sums = new HashMap<>();
         Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
         groups.forEach((g, ids) -> {
