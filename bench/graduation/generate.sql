@@ -13,7 +13,8 @@
 --       10..99 the full 60 records (360 h); those of 10..39 already have their credit record (cr_credit_record);
 --     records are 6 h, 08:00-14:00, one a day on vacation days and term Saturdays inside the five semesters (as
 --     bench/hours); every tenth record of a student is an employer's record confirmed by the counselor
---     (needs_confirmation + a hrs_confirmation row), one in 97 is a student's report still waiting;
+--     (needs_confirmation + a hrs_confirmation row); one in ten of the students of 10..99 has a 61st record, a
+--     report of their own still waiting for confirmation;
 --   * corrections and voids (new rows referencing the first record of the student): rank % 50 = 13 a correction to
 --     5 h, rank % 50 = 14 a void;
 --   * the deferred list (cr_deferral) of the students of 8 and 9, deferred on the first vacation day after the window.
@@ -94,7 +95,7 @@ ORDER BY g.scope_id, a.id;
 -- records per student by category; 60 at most, spread over the m candidate days from a per-student offset
 CREATE TEMP TABLE gb_plan ON COMMIT DROP AS
 SELECT s.*, CASE WHEN s.cat = 0 THEN 0 WHEN s.cat = 1 THEN 30 WHEN s.cat BETWEEN 2 AND 7 THEN 40 + (s.id % 16)::int
-                 WHEN s.cat IN (8, 9) THEN 50 ELSE 60 END AS n
+                 WHEN s.cat IN (8, 9) THEN 50 WHEN s.rn % 10 = 5 THEN 61 ELSE 60 END AS n
 FROM gb_student s;
 
 CREATE TEMP TABLE gb_entry ON COMMIT DROP AS
@@ -107,7 +108,7 @@ JOIN pos_position p ON p.id = pl.position_id AND p.title LIKE '压测毕业岗�
 JOIN pos_employer e ON e.id = p.employer_id
 JOIN (SELECT enrolment, max(m) AS m FROM gb_slot GROUP BY enrolment) c ON c.enrolment = s.enrolment_term
 CROSS JOIN LATERAL generate_series(0::bigint, s.n - 1) j
-JOIN gb_slot sl ON sl.enrolment = s.enrolment_term AND sl.idx = j * c.m / 60 + s.id % greatest(1, c.m / 60)
+JOIN gb_slot sl ON sl.enrolment = s.enrolment_term AND sl.idx = j * c.m / 61 + s.id % greatest(1, c.m / 61)
 WHERE s.n > 0;
 
 -- make-up records of the deferred students: 10 (made up) or 4 (still making up), on vacation days after the window
@@ -129,14 +130,11 @@ SELECT g.student_id, 'PLACEMENT', g.placement, g.position, g.employer, g.employe
        (ARRAY['图书馆图书整理上架', '机房值守与设备巡检', '学院档案录入', '实验室清洁与器材整理', '校园活动会务服务',
               '食堂就餐秩序引导'])[1 + ((g.j + g.student_id) % 6)::int],
        'RECORD', NULL, NULL, NULL,
-       CASE WHEN (g.student_id + g.j) % 10 = 0 THEN 'employer' WHEN (g.student_id + g.j) % 97 = 0 THEN 'student'
-            ELSE g.username END,
-       CASE WHEN (g.student_id + g.j) % 10 = 0 THEN '用人单位' WHEN (g.student_id + g.j) % 97 = 0 THEN '学生'
-            ELSE g.display_name END,
-       CASE WHEN (g.student_id + g.j) % 10 = 0 THEN 'EMPLOYER' WHEN (g.student_id + g.j) % 97 = 0 THEN 'STUDENT'
-            ELSE 'COUNSELOR' END,
+       CASE WHEN g.j = 60 THEN 'student' WHEN (g.student_id + g.j) % 10 = 0 THEN 'employer' ELSE g.username END,
+       CASE WHEN g.j = 60 THEN '学生' WHEN (g.student_id + g.j) % 10 = 0 THEN '用人单位' ELSE g.display_name END,
+       CASE WHEN g.j = 60 THEN 'STUDENT' WHEN (g.student_id + g.j) % 10 = 0 THEN 'EMPLOYER' ELSE 'COUNSELOR' END,
        least(((g.day + 2) + TIME '10:00') AT TIME ZONE 'Asia/Shanghai', now()),
-       (g.student_id + g.j) % 10 = 0 OR (g.student_id + g.j) % 97 = 0
+       g.j = 60 OR (g.student_id + g.j) % 10 = 0
 FROM gb_entry g
 ORDER BY g.day, g.student_id;
 

@@ -42,10 +42,14 @@ public class GraduationExport {
             List<List<Object>> rows = new ArrayList<>();
             rows.add(row(msg("graduation.export.title", locale, report.cohort(), report.on().toString())));
             rows.add(COLUMNS.stream().map(k -> (Object) msg(k, locale)).toList());
+            java.util.Map<GraduationStatus, String> labels = new java.util.EnumMap<>(GraduationStatus.class);
+            for (GraduationStatus st : GraduationStatus.values()) {
+                labels.put(st, msg("graduation.status." + st, locale));
+            }
             int i = 0;
             for (GraduationRow r : report.rows()) {
                 rows.add(row(++i, r.studentNo(), r.name(), r.collegeName(), r.className(),
-                        msg("graduation.status." + r.status(), locale), r.inWindowHours(), r.makeUpHours(),
+                        labels.get(r.status()), r.inWindowHours(), r.makeUpHours(),
                         r.missingHours(), r.deficitHours() == null ? "" : r.deficitHours(),
                         r.deferredOn() == null ? "" : r.deferredOn().toString(),
                         r.releasedOn() == null ? "" : r.releasedOn().toString()));
