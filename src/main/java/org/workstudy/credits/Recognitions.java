@@ -316,7 +316,8 @@ public class Recognitions {
                 .list();
         List<DecisionView> decisions = row.approvalId() == null ? List.of() : approvals.history(row.approvalId());
         boolean mayDecide = row.status() == RecognitionStatus.SUBMITTED && row.approvalId() != null
-                && approvals.mayDecide(user, row.approvalId());
+                && approvals.mayDecide(user, row.approvalId())
+                && decisions.stream().noneMatch(d -> d.role() == user.activeRole());
         return new RecognitionDetail(views(List.of(row)).get(0), items, decisions, mayDecide);
     }
 

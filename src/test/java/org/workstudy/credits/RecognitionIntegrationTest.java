@@ -88,6 +88,8 @@ class RecognitionIntegrationTest {
         assertThat(afterOne.status()).isEqualTo(RecognitionStatus.SUBMITTED);
         assertThat(afterOne.approvedBy()).containsExactly(Role.ACADEMIC_AFFAIRS);
         assertThat(recognitions.waitingFor(c.academic().user())).extracting(RecognitionView::id).doesNotContain(first);
+        assertThat(recognitions.get(c.academic().user(), first).mayDecide()).isFalse();
+        assertThat(recognitions.get(c.director().user(), first).mayDecide()).isTrue();
         assertThat(recognitions.waitingFor(c.director().user())).extracting(RecognitionView::id).contains(first);
 
         assertThatThrownBy(() -> recognitions.decide(c.director().user(), first, false, " "))
