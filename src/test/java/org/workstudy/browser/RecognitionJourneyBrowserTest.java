@@ -2,10 +2,14 @@ package org.workstudy.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.workstudy.credits.RecognitionFixtures;
 import org.workstudy.credits.RecognitionFixtures.College;
+import org.workstudy.credits.VerificationCodes;
+import org.workstudy.organization.Student;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 
@@ -67,5 +71,29 @@ class RecognitionJourneyBrowserTest extends BrowserJourney {
         dean.navigate(proposal);
         assertThat(dean.locator("#recognition-lists")).containsText("公示中");
         Browser.screenshot(dean, "recognition-7-vice-dean-history");
+    }
+
+    @Test
+    void theStudentSeesTheCertificateAndAnyoneChecksItsCode() {
+        College c = fixtures.college(1);
+        Student s = c.student(0);
+        String code = fixtures.creditRecord(s.id(), "360", "2026-2027-1", LocalDate.of(2027, 1, 8));
+
+        Page page = studentOnPhone(s);
+        page.navigate("/my/certificate");
+        assertThat(page.locator("#certificate-sheet")).containsText(s.name());
+        assertThat(page.locator("#certificate-code")).containsText(VerificationCodes.display(code));
+        Browser.screenshot(page, "certificate-1-student-phone");
+
+        Page anyone = browser().phone();
+        anyone.navigate("/verify");
+        anyone.fill("#code", code.toLowerCase());
+        anyone.click("#verify-submit");
+        assertThat(anyone.locator("#verify-status")).containsText("已认定 2 学分，2027-01-08");
+        assertThat(anyone.locator("#verify-result")).containsText(s.studentNo());
+        Browser.screenshot(anyone, "certificate-2-public-verify-phone");
+        anyone.navigate("/verify/ABCD-EFGH-JKMN");
+        assertThat(anyone.locator("#verify-not-found")).containsText("未找到");
+        Browser.screenshot(anyone, "certificate-3-public-verify-unknown-phone");
     }
 }
