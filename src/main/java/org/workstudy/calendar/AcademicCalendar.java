@@ -79,6 +79,11 @@ public class AcademicCalendar {
         return kindOf(date).countsWithoutEvening();
     }
 
+    /** See {@link CalendarSnapshot#isWorkingDay}. */
+    public boolean isWorkingDay(LocalDate date) {
+        return snapshot().isWorkingDay(date);
+    }
+
     /** See {@link CalendarSnapshot#semesterOf}. */
     public OptionalInt semesterOf(TermCode enrolmentTerm, LocalDate date) {
         return snapshot().semesterOf(enrolmentTerm, date);

@@ -101,6 +101,20 @@ public final class CalendarSnapshot {
     }
 
     /**
+     * Whether offices work on this date (a civil working day, 工作日): Monday to Friday unless a public holiday, and a
+     * make-up workday (调休) on a weekend. Vacations do not matter (they are about classes), and neither do terms: a
+     * date outside the calendar is judged by its weekday and any recorded special day.
+     */
+    public boolean isWorkingDay(LocalDate date) {
+        SpecialDay special = specialDays.get(date);
+        if (special != null) {
+            return special.kind() == SpecialDayKind.MAKEUP_WORKDAY;
+        }
+        DayOfWeek dow = date.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+
+    /**
      * The semester number (1, 2, ...) of a student who enrolled in {@code enrolmentTerm} on {@code date}; empty
      * before the enrolment term starts, outside the calendar, or when the enrolment term is not in the calendar.
      */
