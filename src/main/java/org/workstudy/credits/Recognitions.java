@@ -89,14 +89,14 @@ public class Recognitions {
     private final Accounts accounts;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final ObjectProvider<PublicNotices> notices;
+    private final PublicNotices notices;
     private final ObjectProvider<RecognitionMakeUps> makeUps;
     private final MessageSource messages;
     private final Clock clock;
 
     Recognitions(JdbcClient jdbc, Roster roster, Organization organization, DataScope scope, HoursLedger ledger,
             CreditStandings standings, Policies policies, Approvals approvals, Accounts accounts,
-            Notifications notifications, AuditTrail audit, ObjectProvider<PublicNotices> notices,
+            Notifications notifications, AuditTrail audit, PublicNotices notices,
             ObjectProvider<RecognitionMakeUps> makeUps, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.roster = roster;
@@ -256,7 +256,7 @@ public class Recognitions {
                         RecognitionBasis.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4))))
                 .list();
         String title = zh("recognition.notice.title", college, String.valueOf(row.cohort()), policy.courseName());
-        return notices.getObject().publish(new NoticeDraft(NoticeKind.RECOGNITION, row.id(), title, row.collegeId(),
+        return notices.publish(new NoticeDraft(NoticeKind.RECOGNITION, row.id(), title, row.collegeId(),
                 row.cohort(), policy.noticeWorkingDays(), items));
     }
 

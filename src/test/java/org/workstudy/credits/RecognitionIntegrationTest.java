@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.credits.RecognitionFixtures.College;
 import org.workstudy.credits.RecognitionFixtures.Person;
+import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.identity.Role;
+import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
@@ -39,6 +46,14 @@ class RecognitionIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    NoticeBoard board;
+    @Autowired
+    NoticeFixtures notices;
+    @Autowired
+    CreditStandings standings;
+    @Autowired
+    AcademicCalendar calendar;
 
     @Test
     void theProposalQualifiesExactlyTheRequiredHoursAndShowsWhatOthersMiss() {
@@ -179,9 +194,90 @@ class RecognitionIntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+
+    @Test
+    void bothApprovalsPublishTheNoticeAndItsFinalityWritesTheRecords() {
+        College c = fixtures.college(3);
+        fixtures.work(c, 0, "360");
+        fixtures.finalExemption(c.student(1).id(), ExemptionKind.EXEMPT, null);
+        fixtures.work(c, 2, "365.5");
+        long id = recognitions.submit(c.viceDean().user(), c.collegeId(), COHORT);
+        recognitions.decide(c.director().user(), id, true, null);
+        assertThat(jdbc.sql("SELECT count(*) FROM cr_notice WHERE subject_id = ? AND kind = 'RECOGNITION'").param(id)
+                .query(Long.class).single()).isZero();
+        recognitions.decide(c.academic().user(), id, true, "同意认定");
+
+        RecognitionView inNotice = recognitions.get(c.viceDean().user(), id).recognition();
+        assertThat(inNotice.status()).isEqualTo(RecognitionStatus.IN_NOTICE);
+        assertThat(inNotice.approvedBy()).containsExactlyInAnyOrder(Role.ACADEMIC_AFFAIRS, Role.CENTER_DIRECTOR);
+        assertThat(notifications(c.viceDean(), "recognition.notify.approved")).isEqualTo(1);
+        long noticeId = inNotice.noticeId();
+        var notice = jdbc.sql("SELECT college_id, cohort, working_days, ends_on, starts_on FROM cr_notice WHERE id = ?")
+                .param(noticeId).query((rs, n) -> List.of(rs.getLong(1), rs.getInt(2), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).single();
+        assertThat(notice.subList(0, 3)).containsExactly(c.collegeId(), COHORT, 5);
+        Map<Long, String> details = new HashMap<>();
+        Map<Long, Long> itemIds = new HashMap<>();
+        jdbc.sql("SELECT id, student_id, subject_id, detail FROM cr_notice_item WHERE notice_id = ?").param(noticeId)
+                .query(rs -> {
+                    assertThat(rs.getLong(3)).isEqualTo(id);
+                    details.put(rs.getLong(2), rs.getString(4));
+                    itemIds.put(rs.getLong(2), rs.getLong(1));
+                });
+        assertThat(details).containsEntry(c.student(0).id(), "360 学时").containsEntry(c.student(1).id(), "免修")
+                .containsEntry(c.student(2).id(), "365.5 学时");
+
+        // an objection to the third student's line is upheld: they are off the list, and told
+        LocalDate endsOn = (LocalDate) notice.get(3);
+        long objection = notices.object(PlacementFixtures.signedIn(c.student(0)), noticeId,
+                itemIds.get(c.student(2).id()), "该生部分工时为代签", (LocalDate) notice.get(4));
+        board.answer(c.director().user(), objection, true, "经核查属实，撤出名单", null);
+        assertThat(recognitions.get(c.academic().user(), id).items()).filteredOn(RecognitionItemView::withdrawn)
+                .extracting(RecognitionItemView::studentId).containsExactly(c.student(2).id());
+        assertThat(notifications(c.student(2).accountId(), "recognition.notify.withdrawn")).isEqualTo(1);
+
+        board.finalizeDue(endsOn);
+        assertThat(recognitions.get(c.viceDean().user(), id).recognition().status())
+                .isEqualTo(RecognitionStatus.IN_NOTICE);
+        board.finalizeDue(endsOn.plusDays(1));
+
+        RecognitionView done = recognitions.get(c.viceDean().user(), id).recognition();
+        assertThat(done.status()).isEqualTo(RecognitionStatus.FINAL);
+        assertThat(done.finalOn()).isEqualTo(endsOn.plusDays(1));
+        Map<Long, CreditRecord> records = standings.records(List.of(c.student(0).id(), c.student(1).id(),
+                c.student(2).id()));
+        assertThat(records).containsOnlyKeys(c.student(0).id(), c.student(1).id());
+        String term = calendar.snapshot().periodTermOf(endsOn.plusDays(1)).orElseThrow().code().toString();
+        CreditRecord hours = records.get(c.student(0).id());
+        assertThat(hours.recognitionId()).isEqualTo(id);
+        assertThat(hours.courseName()).isEqualTo("勤工助学");
+        assertThat(hours.credits()).isEqualByComparingTo("2");
+        assertThat(hours.termCode()).isEqualTo(term);
+        assertThat(hours.recognisedOn()).isEqualTo(endsOn.plusDays(1));
+        assertThat(hours.basis()).isEqualTo(RecognitionBasis.HOURS);
+        assertThat(hours.hours()).isEqualByComparingTo("360");
+        assertThat(hours.verificationCode()).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}");
+        CreditRecord exempt = records.get(c.student(1).id());
+        assertThat(exempt.basis()).isEqualTo(RecognitionBasis.EXEMPT);
+        assertThat(exempt.verificationCode()).isNotEqualTo(hours.verificationCode());
+        assertThat(standings.byVerificationCode(hours.verificationCode())).map(CreditRecord::studentId)
+                .contains(c.student(0).id());
+        assertThat(notifications(c.student(0).accountId(), "recognition.notify.final")).isEqualTo(1);
+        // finality again changes nothing; the withdrawn student is proposed again, the recognised ones are not
+        board.finalizeDue(endsOn.plusDays(2));
+        assertThat(standings.records(List.of(c.student(0).id())).get(c.student(0).id()).verificationCode())
+                .isEqualTo(hours.verificationCode());
+        assertThat(recognitions.proposal(c.viceDean().user(), c.collegeId(), COHORT).candidates())
+                .extracting(RecognitionCandidate::studentId).containsExactly(c.student(2).id());
+    }
+
     private long notifications(Person p, String key) {
+        return notifications(p.user().accountId(), key);
+    }
+
+    private long notifications(long accountId, String key) {
         return jdbc.sql("SELECT count(*) FROM ntf_message WHERE account_id = ? AND message_key = ?")
-                .params(p.user().accountId(), key).query(Long.class).single();
+                .params(accountId, key).query(Long.class).single();
     }
 
     private Cookie login(Person p) throws Exception {
