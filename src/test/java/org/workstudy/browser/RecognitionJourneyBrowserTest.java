@@ -6,6 +6,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workstudy.credits.NoticeBoard;
 import org.workstudy.credits.RecognitionFixtures;
 import org.workstudy.credits.RecognitionFixtures.College;
 import org.workstudy.credits.VerificationCodes;
@@ -24,6 +26,10 @@ class RecognitionJourneyBrowserTest extends BrowserJourney {
 
     @Autowired
     RecognitionFixtures fixtures;
+    @Autowired
+    NoticeBoard board;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theViceDeanSubmitsAndBothOfficesApprove() {
@@ -71,6 +77,19 @@ class RecognitionJourneyBrowserTest extends BrowserJourney {
         dean.navigate(proposal);
         assertThat(dean.locator("#recognition-lists")).containsText("公示中");
         Browser.screenshot(dean, "recognition-7-vice-dean-history");
+        dean.navigate(list);
+        dean.click("#notice-link");
+        assertThat(dean.locator("main")).containsText("360 学时");
+        Browser.screenshot(dean, "recognition-8-notice");
+
+        // the notice period passes with no objection: the credits are recognised
+        LocalDate endsOn = jdbc.sql("SELECT ends_on FROM cr_notice WHERE kind = 'RECOGNITION' AND subject_id = ?")
+                .param(Long.parseLong(list.substring(list.lastIndexOf('/') + 1))).query(LocalDate.class).single();
+        board.finalizeDue(endsOn.plusDays(1));
+        dean.navigate(list);
+        assertThat(dean.locator("#recognition-status")).containsText("已认定");
+        assertThat(dean.locator("#final-on")).containsText(endsOn.plusDays(1).toString());
+        Browser.screenshot(dean, "recognition-9-final");
     }
 
     @Test
