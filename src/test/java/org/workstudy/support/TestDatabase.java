@@ -40,11 +40,33 @@ public final class TestDatabase {
         if (url == null) {
             String name = "workstudy_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name
-                    + " WITH (FORCE)")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
             url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
         }
         return url;
+    }
+
+    /**
+     * Drops the run's database once the application contexts, closed by their own shutdown hooks at the same time,
+     * have let go of their connections: forcing the drop while they still work would leave them waiting for a
+     * connection until the pool's timeout. Forced after a few seconds all the same.
+     */
+    private static void drop(String name) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD);
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+                return;
+            } catch (SQLException stillInUse) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     public static String user() {
