@@ -63,6 +63,8 @@ class CertificateIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         byte[] bytes = pdf.getContentAsByteArray();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/certificate-sample.pdf"), bytes); // to look at
         assertThat(new String(bytes, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
         String text = new PdfTextExtractor(new PdfReader(bytes)).getTextFromPage(1).replaceAll("\\s+", "");
         assertThat(text).contains("勤工助学证明", s.name(), s.studentNo(), "360学时", "60.0天", "2027-01-08",
