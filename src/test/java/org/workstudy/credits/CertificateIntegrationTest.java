@@ -21,6 +21,8 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.credits.RecognitionFixtures.College;
@@ -46,6 +48,8 @@ class CertificateIntegrationTest {
     RecognitionFixtures fixtures;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ConfigurableEnvironment environment;
 
     @Test
     void theStudentDownloadsTheirCertificateAndNobodyElsesAndStaffInScopeGetIt() throws Exception {
@@ -147,6 +151,32 @@ class CertificateIntegrationTest {
         List<Map<Integer, String>> all = FastExcel.read(new ByteArrayInputStream(school)).headRowNumber(0).sheet()
                 .doReadSync();
         assertThat(all).extracting(r -> r.get(0)).contains(s.studentNo());
+    }
+
+
+    @Test
+    void withoutTheFontTheStaffAndStudentGetAPrintableCertificate() throws Exception {
+        College c = fixtures.college(1);
+        Student s = c.student(0);
+        String code = fixtures.creditRecord(s.id(), "360", "2026-2027-1", LocalDate.of(2027, 1, 8));
+        Cookie dean = login(c.viceDean());
+        MapPropertySource missing = new MapPropertySource("certificate-missing-font",
+                Map.of(CjkPdf.FONT_SETTING, "/nonexistent/fonts/missing.ttc"));
+        environment.getPropertySources().addFirst(missing);
+        try {
+            String html = mvc.perform(get("/certificates/" + s.id() + ".pdf").cookie(dean))
+                    .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("服务器未安装中文字体", "href=\"/certificates/" + s.id() + "/print\"");
+            String print = mvc.perform(get("/certificates/" + s.id() + "/print").cookie(dean))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(print).contains("勤工助学证明", s.name(), VerificationCodes.display(code));
+            String mine = mvc.perform(get("/my/certificate").cookie(studentSession(s))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(mine).contains("id=\"certificate-no-font\"", "id=\"certificate-sheet\"")
+                    .doesNotContain("id=\"certificate-pdf\"");
+        } finally {
+            environment.getPropertySources().remove("certificate-missing-font");
+        }
     }
 
     private Cookie login(RecognitionFixtures.Person p) throws Exception {
