@@ -21,7 +21,6 @@ import org.workstudy.credits.RecognitionView;
 import org.workstudy.credits.Recognitions;
 import org.workstudy.credits.web.RecognitionDownloads;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.organization.College;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,11 +94,6 @@ class RecognitionApi {
     @GetMapping("/export")
     void export(@RequestParam(required = false) Long collegeId, @RequestParam int cohort, Locale locale,
             HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.require();
-        export.requireAllowed(user, collegeId);
-        String name = collegeId == null ? null : recognitions.colleges(user).stream()
-                .filter(c -> c.id() == collegeId).map(College::name).findFirst().orElse("");
-        export.write(user, collegeId, cohort, locale, RecognitionDownloads.open(response, RecognitionDownloads.XLSX,
-                RecognitionDownloads.exportName(cohort, name)));
+        RecognitionDownloads.export(export, recognitions, CurrentUser.require(), collegeId, cohort, locale, response);
     }
 }

@@ -94,11 +94,6 @@ class RecognitionController {
     @GetMapping("/recognitions/export.xlsx")
     void exportXlsx(@RequestParam(required = false) Long collegeId, @RequestParam int cohort, Locale locale,
             HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.require();
-        export.requireAllowed(user, collegeId);
-        String name = collegeId == null ? null : recognitions.colleges(user).stream()
-                .filter(c -> c.id() == collegeId).map(College::name).findFirst().orElse("");
-        export.write(user, collegeId, cohort, locale, RecognitionDownloads.open(response, RecognitionDownloads.XLSX,
-                RecognitionDownloads.exportName(cohort, name)));
+        RecognitionDownloads.export(export, recognitions, CurrentUser.require(), collegeId, cohort, locale, response);
     }
 }
