@@ -58,12 +58,12 @@ public class HoursLedger {
     private final PositionBank positions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final CountingSettings settings;
+    private final CohortSettings settings;
     private final Clock clock;
 
     HoursLedger(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster, DataScope scope,
             PositionBank positions, AuditTrail audit, ApplicationEventPublisher events,
-            CountingSettings.Loader settings, Clock clock) {
+            CohortSettings settings, Clock clock) {
         this.store = store;
         this.sources = sources;
         this.calendar = calendar;
@@ -72,13 +72,18 @@ public class HoursLedger {
         this.positions = positions;
         this.audit = audit;
         this.events = events;
-        this.settings = settings.settings;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** The settings the rules and progress use. */
-    public CountingSettings settings() {
-        return settings;
+    /** The numbers the rules and progress use for the student: those of the policy version of their cohort. */
+    public CountingSettings settings(long studentId) {
+        return settings.of(roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found")));
+    }
+
+    /** The numbers for the students of a class (all of one cohort). */
+    CountingSettings settingsOfClass(long classId) {
+        return settings.ofClass(classId);
     }
 
     // ================================================================== writes
@@ -193,7 +198,8 @@ public class HoursLedger {
     public Progress progress(CurrentUser user, long studentId) {
         scope.requireStudent(user, studentId);
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        return progressOf(s, LedgerView.evaluate(store.ofStudent(studentId), notCounting()), calendar.snapshot());
+        return progressOf(s, LedgerView.evaluate(store.ofStudent(studentId), notCounting()), calendar.snapshot(),
+                settings.of(s));
     }
 
     /**
@@ -213,12 +219,13 @@ public class HoursLedger {
         CalendarSnapshot snapshot = calendar.snapshot();
         LocalDate today = LocalDate.now(clock);
         Function<EntryRow, Optional<String>> notCounting = notCounting();
+        CountingSettings classSettings = settings.ofClass(classId);
         List<ClassProgressRow> out = new ArrayList<>();
         for (Student s : students) {
             List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
                     notCounting);
-            Progress p = progressOf(s, evaluated, snapshot);
-            BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, settings);
+            Progress p = progressOf(s, evaluated, snapshot, classSettings);
+            BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, classSettings);
             long waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION).count();
             out.add(new ClassProgressRow(s.id(), s.studentNo(), s.name(), p.hours(), p.days(), p.sharePercent(),
                     expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting));
@@ -290,7 +297,8 @@ public class HoursLedger {
     // ================================================================== internals
 
     /** A record resolved against its source, with the recorder's role. */
-    private record Prepared(NewWorkRecord record, Sources.Resolved source, RecorderRole role, TermCode enrolment) {
+    private record Prepared(NewWorkRecord record, Sources.Resolved source, RecorderRole role, TermCode enrolment,
+            CountingSettings settings) {
     }
 
     private record Amend(EntryKind kind, EntryRow original, String reason) {
@@ -330,7 +338,7 @@ public class HoursLedger {
         if (r.content() == null || r.content().isBlank()) {
             throw BusinessException.invalid("hours.content-required");
         }
-        return new Prepared(r, resolved, role, enrolment(s));
+        return new Prepared(r, resolved, role, enrolment(s), settings.require(s));
     }
 
     /** Checks the rules against the student's other occupying entries (not those of {@code exceptChain}). */
@@ -341,7 +349,7 @@ public class HoursLedger {
                 others.add(e.row().slot());
             }
         }
-        new CountingRules(calendar.snapshot(), settings).check(p.enrolment(), p.record(), p.source().facts(), others,
+        new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(), others,
                 LocalDate.now(clock));
         return CountingRules.hoursOf(p.record());
     }
@@ -374,7 +382,7 @@ public class HoursLedger {
         NewWorkRecord r = p.record();
         boolean needsConfirmation = switch (p.role()) {
             case STUDENT -> true;
-            case EMPLOYER -> settings.counselorConfirmsEmployer();
+            case EMPLOYER -> p.settings().counselorConfirmsEmployer();
             case COUNSELOR -> false;
         };
         Sources.Resolved s = p.source();
@@ -493,7 +501,8 @@ public class HoursLedger {
                         .orElse(Optional.of("hours.not-counted.self-arranged"));
     }
 
-    private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CalendarSnapshot snapshot) {
+    private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CalendarSnapshot snapshot,
+            CountingSettings settings) {
         List<Slot> counted = evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED)
                 .map(e -> e.row().slot()).toList();
         BigDecimal waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION)

@@ -76,7 +76,7 @@ public class Register {
             students.add(build(s, c.name(), college, ledger.ofStudent(user, s.id()), titles(user, s.id()), r.hours(),
                     r.days(), r.sharePercent(), r.completed()));
         }
-        CountingSettings settings = ledger.settings();
+        CountingSettings settings = ledger.settingsOfClass(classId);
         return new ClassRegister(c.id(), c.name(), college, c.cohort(), students, settings.requiredHours(),
                 settings.hoursPerDay(), LocalDate.now(clock));
     }
@@ -106,7 +106,7 @@ public class Register {
 
     private StudentRegister build(Student s, String className, String college, List<WorkRecordView> records,
             Map<String, String> titles, BigDecimal hours, BigDecimal days, BigDecimal share, boolean completed) {
-        CountingSettings settings = ledger.settings();
+        CountingSettings settings = ledger.settings(s.id());
         BigDecimal waiting = records.stream().filter(r -> r.status() == RecordStatus.WAITING_CONFIRMATION)
                 .map(WorkRecordView::hours).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new StudentRegister(s.id(), s.studentNo(), s.name(), s.classId(), className, college,

@@ -35,6 +35,7 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.policy.Policies;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.UploadedFiles;
 
@@ -69,12 +70,12 @@ public class SelfArrangedWork {
     private final Notifications notifications;
     private final AuditTrail audit;
     private final Clock clock;
-    private final String homeCity;
+    private final Policies policies;
     private final long maxCertificateBytes;
 
     SelfArrangedWork(JdbcClient jdbc, Approvals approvals, Roster roster, Organization organization, DataScope scope,
             Notifications notifications, AuditTrail audit, Clock clock,
-            @Value("${workstudy.home-city:厦门}") String homeCity,
+            Policies policies,
             @Value("${workstudy.self-arranged.certificate-max-bytes:10485760}") long maxCertificateBytes) {
         this.jdbc = jdbc;
         this.approvals = approvals;
@@ -84,7 +85,7 @@ public class SelfArrangedWork {
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
-        this.homeCity = homeCity;
+        this.policies = policies;
         this.maxCertificateBytes = maxCertificateBytes;
     }
 
@@ -101,9 +102,13 @@ public class SelfArrangedWork {
                 .query(SelfArrangedWork::row).list().stream().map(Row::view).toList();
     }
 
-    /** The home city (setting {@code workstudy.home-city}). */
-    public String homeCity() {
-        return homeCity;
+    /**
+     * The home city of the student: that of their cohort's policy version (the newest version's for a cohort before
+     * the first version, whose work counts for nothing anyway).
+     */
+    public String homeCity(long studentId) {
+        return roster.find(studentId).flatMap(s -> organization.schoolClass(s.classId()))
+                .flatMap(c -> policies.forCohort(c.cohort())).orElseGet(policies::newest).homeCity();
     }
 
     // ---- student's writes ----
@@ -113,7 +118,7 @@ public class SelfArrangedWork {
     public long register(CurrentUser user, SelfArrangedForm form) {
         Student student = studentOf(user);
         SelfArrangedForm f = SelfArrangedRules.validate(form, today());
-        boolean out = SelfArrangedRules.outOfCity(f.city(), homeCity);
+        boolean out = SelfArrangedRules.outOfCity(f.city(), homeCity(student.id()));
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO plc_self_work (student_id, employer_name, city, address, contact_person, contact_phone,"
                         + " starts_on, ends_on, expected_hours, content, out_of_city, status, created_at, updated_at)"
@@ -139,7 +144,7 @@ public class SelfArrangedWork {
             throw BusinessException.conflict("selfwork.not-editable");
         }
         SelfArrangedForm f = SelfArrangedRules.validate(form, today());
-        boolean out = SelfArrangedRules.outOfCity(f.city(), homeCity);
+        boolean out = SelfArrangedRules.outOfCity(f.city(), homeCity(student.id()));
         jdbc.sql("UPDATE plc_self_work SET employer_name = ?, city = ?, address = ?, contact_person = ?,"
                         + " contact_phone = ?, starts_on = ?, ends_on = ?, expected_hours = ?, content = ?,"
                         + " out_of_city = ?, status = ?, counselor_approved_on = NULL, vice_dean_approved_on = NULL,"

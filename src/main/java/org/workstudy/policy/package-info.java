@@ -4,5 +4,6 @@
  * A version applies from its first cohort until the next version's first cohort, so a cohort keeps the version it
  * enrolled under. {@link org.workstudy.policy.Policies} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "organization",
+        "calendar", "web"})
 package org.workstudy.policy;

@@ -39,6 +39,7 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.policy.Policies;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
@@ -74,6 +75,8 @@ class SelfArrangedWorkIntegrationTest {
     AuditTrail audit;
     @Autowired
     Clock clock;
+    @Autowired
+    Policies policies;
 
     record People(Student student, long classId, long collegeId) {
     }
@@ -377,7 +380,7 @@ class SelfArrangedWorkIntegrationTest {
 
     private SelfArrangedWork at(LocalDate day) {
         Clock fixed = Clock.fixed(day.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
-        return new SelfArrangedWork(jdbc, approvals, roster, organization, scope, notifications, audit, fixed, "厦门",
+        return new SelfArrangedWork(jdbc, approvals, roster, organization, scope, notifications, audit, fixed, policies,
                 10L * 1024 * 1024);
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.hours.ClassProgressRow;
+import org.workstudy.hours.CountingSettings;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.WorkRecordView;
 import org.workstudy.identity.CurrentUser;
@@ -86,8 +87,9 @@ class LedgerController {
         model.addAttribute("student", roster.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found")));
         model.addAttribute("records", records);
         model.addAttribute("sources", ledger.sourcesOf(user, id));
-        model.addAttribute("eveningFrom", ledger.settings().eveningFrom());
-        model.addAttribute("perDay", ledger.settings().hoursPerDay().stripTrailingZeros().toPlainString());
+        CountingSettings settings = ledger.settings(id);
+        model.addAttribute("eveningFrom", settings.eveningFrom());
+        model.addAttribute("perDay", settings.hoursPerDay().stripTrailingZeros().toPlainString());
         if (user.acts(Role.COUNSELOR)) {
             model.addAttribute("progress", ledger.progress(user, id));
         }

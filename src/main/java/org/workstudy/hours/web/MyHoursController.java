@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.hours.CountingSettings;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.Progress;
 import org.workstudy.identity.CurrentUser;
@@ -31,8 +32,9 @@ class MyHoursController {
         model.addAttribute("chart", ChartData.of(progress));
         model.addAttribute("records", ledger.ofStudent(user, studentId));
         model.addAttribute("sources", ledger.sourcesOf(user, studentId));
-        model.addAttribute("eveningFrom", ledger.settings().eveningFrom());
-        model.addAttribute("perDay", ledger.settings().hoursPerDay().stripTrailingZeros().toPlainString());
+        CountingSettings settings = ledger.settings(studentId);
+        model.addAttribute("eveningFrom", settings.eveningFrom());
+        model.addAttribute("perDay", settings.hoursPerDay().stripTrailingZeros().toPlainString());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", WorkRecordForm.empty());
         }

@@ -50,7 +50,7 @@ class SelfArrangedController {
             return "redirect:/self-arranged/review";
         }
         model.addAttribute("rows", work.mine(user));
-        model.addAttribute("homeCity", work.homeCity());
+        model.addAttribute("homeCity", work.homeCity(work.studentOf(user).id()));
         return "placements/self-list";
     }
 
@@ -113,7 +113,7 @@ class SelfArrangedController {
         model.addAttribute("student", user.acts(Role.STUDENT));
         model.addAttribute("mayDecide", work.mayDecide(user, row));
         model.addAttribute("mayVerify", work.mayVerify(user, row));
-        model.addAttribute("homeCity", work.homeCity());
+        model.addAttribute("homeCity", work.homeCity(row.work().studentId()));
         return "placements/self-detail";
     }
 
@@ -125,7 +125,7 @@ class SelfArrangedController {
         List<DecisionView> decisions = work.decisions(user, id);
         model.addAttribute("counselorDecision", last(decisions, Role.COUNSELOR));
         model.addAttribute("viceDeanDecision", last(decisions, Role.VICE_DEAN));
-        model.addAttribute("homeCity", work.homeCity());
+        model.addAttribute("homeCity", work.homeCity(row.work().studentId()));
         model.addAttribute("today", LocalDate.now(clock));
         return "placements/self-print";
     }
@@ -184,7 +184,7 @@ class SelfArrangedController {
 
     private String formPage(Model model, Long id) {
         model.addAttribute("editId", id);
-        model.addAttribute("homeCity", work.homeCity());
+        model.addAttribute("homeCity", work.homeCity(work.studentOf(CurrentUser.require()).id()));
         model.addAttribute("today", LocalDate.now(clock));
         return "placements/self-form";
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.policy.Policies;
 import org.workstudy.positions.AgreementFile;
 import org.workstudy.positions.Employer;
 import org.workstudy.positions.EmployerForm;
@@ -33,13 +34,12 @@ import org.workstudy.shared.Masking;
 class EmployerController {
 
     private final Employers employers;
-    private final String homeCity;
+    private final Policies policies;
     private final java.time.Clock clock;
 
-    EmployerController(Employers employers, java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${workstudy.home-city:厦门}") String homeCity) {
+    EmployerController(Employers employers, java.time.Clock clock, Policies policies) {
         this.employers = employers;
-        this.homeCity = homeCity;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ class EmployerController {
     @GetMapping("/employers/new")
     String newForm(Model model) {
         keeper();
-        model.addAttribute("form", EmployerForm.empty(homeCity));
+        model.addAttribute("form", EmployerForm.empty(policies.newest().homeCity()));
         return "positions/employer-form";
     }
 

@@ -1,0 +1,61 @@
+package org.workstudy.hours;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.workstudy.organization.Organization;
+import org.workstudy.organization.SchoolClass;
+import org.workstudy.organization.Student;
+import org.workstudy.policy.Policies;
+import org.workstudy.policy.PolicyVersion;
+import org.workstudy.shared.BusinessException;
+
+/**
+ * The counting settings of a student: the policy version of the cohort of the student's class (a cohort keeps the
+ * version it enrolled under). Re-read on every call: pol_version has a handful of rows.
+ *
+ * <p>A cohort before the first version (before 2016) has no work-study requirement: nothing can be recorded for its
+ * students ({@link #require}), and their progress is shown against the first version's numbers for reference.
+ */
+@Component
+class CohortSettings {
+
+    private final Policies policies;
+    private final Organization organization;
+    private final boolean counselorConfirmsEmployer;
+
+    CohortSettings(Policies policies, Organization organization,
+            @Value("${workstudy.hours.counselor-confirms-employer:true}") boolean counselorConfirmsEmployer) {
+        this.policies = policies;
+        this.organization = organization;
+        this.counselorConfirmsEmployer = counselorConfirmsEmployer;
+    }
+
+    /** The settings of the student's cohort (the first version's for a cohort without one). */
+    CountingSettings of(Student student) {
+        return ofCohort(cohortOf(student));
+    }
+
+    /** The settings of the class's cohort. */
+    CountingSettings ofClass(long classId) {
+        return ofCohort(organization.schoolClass(classId).map(SchoolClass::cohort).orElse(0));
+    }
+
+    /** The settings to record hours with; refused for a cohort that no policy version covers. */
+    CountingSettings require(Student student) {
+        int cohort = cohortOf(student);
+        return policies.forCohort(cohort).map(v -> CountingSettings.of(v, counselorConfirmsEmployer))
+                .orElseThrow(() -> BusinessException.invalid("policy.cohort.none", cohort));
+    }
+
+    private CountingSettings ofCohort(int cohort) {
+        List<PolicyVersion> all = policies.versions();
+        PolicyVersion v = all.stream().filter(p -> p.covers(cohort)).findFirst().orElse(all.get(0));
+        return CountingSettings.of(v, counselorConfirmsEmployer);
+    }
+
+    private int cohortOf(Student student) {
+        return organization.schoolClass(student.classId()).map(SchoolClass::cohort).orElse(0);
+    }
+}
