@@ -1,15 +1,14 @@
 package org.workstudy.credits;
 
-import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * The hook for make-up (补修) after deferred graduation: implemented by the graduation audit, it answers which of
- * these students were released from deferred graduation, with their hours including the make-up. Those students
- * qualify for recognition on the basis MAKE_UP. Without an implementation nobody qualifies on it.
+ * The hook for make-up (补修) after deferred graduation: implemented over the graduation audit's deferred list, it
+ * answers which of these students were released from deferred graduation (their make-up done). They qualify for
+ * recognition on the basis MAKE_UP, with their hours including the make-up. Without an implementation nobody does.
  */
 public interface RecognitionMakeUps {
 
-    Map<Long, BigDecimal> releasedHours(Collection<Long> studentIds);
+    Set<Long> released(Collection<Long> studentIds);
 }

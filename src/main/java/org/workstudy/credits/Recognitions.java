@@ -138,12 +138,12 @@ public class Recognitions {
         List<Long> openIds = open.stream().map(StudentRow::id).toList();
         Map<Long, HoursTotals> totals = ledger.totals(openIds);
         Map<Long, ExemptionStanding> exemptions = standings.exemptions(openIds);
-        Map<Long, BigDecimal> madeUp = makeUps.stream().findFirst().map(m -> m.releasedHours(openIds)).orElse(Map.of());
+        Set<Long> released = makeUps.stream().findFirst().map(m -> m.released(openIds)).orElse(Set.of());
         List<RecognitionCandidate> candidates = new ArrayList<>();
         for (StudentRow s : open) {
             HoursTotals t = totals.getOrDefault(s.id(), HoursTotals.none(s.id()));
             RecognitionRules.Assessment a = RecognitionRules.assess(policy.requiredHours(), t.counted(),
-                    exemptions.get(s.id()), madeUp.get(s.id()));
+                    exemptions.get(s.id()), released.contains(s.id()) ? t.counted() : null);
             candidates.add(new RecognitionCandidate(s.id(), s.studentNo(), s.name(), s.classId(), s.className(),
                     a.basis(), a.counted(), a.offsetHours(), a.missing()));
         }
