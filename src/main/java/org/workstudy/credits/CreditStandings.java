@@ -22,9 +22,20 @@ public class CreditStandings {
     private static final int CHUNK = 5000;
 
     private final JdbcClient jdbc;
+    private final DeferralStore deferrals;
 
-    CreditStandings(JdbcClient jdbc) {
+    CreditStandings(JdbcClient jdbc, DeferralStore deferrals) {
         this.jdbc = jdbc;
+        this.deferrals = deferrals;
+    }
+
+    /**
+     * The deferred-graduation record (暂缓毕业) of each student that has one: still making up, or released on a date
+     * with the make-up hours then. A released student qualifies for recognition with basis MAKE_UP.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, DeferralStanding> deferrals(Collection<Long> studentIds) {
+        return deferrals.ofStudents(studentIds);
     }
 
     /** The final exemption or offset of each student that has one. */

@@ -49,7 +49,8 @@ class CohortSettings {
                 .orElseThrow(() -> BusinessException.invalid("policy.cohort.none", cohort));
     }
 
-    private CountingSettings ofCohort(int cohort) {
+    /** The settings of a cohort (the first version's for a cohort without one). */
+    CountingSettings ofCohort(int cohort) {
         List<PolicyVersion> all = policies.versions();
         PolicyVersion v = all.stream().filter(p -> p.covers(cohort)).findFirst().orElse(all.get(0));
         return CountingSettings.of(v, counselorConfirmsEmployer);

@@ -25,7 +25,9 @@ import org.workstudy.shared.TermCode;
  *
  * <ul>
  * <li><b>Window</b> (rule 3): the date lies in [first day of semester 1, first day of semester
- * {@code semesterWindow + 1}) for the student's enrolment term, by the calendar.</li>
+ * {@code semesterWindow + 1}) for the student's enrolment term, by the calendar. Make-up (补修): for a student on the
+ * deferred graduation list, a date after the window also passes when the student's make-up period
+ * ({@link MakeUpWindows}) covers it; all the other rules still apply.</li>
  * <li><b>Outside class time</b> (rule 4): weekends, public holidays and vacations count at any hour. On a term
  * weekday or a make-up workday (调休上班, a weekday even on a Saturday or Sunday) a placement needs an EVENING
  * position, and any record (placement or self-arranged) must give its start time, at or after
@@ -93,6 +95,15 @@ final class CountingRules {
      */
     void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
             LocalDate today) {
+        check(enrolmentTerm, record, source, others, today, null);
+    }
+
+    /**
+     * As above, for a student with a make-up period (补修, {@link MakeUpWindows}): work dated after the window counts
+     * when the period covers its date; every other rule still applies.
+     */
+    void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
+            LocalDate today, MakeUpWindows.Period makeUp) {
         BigDecimal hours = hoursOf(record);
         LocalDate date = record.workDate();
         if (date == null) {
@@ -101,7 +112,7 @@ final class CountingRules {
         if (today != null && date.isAfter(today)) {
             throw BusinessException.invalid("hours.rule.future", date);
         }
-        checkWindow(enrolmentTerm, date);
+        checkWindow(enrolmentTerm, date, makeUp);
         DayKind kind = calendar.kindOf(date);
         if (kind == DayKind.OUTSIDE_CALENDAR) {
             throw BusinessException.invalid("hours.rule.outside-calendar", date);
@@ -130,12 +141,15 @@ final class CountingRules {
         return Optional.empty();
     }
 
-    private void checkWindow(TermCode enrolmentTerm, LocalDate date) {
+    private void checkWindow(TermCode enrolmentTerm, LocalDate date, MakeUpWindows.Period makeUp) {
         LocalDate from = calendar.semesterStart(enrolmentTerm, 1).orElse(null);
         if (from == null) {
             throw BusinessException.invalid("hours.rule.enrolment-not-in-calendar", enrolmentTerm);
         }
         Optional<LocalDate> until = calendar.semesterStart(enrolmentTerm, settings.semesterWindow() + 1);
+        if (makeUp != null && until.isPresent() && !date.isBefore(until.get()) && makeUp.covers(date)) {
+            return;
+        }
         if (date.isBefore(from) || until.map(u -> !date.isBefore(u)).orElse(false)) {
             throw BusinessException.invalid("hours.rule.semester-window", settings.semesterWindow(), from,
                     until.map(u -> u.minusDays(1).toString()).orElse("…"));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +61,11 @@ public class HoursLedger {
     private final ApplicationEventPublisher events;
     private final CohortSettings settings;
     private final Clock clock;
+    private final ObjectProvider<MakeUpWindows> makeUp;
 
     HoursLedger(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster, DataScope scope,
             PositionBank positions, AuditTrail audit, ApplicationEventPublisher events,
-            CohortSettings settings, Clock clock) {
+            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp) {
         this.store = store;
         this.sources = sources;
         this.calendar = calendar;
@@ -74,6 +76,7 @@ public class HoursLedger {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.makeUp = makeUp;
     }
 
     /** The numbers the rules and progress use for the student: those of the policy version of their cohort. */
@@ -236,29 +239,64 @@ public class HoursLedger {
 
     /**
      * Counted and waiting hours of many students at once, for reports over a college or a cohort (credit
-     * recognition, the graduation audit). No data-scope check here: the caller has already limited the students to
-     * the user's scope. Students without entries get zero totals.
+     * recognition, the graduation audit), with the counted hours split into those within the semester window and the
+     * make-up after it ({@link HoursTotals}). No data-scope check here: the caller has already limited the students
+     * to the user's scope. Students without entries get zero totals.
+     *
+     * <p>Set-based: one aggregate query per group of students sharing a window and make-up period (in practice one
+     * per enrolment term, up to 10,000 students per query), so a cohort of 10,000 students with 600,000 entries is
+     * not loaded into memory. Self-arranged entries come back per (source, work date) and are dropped on the days
+     * that work does not count ({@link CountingRules#notCountingReason}), exactly as {@link #progress} does.
      */
     @Transactional(readOnly = true)
     public Map<Long, HoursTotals> totals(Collection<Long> studentIds) {
-        Map<Long, List<EntryRow>> byStudent = new HashMap<>();
-        store.ofStudents(List.copyOf(studentIds))
-                .forEach(r -> byStudent.computeIfAbsent(r.studentId(), k -> new ArrayList<>()).add(r));
-        Function<EntryRow, Optional<String>> notCounting = notCounting();
+        Map<Long, Roster.Enrolment> enrolments = roster.enrolments(studentIds);
+        Map<Long, MakeUpWindows.Period> periods = makeUpWindows().map(m -> m.periodsOf(enrolments.keySet()))
+                .orElse(Map.of());
+        CalendarSnapshot snapshot = calendar.snapshot();
+        Map<Integer, Integer> windows = new HashMap<>();
+        record Group(LocalDate from, LocalDate until, MakeUpWindows.Period makeUp) {
+        }
+        Map<Group, List<Long>> groups = new HashMap<>();
+        enrolments.forEach((id, e) -> {
+            TermCode enrolment = e.term() == null || !TermCode.isValid(e.term()) ? null : TermCode.parse(e.term());
+            int window = windows.computeIfAbsent(e.cohort(), c -> settings.ofCohort(c).semesterWindow());
+            LocalDate from = enrolment == null ? null : snapshot.semesterStart(enrolment, 1).orElse(null);
+            LocalDate until = enrolment == null ? null : snapshot.semesterStart(enrolment, window + 1).orElse(null);
+            groups.computeIfAbsent(new Group(from, until, periods.get(id)), k -> new ArrayList<>()).add(id);
+        });
+        Map<Long, BigDecimal[]> sums = new HashMap<>();
+        Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
+        groups.forEach((g, ids) -> {
+            for (LedgerStore.Totals t : store.totals(ids, g.from(), g.until(), g.makeUp())) {
+                BigDecimal[] s = sums.computeIfAbsent(t.studentId(), k -> new BigDecimal[] {BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                boolean counts = t.selfArranged() == null || facts.computeIfAbsent(t.selfArranged(),
+                                id -> sources.selfArrangedFacts(id))
+                        .map(f -> CountingRules.notCountingReason(f, t.workDate()).isEmpty()).orElse(false);
+                if (counts) {
+                    s[0] = s[0].add(t.counted());
+                    s[1] = s[1].add(t.inWindow());
+                    s[2] = s[2].add(t.makeUp());
+                }
+                s[3] = s[3].add(t.waiting());
+            }
+        });
         Map<Long, HoursTotals> out = new HashMap<>();
         for (Long id : studentIds) {
-            BigDecimal counted = BigDecimal.ZERO;
-            BigDecimal waiting = BigDecimal.ZERO;
-            for (LedgerView.Evaluated e : LedgerView.evaluate(byStudent.getOrDefault(id, List.of()), notCounting)) {
-                if (e.status() == RecordStatus.COUNTED) {
-                    counted = counted.add(e.row().hours());
-                } else if (e.status() == RecordStatus.WAITING_CONFIRMATION) {
-                    waiting = waiting.add(e.row().hours());
-                }
-            }
-            out.put(id, new HoursTotals(id, counted, waiting));
+            BigDecimal[] s = sums.get(id);
+            out.put(id, s == null ? HoursTotals.none(id) : new HoursTotals(id, scale(s[0]), scale(s[3]), scale(s[1]),
+                    scale(s[2])));
         }
         return out;
+    }
+
+    private static BigDecimal scale(BigDecimal b) {
+        return b.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private Optional<MakeUpWindows> makeUpWindows() {
+        return Optional.ofNullable(makeUp.getIfAvailable());
     }
 
     /** Entries waiting for this user's confirmation (counselor: their classes; employer: their positions). */
@@ -349,8 +387,9 @@ public class HoursLedger {
                 others.add(e.row().slot());
             }
         }
-        new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(), others,
-                LocalDate.now(clock));
+        MakeUpWindows.Period period = makeUpWindows().flatMap(m -> m.periodOf(p.record().studentId())).orElse(null);
+        new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(),
+                others, LocalDate.now(clock), period);
         return CountingRules.hoursOf(p.record());
     }
 

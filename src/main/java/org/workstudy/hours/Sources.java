@@ -76,6 +76,11 @@ class Sources {
         return Optional.empty();
     }
 
+    /** The current facts of a self-arranged registration, by id. */
+    Optional<SourceFacts> selfArrangedFacts(long id) {
+        return selfArranged(id).map(SourceFacts.SelfArranged::new);
+    }
+
     private Resolved placement(PlacementView p, PositionView pos) {
         LocalDate ended = p.endedAt() == null ? null : p.endedAt().atZone(zone).toLocalDate();
         return new Resolved(SourceKind.PLACEMENT, p.id(), new SourceFacts.Placement(

@@ -1,0 +1,29 @@
+package org.workstudy.credits;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.workstudy.hours.HoursConfirmed;
+
+/**
+ * Releases a deferred student as soon as hours that complete their make-up count. The hours module publishes
+ * {@link HoursConfirmed} for every entry that starts to count when it is written or confirmed (counselor records and
+ * corrections at once, reports once confirmed). Not covered: out-of-city self-arranged work whose certificate is
+ * verified after the hours were written starts to count without an event; the academic affairs' recheck releases
+ * those students.
+ */
+@Component
+class DeferralReleases {
+
+    static final String SYSTEM = "system";
+
+    private final GraduationAudit audit;
+
+    DeferralReleases(GraduationAudit audit) {
+        this.audit = audit;
+    }
+
+    @ApplicationModuleListener
+    void on(HoursConfirmed event) {
+        audit.releaseIfMadeUp(event.studentId(), SYSTEM, SYSTEM);
+    }
+}

@@ -1,0 +1,15 @@
+package org.workstudy.credits;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One student of the graduation audit: {@code inWindowHours} counted within the semester window, {@code makeUpHours}
+ * counted as make-up after deferral, {@code missingHours} still missing (DEFICIENT, DEFERRED), {@code deficitHours}
+ * missing on the day of the deferral, {@code waitingHours} written but not yet confirmed.
+ */
+public record GraduationRow(long studentId, String studentNo, String name, long classId, String className,
+        long collegeId, String collegeName, GraduationStatus status, BigDecimal inWindowHours, BigDecimal makeUpHours,
+        BigDecimal missingHours, BigDecimal deficitHours, LocalDate deferredOn, LocalDate releasedOn,
+        BigDecimal waitingHours) {
+}
