@@ -142,8 +142,9 @@ public class Recognitions {
         List<RecognitionCandidate> candidates = new ArrayList<>();
         for (StudentRow s : open) {
             HoursTotals t = totals.getOrDefault(s.id(), HoursTotals.none(s.id()));
-            RecognitionRules.Assessment a = RecognitionRules.assess(policy.requiredHours(), t.counted(),
-                    exemptions.get(s.id()), released.contains(s.id()) ? t.counted() : null);
+            // HOURS counts only the hours within the window; a released student's make-up adds to them
+            RecognitionRules.Assessment a = RecognitionRules.assess(policy.requiredHours(), t.inWindow(),
+                    exemptions.get(s.id()), released.contains(s.id()) ? t.inWindow().add(t.makeUp()) : null);
             candidates.add(new RecognitionCandidate(s.id(), s.studentNo(), s.name(), s.classId(), s.className(),
                     a.basis(), a.counted(), a.offsetHours(), a.missing()));
         }

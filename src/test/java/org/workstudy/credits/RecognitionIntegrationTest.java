@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.credits.RecognitionFixtures.College;
 import org.workstudy.credits.RecognitionFixtures.Person;
 import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.hours.HoursLedger;
+import org.workstudy.hours.NewWorkRecord;
+import org.workstudy.hours.SourceKind;
 import org.workstudy.identity.Role;
 import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.support.Fixtures;
@@ -54,6 +58,10 @@ class RecognitionIntegrationTest {
     CreditStandings standings;
     @Autowired
     AcademicCalendar calendar;
+    @Autowired
+    GraduationFixtures graduation;
+    @Autowired
+    HoursLedger ledger;
 
     @Test
     void theProposalQualifiesExactlyTheRequiredHoursAndShowsWhatOthersMiss() {
@@ -269,6 +277,30 @@ class RecognitionIntegrationTest {
                 .isEqualTo(hours.verificationCode());
         assertThat(recognitions.proposal(c.viceDean().user(), c.collegeId(), COHORT).candidates())
                 .extracting(RecognitionCandidate::studentId).containsExactly(c.student(2).id());
+    }
+
+
+    @Test
+    void aStudentReleasedFromDeferredGraduationQualifiesOnMakeUp() throws Exception {
+        GraduationFixtures.Cohort c = graduation.cohort(2);
+        long released = c.students().get(0).id();
+        graduation.work(c, 0, LocalDate.of(2024, 7, 1), new BigDecimal("350"));
+        graduation.work(c, 1, LocalDate.of(2024, 7, 1), new BigDecimal("350"));
+        List<LocalDate> summer = graduation.vacationDays(LocalDate.of(2026, 7, 1), 2);
+        graduation.deferredOn(released, summer.get(0), new BigDecimal("10"));
+        ledger.record(c.counselor(), new NewWorkRecord(released, SourceKind.PLACEMENT, c.placementIds().get(0),
+                summer.get(1), null, null, new BigDecimal("10"), "补修"));
+        school.awaitEvents(() -> jdbc.sql("SELECT count(*) FROM cr_deferral WHERE student_id = ? AND kind = 'RELEASED'")
+                .param(released).query(Long.class).single() == 1);
+
+        Person dean = fixtures.person(Role.VICE_DEAN, c.collegeId());
+        RecognitionProposal p = recognitions.proposal(dean.user(), c.collegeId(), GraduationFixtures.COHORT);
+        RecognitionCandidate madeUp = candidate(p, released);
+        assertThat(madeUp.basis()).isEqualTo(RecognitionBasis.MAKE_UP);
+        assertThat(madeUp.counted()).isEqualByComparingTo("360");
+        RecognitionCandidate deficient = candidate(p, c.students().get(1).id());
+        assertThat(deficient.qualifies()).isFalse();
+        assertThat(deficient.missing()).isEqualByComparingTo("10");
     }
 
     private long notifications(Person p, String key) {
