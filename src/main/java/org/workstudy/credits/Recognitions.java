@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -90,14 +90,13 @@ public class Recognitions {
     private final Notifications notifications;
     private final AuditTrail audit;
     private final PublicNotices notices;
-    private final ObjectProvider<RecognitionMakeUps> makeUps;
     private final MessageSource messages;
     private final Clock clock;
 
     Recognitions(JdbcClient jdbc, Roster roster, Organization organization, DataScope scope, HoursLedger ledger,
             CreditStandings standings, Policies policies, Approvals approvals, Accounts accounts,
             Notifications notifications, AuditTrail audit, PublicNotices notices,
-            ObjectProvider<RecognitionMakeUps> makeUps, MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.roster = roster;
         this.organization = organization;
@@ -110,7 +109,6 @@ public class Recognitions {
         this.notifications = notifications;
         this.audit = audit;
         this.notices = notices;
-        this.makeUps = makeUps;
         this.messages = messages;
         this.clock = clock;
     }
@@ -138,7 +136,8 @@ public class Recognitions {
         List<Long> openIds = open.stream().map(StudentRow::id).toList();
         Map<Long, HoursTotals> totals = ledger.totals(openIds);
         Map<Long, ExemptionStanding> exemptions = standings.exemptions(openIds);
-        Set<Long> released = makeUps.stream().findFirst().map(m -> m.released(openIds)).orElse(Set.of());
+        Set<Long> released = standings.deferrals(openIds).values().stream().filter(DeferralStanding::released)
+                .map(DeferralStanding::studentId).collect(Collectors.toSet());
         List<RecognitionCandidate> candidates = new ArrayList<>();
         for (StudentRow s : open) {
             HoursTotals t = totals.getOrDefault(s.id(), HoursTotals.none(s.id()));
