@@ -4,19 +4,14 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import org.workstudy.shared.CjkPdf;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -37,18 +32,15 @@ import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The register as PDF (OpenPDF), A4 landscape, in the system CJK font set by {@code workstudy.pdf.cjk-font}
- * (default: Debian's fonts-wqy-microhei; a .ttc loads its first face). Tables repeat their header row on every page;
- * every page has a running header and "page n of m". Without a readable font {@link #available()} is false and the
- * pages offer the print-ready register instead. The setting is read on each call, so that a font installed (or a
- * setting changed in the environment) is picked up; a loaded font is kept per path.
+ * The register as PDF (OpenPDF), A4 landscape, in the system CJK font ({@link CjkPdf}). Tables repeat their header
+ * row on every page; every page has a running header and "page n of m". Without a readable font
+ * {@link #available()} is false and the pages offer the print-ready register instead.
  */
 @Service
 public class RegisterPdf {
 
-    public static final String FONT_SETTING = "workstudy.pdf.cjk-font";
-    public static final String DEFAULT_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
-    private static final Logger LOG = LoggerFactory.getLogger(RegisterPdf.class);
+    public static final String FONT_SETTING = CjkPdf.FONT_SETTING;
+    public static final String DEFAULT_FONT = CjkPdf.DEFAULT_FONT;
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
     private static final Color HEAD = new Color(0xEE, 0xEE, 0xEE);
     private static final Color FOLLOW = new Color(0xF7, 0xF7, 0xF7);
@@ -56,11 +48,12 @@ public class RegisterPdf {
 
     private final MessageSource messages;
     private final Environment environment;
-    private final Map<String, Optional<BaseFont>> fonts = new ConcurrentHashMap<>();
+    private final CjkPdf cjk;
 
-    RegisterPdf(MessageSource messages, Environment environment) {
+    RegisterPdf(MessageSource messages, Environment environment, CjkPdf cjk) {
         this.messages = messages;
         this.environment = environment;
+        this.cjk = cjk;
     }
 
     /** Whether a PDF can be made: the configured CJK font is there and loads. */
@@ -94,23 +87,7 @@ public class RegisterPdf {
     }
 
     private Optional<BaseFont> font() {
-        String setting = environment.getProperty(FONT_SETTING, DEFAULT_FONT).strip();
-        return fonts.computeIfAbsent(setting, RegisterPdf::load);
-    }
-
-    private static Optional<BaseFont> load(String setting) {
-        String file = setting.replaceFirst(",\\d+$", "");
-        if (file.isEmpty() || !Files.isReadable(Path.of(file))) {
-            LOG.warn("No CJK font for PDF registers at {} (setting {}): PDFs are not available", file, FONT_SETTING);
-            return Optional.empty();
-        }
-        String name = setting.toLowerCase(Locale.ROOT).endsWith(".ttc") ? setting + ",0" : setting;
-        try {
-            return Optional.of(BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The CJK font {} does not load ({}): PDFs are not available", name, e.toString());
-            return Optional.empty();
-        }
+        return cjk.font();
     }
 
     /** Writes the body, then stamps "page n of m" on every page (a second pass, so that m is known). */

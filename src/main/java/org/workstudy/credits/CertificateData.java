@@ -1,0 +1,27 @@
+package org.workstudy.credits;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * What a work-study certificate (勤工助学证明) says: the student, the course and how it was recognised, the
+ * verification code (shown as ABCD-EFGH-JKMN) and where to check it ({@code verifyUrl}: the public base URL and
+ * /verify/{code}, or the path alone without a base URL). {@code offsetHours}: the hours an offset covered.
+ */
+public record CertificateData(String schoolName, long studentId, String studentNo, String name, String collegeName,
+        String majorName, String className, String courseName, BigDecimal credits, BigDecimal hours, BigDecimal days,
+        BigDecimal offsetHours, LocalDate recognisedOn, String termCode, RecognitionBasis basis, String code,
+        String verifyUrl) {
+
+    public String hoursText() {
+        return RecognitionRules.hours(hours);
+    }
+
+    public String creditsText() {
+        return RecognitionRules.hours(credits);
+    }
+
+    public String offsetText() {
+        return RecognitionRules.hours(offsetHours);
+    }
+}

@@ -1,0 +1,499 @@
+package org.workstudy.credits;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.approvals.ApprovalDecided;
+import org.workstudy.approvals.Approvals;
+import org.workstudy.approvals.Approver;
+import org.workstudy.approvals.DecisionView;
+import org.workstudy.approvals.PendingApproval;
+import org.workstudy.approvals.StepSpec;
+import org.workstudy.audit.AuditTrail;
+import org.workstudy.hours.HoursLedger;
+import org.workstudy.hours.HoursTotals;
+import org.workstudy.identity.Accounts;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Grant;
+import org.workstudy.identity.Role;
+import org.workstudy.identity.ScopeKind;
+import org.workstudy.notifications.Notifications;
+import org.workstudy.organization.College;
+import org.workstudy.organization.DataScope;
+import org.workstudy.organization.Organization;
+import org.workstudy.organization.Roster;
+import org.workstudy.organization.StudentQuery;
+import org.workstudy.organization.StudentRow;
+import org.workstudy.organization.StudentScope;
+import org.workstudy.organization.StudentStatus;
+import org.workstudy.policy.Policies;
+import org.workstudy.policy.PolicyVersion;
+import org.workstudy.shared.BusinessException;
+
+/**
+ * Joint credit recognition (学分认定). For a college and cohort the system proposes the students who qualify; the
+ * college's vice dean submits them as a list (a snapshot); academic affairs and the center director (学工处) must
+ * both approve it, in one step with two parallel approvers, and either may return it with a reason; approved, it is
+ * published as a public notice (公示), whose finality ({@link RecognitionNoticeOutcomes}) writes the credit records.
+ * A returned list stays returned: the vice dean submits a new list, with a new approval request, so that an earlier
+ * approval never counts for it.
+ *
+ * <p>Who: college staff (vice dean, college admin) see their college's proposals and lists, the school-wide offices
+ * every college's; only the vice dean submits. Another college's id answers "not found"; a role that has nothing to
+ * do here is refused.
+ */
+@Service
+public class Recognitions {
+
+    /** The subject type of the approval requests. */
+    public static final String SUBJECT = "credit-recognition";
+    static final String AUDIT = "credit-recognition";
+    /** The roles that may read proposals and lists (within their scope). */
+    static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.CENTER_DIRECTOR, Role.CENTER_STAFF,
+            Role.ACADEMIC_AFFAIRS, Role.LEADER, Role.VICE_DEAN, Role.COLLEGE_ADMIN);
+    static final Set<Role> DECIDERS = EnumSet.of(Role.ACADEMIC_AFFAIRS, Role.CENTER_DIRECTOR);
+
+    private static final String SELECT = "SELECT r.id, r.college_id, r.cohort, r.status, r.approval_id, r.notice_id,"
+            + " r.final_on, r.return_reason, r.submitted_by, r.submitted_at, r.submitted_by_account,"
+            + " (SELECT count(*) FROM cr_recognition_item i WHERE i.recognition_id = r.id AND NOT i.withdrawn)"
+            + " FROM cr_recognition r";
+
+    private final JdbcClient jdbc;
+    private final Roster roster;
+    private final Organization organization;
+    private final DataScope scope;
+    private final HoursLedger ledger;
+    private final CreditStandings standings;
+    private final Policies policies;
+    private final Approvals approvals;
+    private final Accounts accounts;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+    private final PublicNotices notices;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Recognitions(JdbcClient jdbc, Roster roster, Organization organization, DataScope scope, HoursLedger ledger,
+            CreditStandings standings, Policies policies, Approvals approvals, Accounts accounts,
+            Notifications notifications, AuditTrail audit, PublicNotices notices,
+            MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.roster = roster;
+        this.organization = organization;
+        this.scope = scope;
+        this.ledger = ledger;
+        this.standings = standings;
+        this.policies = policies;
+        this.approvals = approvals;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.notices = notices;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // ================================================================== proposal and submission
+
+    /**
+     * The proposal for a college and cohort: its active students who have no credit record and are not on a live
+     * list, each assessed against the cohort's policy, qualifying ones first.
+     */
+    @Transactional(readOnly = true)
+    public RecognitionProposal proposal(CurrentUser user, long collegeId, int cohort) {
+        requireReader(user);
+        scope.requireCollege(user, collegeId);
+        College college = organization.college(collegeId)
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        PolicyVersion policy = policy(cohort);
+        List<StudentRow> students = new ArrayList<>();
+        roster.forEach(user, new StudentQuery(null, collegeId, null, cohort, StudentStatus.ACTIVE), students::add);
+        List<Long> ids = students.stream().map(StudentRow::id).toList();
+        Set<Long> recognised = standings.records(ids).keySet();
+        Set<Long> live = onLiveLists(ids);
+        List<StudentRow> open = students.stream()
+                .filter(s -> !recognised.contains(s.id()) && !live.contains(s.id())).toList();
+        List<Long> openIds = open.stream().map(StudentRow::id).toList();
+        Map<Long, HoursTotals> totals = ledger.totals(openIds);
+        Map<Long, ExemptionStanding> exemptions = standings.exemptions(openIds);
+        Set<Long> released = standings.deferrals(openIds).values().stream().filter(DeferralStanding::released)
+                .map(DeferralStanding::studentId).collect(Collectors.toSet());
+        List<RecognitionCandidate> candidates = new ArrayList<>();
+        for (StudentRow s : open) {
+            HoursTotals t = totals.getOrDefault(s.id(), HoursTotals.none(s.id()));
+            // HOURS counts only the hours within the window; a released student's make-up adds to them
+            RecognitionRules.Assessment a = RecognitionRules.assess(policy.requiredHours(), t.inWindow(),
+                    exemptions.get(s.id()), released.contains(s.id()) ? t.inWindow().add(t.makeUp()) : null);
+            candidates.add(new RecognitionCandidate(s.id(), s.studentNo(), s.name(), s.classId(), s.className(),
+                    a.basis(), a.counted(), a.offsetHours(), a.missing()));
+        }
+        candidates.sort(Comparator.comparing((RecognitionCandidate c) -> !c.qualifies())
+                .thenComparing(RecognitionCandidate::studentNo));
+        int liveCount = (int) students.stream().filter(s -> live.contains(s.id())).count();
+        return new RecognitionProposal(collegeId, college.name(), cohort, policy.courseName(), policy.credits(),
+                policy.requiredHours(), candidates, (int) students.stream().filter(s -> recognised.contains(s.id()))
+                .count(), liveCount);
+    }
+
+    /**
+     * The college's vice dean submits the qualifying students of the proposal as a list; one approval request opens
+     * with one step of two parallel approvers. Returns the list's id.
+     */
+    @Transactional
+    public long submit(CurrentUser user, long collegeId, int cohort) {
+        if (!user.acts(Role.VICE_DEAN)) {
+            throw BusinessException.forbidden();
+        }
+        scope.requireCollege(user, collegeId);
+        jdbc.sql("INSERT INTO cr_recognition_lock (college_id, cohort) VALUES (?,?) ON CONFLICT DO NOTHING")
+                .params(collegeId, cohort).update();
+        jdbc.sql("SELECT college_id FROM cr_recognition_lock WHERE college_id = ? AND cohort = ? FOR UPDATE")
+                .params(collegeId, cohort).query(Long.class).single();
+        RecognitionProposal proposal = proposal(user, collegeId, cohort);
+        List<RecognitionCandidate> items = proposal.qualifying();
+        if (items.isEmpty()) {
+            throw BusinessException.invalid("recognition.nothing-to-submit");
+        }
+        PolicyVersion policy = policy(cohort);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO cr_recognition (college_id, cohort, policy_version_id, status, submitted_by,"
+                        + " submitted_by_account, submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?)")
+                .params(collegeId, cohort, policy.id(), RecognitionStatus.SUBMITTED.name(), user.username(),
+                        user.accountId(), now(), now())
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (RecognitionCandidate c : items) {
+            jdbc.sql("INSERT INTO cr_recognition_item (recognition_id, student_id, basis, hours, offset_hours)"
+                    + " VALUES (?,?,?,?,?)").params(id, c.studentId(), c.basis().name(), c.counted(),
+                    c.offsetHours()).update();
+        }
+        long approval = approvals.open(SUBJECT, id, List.of(StepSpec.allOf(
+                new Approver(Role.ACADEMIC_AFFAIRS, ScopeKind.SCHOOL, null),
+                new Approver(Role.CENTER_DIRECTOR, ScopeKind.SCHOOL, null))));
+        jdbc.sql("UPDATE cr_recognition SET approval_id = ? WHERE id = ?").params(approval, id).update();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("collegeId", collegeId);
+        values.put("cohort", cohort);
+        values.put("policyVersion", policy.id());
+        values.put("approval", approval);
+        Map<String, String> students = new LinkedHashMap<>();
+        items.forEach(c -> students.put(String.valueOf(c.studentId()), c.basis() + " " + c.counted().toPlainString()
+                + (c.offsetHours() == null ? "" : " +" + c.offsetHours().toPlainString())));
+        values.put("students", students);
+        audit.record(AUDIT, id, "submit", values);
+        List<Long> approvers = new ArrayList<>(accounts.holdersOf(Grant.school(Role.ACADEMIC_AFFAIRS)));
+        approvers.addAll(accounts.holdersOf(Grant.school(Role.CENTER_DIRECTOR)));
+        if (!approvers.isEmpty()) {
+            notifications.sendAll(approvers, "recognition.notify.submitted",
+                    List.of(proposal.collegeName(), String.valueOf(cohort), String.valueOf(items.size())),
+                    "/recognitions/" + id);
+        }
+        return id;
+    }
+
+    // ================================================================== joint approval
+
+    /**
+     * Academic affairs or the center director approves, or returns with a reason. One approval leaves the list
+     * SUBMITTED; the second publishes the notice (IN_NOTICE); a return ends the request (RETURNED).
+     */
+    @Transactional
+    public void decide(CurrentUser user, long id, boolean approve, String reason) {
+        if (!DECIDERS.contains(user.activeRole())) {
+            throw BusinessException.forbidden();
+        }
+        Row row = lock(id);
+        if (row.status() != RecognitionStatus.SUBMITTED || row.approvalId() == null) {
+            throw BusinessException.conflict("recognition.not-waiting");
+        }
+        ApprovalDecided decided = approvals.decide(user, row.approvalId(), approve, reason);
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        String college = collegeName(row.collegeId());
+        if (!approve) {
+            setStatus(row, RecognitionStatus.RETURNED, "return", Map.of("reason", String.valueOf(why), "by", user.activeRole()));
+            jdbc.sql("UPDATE cr_recognition SET return_reason = ? WHERE id = ?").params(why, id).update();
+            notifications.send(row.submittedByAccount(), "recognition.notify.returned",
+                    List.of(college, String.valueOf(row.cohort()), roleName(user.activeRole()), why),
+                    "/recognitions/" + id);
+        } else if (decided.finished()) {
+            long noticeId = publish(row, college);
+            jdbc.sql("UPDATE cr_recognition SET notice_id = ? WHERE id = ?").params(noticeId, id).update();
+            setStatus(row, RecognitionStatus.IN_NOTICE, "approve", Map.of("by", user.activeRole(),
+                    "notice", noticeId));
+            notifications.send(row.submittedByAccount(), "recognition.notify.approved",
+                    List.of(college, String.valueOf(row.cohort())), "/recognitions/" + id);
+        } else {
+            audit.record(AUDIT, id, "approve", Map.of("by", user.activeRole(), "finished", false));
+        }
+    }
+
+    /** Publishes the approved list as a notice to the college's cohort. */
+    private long publish(Row row, String college) {
+        PolicyVersion policy = policy(row.cohort());
+        List<NoticeItem> items = jdbc.sql("SELECT student_id, basis, hours, offset_hours FROM cr_recognition_item"
+                        + " WHERE recognition_id = ? AND NOT withdrawn ORDER BY id").param(row.id())
+                .query((rs, n) -> new NoticeItem(rs.getLong(1), row.id(), detail(
+                        RecognitionBasis.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4))))
+                .list();
+        String title = zh("recognition.notice.title", college, String.valueOf(row.cohort()), policy.courseName());
+        return notices.publish(new NoticeDraft(NoticeKind.RECOGNITION, row.id(), title, row.collegeId(),
+                row.cohort(), policy.noticeWorkingDays(), items));
+    }
+
+    /** The public line of a notice: "360 学时", "免修", "抵扣 180 学时 + 180 学时", "补修 360 学时". */
+    String detail(RecognitionBasis basis, BigDecimal hours, BigDecimal offsetHours) {
+        return switch (basis) {
+            case HOURS -> zh("recognition.detail.HOURS", RecognitionRules.hours(hours));
+            case EXEMPT -> zh("recognition.detail.EXEMPT");
+            case OFFSET -> zh("recognition.detail.OFFSET", RecognitionRules.hours(offsetHours),
+                    RecognitionRules.hours(hours));
+            case MAKE_UP -> zh("recognition.detail.MAKE_UP", RecognitionRules.hours(hours));
+        };
+    }
+
+    // ================================================================== reads
+
+    /** The lists the user may see, newest first; optionally of one college and/or cohort. */
+    @Transactional(readOnly = true)
+    public List<RecognitionView> list(CurrentUser user, Long collegeId, Integer cohort) {
+        requireReader(user);
+        StudentScope students = scope.studentsOf(user);
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!students.school()) {
+            if (students.collegeIds().isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND r.college_id IN (:colleges)");
+            params.put("colleges", students.collegeIds());
+        }
+        if (collegeId != null) {
+            scope.requireCollege(user, collegeId);
+            where.append(" AND r.college_id = :college");
+            params.put("college", collegeId);
+        }
+        if (cohort != null) {
+            where.append(" AND r.cohort = :cohort");
+            params.put("cohort", cohort);
+        }
+        return views(jdbc.sql(SELECT + where + " ORDER BY r.id DESC LIMIT 200").params(params).query(Recognitions::row)
+                .list());
+    }
+
+    /** A list with its students and decisions, for readers whose scope covers its college. */
+    @Transactional(readOnly = true)
+    public RecognitionDetail get(CurrentUser user, long id) {
+        requireReader(user);
+        Row row = find(id);
+        scope.requireCollege(user, row.collegeId());
+        List<RecognitionItemView> items = jdbc.sql("SELECT i.student_id, s.student_no, s.name, c.name, i.basis,"
+                        + " i.hours, i.offset_hours, i.withdrawn, i.answer FROM cr_recognition_item i"
+                        + " JOIN org_student s ON s.id = i.student_id JOIN org_class c ON c.id = s.class_id"
+                        + " WHERE i.recognition_id = ? ORDER BY s.student_no").param(id)
+                .query((rs, n) -> new RecognitionItemView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), RecognitionBasis.valueOf(rs.getString(5)), rs.getBigDecimal(6),
+                        rs.getBigDecimal(7), rs.getBoolean(8), rs.getString(9)))
+                .list();
+        List<DecisionView> decisions = row.approvalId() == null ? List.of() : approvals.history(row.approvalId());
+        boolean mayDecide = row.status() == RecognitionStatus.SUBMITTED && row.approvalId() != null
+                && approvals.mayDecide(user, row.approvalId())
+                && decisions.stream().noneMatch(d -> d.role() == user.activeRole());
+        return new RecognitionDetail(views(List.of(row)).get(0), items, decisions, mayDecide);
+    }
+
+    /** The lists waiting for the user's decision (academic affairs, center director), oldest first. */
+    @Transactional(readOnly = true)
+    public List<RecognitionView> waitingFor(CurrentUser user) {
+        if (!DECIDERS.contains(user.activeRole())) {
+            return List.of();
+        }
+        List<Long> ids = approvals.pendingFor(user, SUBJECT).stream().map(PendingApproval::subjectId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views(jdbc.sql(SELECT + " WHERE r.id IN (:ids) AND r.status = 'SUBMITTED' ORDER BY r.id")
+                .param("ids", ids).query(Recognitions::row).list());
+    }
+
+    /** The colleges whose lists and proposals the user may see, by name. */
+    public List<College> colleges(CurrentUser user) {
+        requireReader(user);
+        StudentScope students = scope.studentsOf(user);
+        return organization.colleges().stream().filter(c -> c.active() && students.coversCollege(c.id())).toList();
+    }
+
+    /** The cohorts the school has classes of, newest first. */
+    public List<Integer> cohorts() {
+        return organization.cohorts().stream().sorted(Comparator.reverseOrder()).toList();
+    }
+
+    static void requireReader(CurrentUser user) {
+        if (user.activeRole() == null || !READERS.contains(user.activeRole())) {
+            throw BusinessException.forbidden();
+        }
+    }
+
+    // ================================================================== the notice's outcomes
+
+    /** An objection was upheld: the student is off the list and told why. */
+    void withdrawItem(long recognitionId, long studentId, String answer) {
+        int n = jdbc.sql("UPDATE cr_recognition_item SET withdrawn = TRUE, answer = ? WHERE recognition_id = ?"
+                + " AND student_id = ? AND NOT withdrawn").params(answer, recognitionId, studentId).update();
+        if (n == 0) {
+            return;
+        }
+        audit.record(AUDIT, recognitionId, "withdraw-student", Map.of("student", studentId, "answer",
+                answer == null ? "" : answer));
+        roster.find(studentId).map(s -> s.accountId()).ifPresent(account -> notifications.send(account,
+                "recognition.notify.withdrawn", List.of(answer == null ? "" : answer), "/my/certificate"));
+    }
+
+    /** The notice became final: the remaining students get their credit record, with a verification code each. */
+    void finish(long recognitionId, LocalDate finalOn, List<NoticeItem> remaining, String termCode) {
+        Row row = lock(recognitionId);
+        if (row.status() != RecognitionStatus.IN_NOTICE) {
+            return;
+        }
+        PolicyVersion policy = policy(row.cohort());
+        Map<Long, Object[]> items = new HashMap<>();
+        jdbc.sql("SELECT student_id, basis, hours, offset_hours FROM cr_recognition_item WHERE recognition_id = ?"
+                        + " AND NOT withdrawn").param(recognitionId)
+                .query(rs -> {
+                    items.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBigDecimal(3)});
+                });
+        Set<Long> already = standings.records(remaining.stream().map(NoticeItem::studentId).toList()).keySet();
+        Map<String, Object> written = new LinkedHashMap<>();
+        Set<Long> done = new HashSet<>();
+        for (NoticeItem item : remaining) {
+            Object[] snapshot = items.get(item.studentId());
+            if (snapshot == null || already.contains(item.studentId()) || !done.add(item.studentId())) {
+                continue;
+            }
+            String code = VerificationCodes.generate();
+            jdbc.sql("INSERT INTO cr_credit_record (student_id, recognition_id, course_name, credits, term_code,"
+                            + " recognised_on, basis, hours, verification_code, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                    .params(item.studentId(), recognitionId, policy.courseName(), policy.credits(), termCode, finalOn,
+                            snapshot[0], snapshot[1], code, now())
+                    .update();
+            written.put(String.valueOf(item.studentId()), snapshot[0] + " " + termCode);
+            roster.find(item.studentId()).map(s -> s.accountId()).ifPresent(account -> notifications.send(account,
+                    "recognition.notify.final", List.of(policy.courseName(), RecognitionRules.hours(policy.credits()),
+                            finalOn.toString()), "/my/certificate"));
+        }
+        jdbc.sql("UPDATE cr_recognition SET final_on = ?, status = ?, updated_at = ? WHERE id = ?")
+                .params(finalOn, RecognitionStatus.FINAL.name(), now(), recognitionId).update();
+        audit.recordChange(AUDIT, recognitionId, "final", Map.of("status", row.status()),
+                Map.of("status", RecognitionStatus.FINAL, "finalOn", finalOn.toString(), "records", written));
+    }
+
+    // ================================================================== internals
+
+    record Row(long id, long collegeId, int cohort, RecognitionStatus status, Long approvalId, Long noticeId,
+            LocalDate finalOn, String returnReason, String submittedBy, java.time.Instant submittedAt,
+            long submittedByAccount, int students) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), RecognitionStatus.valueOf(rs.getString(4)),
+                rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getObject(7, LocalDate.class),
+                rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getInt(12));
+    }
+
+    private Row find(long id) {
+        return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(Recognitions::row).optional()
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+    }
+
+    private Row lock(long id) {
+        jdbc.sql("SELECT id FROM cr_recognition WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        return find(id);
+    }
+
+    /** The id of the list a notice was published for, if it is a recognition's. */
+    java.util.Optional<Long> ofNotice(long noticeId) {
+        return jdbc.sql("SELECT id FROM cr_recognition WHERE notice_id = ?").param(noticeId).query(Long.class)
+                .optional();
+    }
+
+    private void setStatus(Row row, RecognitionStatus status, String action, Map<String, Object> details) {
+        int n = jdbc.sql("UPDATE cr_recognition SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
+                .params(status.name(), now(), row.id(), row.status().name()).update();
+        if (n != 1) {
+            throw BusinessException.conflict("recognition.changed-meanwhile");
+        }
+        Map<String, Object> after = new LinkedHashMap<>(details);
+        after.put("status", status);
+        audit.recordChange(AUDIT, row.id(), action, Map.of("status", row.status()), after);
+    }
+
+    private List<RecognitionView> views(List<Row> rows) {
+        Map<Long, String> colleges = new HashMap<>();
+        List<RecognitionView> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Set<Role> approved = EnumSet.noneOf(Role.class);
+            if (r.approvalId() != null) {
+                approvals.history(r.approvalId()).stream().filter(DecisionView::approved)
+                        .forEach(d -> approved.add(d.role()));
+            }
+            out.add(new RecognitionView(r.id(), r.collegeId(), colleges.computeIfAbsent(r.collegeId(),
+                    this::collegeName), r.cohort(), r.status(), r.students(), r.submittedBy(), r.submittedAt(),
+                    approved, r.returnReason(), r.noticeId(), r.finalOn()));
+        }
+        return out;
+    }
+
+    private Set<Long> onLiveLists(List<Long> studentIds) {
+        Set<Long> out = new HashSet<>();
+        for (int from = 0; from < studentIds.size(); from += 5000) {
+            out.addAll(jdbc.sql("SELECT i.student_id FROM cr_recognition_item i JOIN cr_recognition r"
+                            + " ON r.id = i.recognition_id WHERE NOT i.withdrawn AND r.status IN ('SUBMITTED',"
+                            + " 'IN_NOTICE') AND i.student_id IN (:ids)")
+                    .param("ids", studentIds.subList(from, Math.min(studentIds.size(), from + 5000)))
+                    .query(Long.class).list());
+        }
+        return out;
+    }
+
+    private PolicyVersion policy(int cohort) {
+        return policies.forCohort(cohort).orElseThrow(() -> BusinessException.invalid("recognition.no-policy",
+                cohort));
+    }
+
+    private String collegeName(long collegeId) {
+        return organization.college(collegeId).map(College::name).orElse("");
+    }
+
+    private String roleName(Role role) {
+        return zh("role." + role.name());
+    }
+
+    /** Notices and notification arguments are Chinese whatever the reader's language. */
+    private String zh(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+    }
+}
