@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,17 +31,13 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.DataScope;
 import org.workstudy.organization.ImportColumn;
-import org.workstudy.organization.ImportError;
 import org.workstudy.organization.ImportResult;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentScope;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.RowError;
 import org.workstudy.shared.XlsxSheet;
-
-import cn.idev.excel.ExcelWriter;
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 
 /**
  * Quality-development credits (素质拓展学分), kept in another system and imported here from .xlsx by the center (the
@@ -124,13 +123,13 @@ public class QualityCredits {
         requireManager(user);
         StudentScope inScope = scope.studentsOf(user);
         List<Line> lines = new ArrayList<>();
-        List<ImportError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
         List<XlsxSheet.FileProblem> problems = XlsxSheet.read(xlsx, STUDENT_NO,
                 h -> COLUMNS.contains(h) ? h : null, REQUIRED, MAX_ROWS,
                 (row, cells) -> parse(row, cells, firstRow, errors).ifPresent(lines::add));
         if (!problems.isEmpty()) {
-            return new ImportResult(0, problems.stream().map(p -> new ImportError(p.row(),
+            return new ImportResult(0, problems.stream().map(p -> new RowError(p.row(),
                     p.column(), "quality.error." + p.problem().key(),
                     p.arg() == null ? List.of() : List.of(p.arg()))).toList(), 0);
         }
@@ -139,13 +138,13 @@ public class QualityCredits {
         for (Line line : lines) {
             Found s = students.get(line.studentNo());
             if (s == null) {
-                errors.add(new ImportError(line.row(), STUDENT_NO, "quality.error.student-unknown",
+                errors.add(new RowError(line.row(), STUDENT_NO, "quality.error.student-unknown",
                         List.of(line.studentNo())));
             } else if (!inScope.coversClass(s.classId(), s.collegeId())) {
-                errors.add(new ImportError(line.row(), STUDENT_NO, "quality.error.out-of-scope",
+                errors.add(new RowError(line.row(), STUDENT_NO, "quality.error.out-of-scope",
                         List.of(line.studentNo())));
             } else if (!s.name().equals(line.name())) {
-                errors.add(new ImportError(line.row(), NAME, "quality.error.name-mismatch",
+                errors.add(new RowError(line.row(), NAME, "quality.error.name-mismatch",
                         List.of(line.name(), line.studentNo(), s.name())));
             } else if (line.credits() != null) {
                 valid.add(line.withStudent(s.id()));
@@ -182,35 +181,35 @@ public class QualityCredits {
     }
 
     private static Optional<Line> parse(int row, Map<String, String> cells, Map<String, Integer> firstRow,
-            List<ImportError> errors) {
+            List<RowError> errors) {
         int before = errors.size();
         String no = cells.get(STUDENT_NO);
         String name = cells.get(NAME);
         String text = cells.get(CREDITS);
         String note = cells.get(NOTE);
         if (no == null) {
-            errors.add(new ImportError(row, STUDENT_NO, "quality.error.required", List.of(STUDENT_NO)));
+            errors.add(new RowError(row, STUDENT_NO, "quality.error.required", List.of(STUDENT_NO)));
         } else {
             Integer first = firstRow.putIfAbsent(no, row);
             if (first != null) {
-                errors.add(new ImportError(row, STUDENT_NO, "quality.error.duplicate", List.of(no, first)));
+                errors.add(new RowError(row, STUDENT_NO, "quality.error.duplicate", List.of(no, first)));
             }
         }
         if (name == null) {
-            errors.add(new ImportError(row, NAME, "quality.error.required", List.of(NAME)));
+            errors.add(new RowError(row, NAME, "quality.error.required", List.of(NAME)));
         }
         BigDecimal credits = null;
         if (text == null) {
-            errors.add(new ImportError(row, CREDITS, "quality.error.required", List.of(CREDITS)));
+            errors.add(new RowError(row, CREDITS, "quality.error.required", List.of(CREDITS)));
         } else {
             credits = credits(text);
             if (credits == null) {
-                errors.add(new ImportError(row, CREDITS, "quality.error.credits-invalid",
+                errors.add(new RowError(row, CREDITS, "quality.error.credits-invalid",
                         List.of(text, MAX_CREDITS.toPlainString())));
             }
         }
         if (note != null && note.length() > NOTE_MAX) {
-            errors.add(new ImportError(row, NOTE, "quality.error.note-too-long", List.of(NOTE_MAX)));
+            errors.add(new RowError(row, NOTE, "quality.error.note-too-long", List.of(NOTE_MAX)));
         }
         // the student is still checked for a row with other problems, so that one round lists them all
         if (no == null || name == null) {
@@ -342,8 +341,8 @@ public class QualityCredits {
     }
 
     /** Every error in row order; the first {@link #MAX_LISTED_ERRORS} listed, the rest counted. */
-    private static ImportResult failure(List<ImportError> errors) {
-        List<ImportError> sorted = errors.stream().sorted(Comparator.comparingInt(ImportError::row)).toList();
+    private static ImportResult failure(List<RowError> errors) {
+        List<RowError> sorted = errors.stream().sorted(Comparator.comparingInt(RowError::row)).toList();
         int listed = Math.min(sorted.size(), MAX_LISTED_ERRORS);
         return new ImportResult(0, sorted.subList(0, listed), sorted.size() - listed);
     }

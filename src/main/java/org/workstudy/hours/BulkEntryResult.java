@@ -2,12 +2,14 @@ package org.workstudy.hours;
 
 import java.util.List;
 
+import org.workstudy.shared.RowError;
+
 /**
  * The outcome of a bulk entry: all or nothing. Either {@code recorded} records were written and there are no errors,
  * or nothing was written and {@code errors} lists the problems in row order (the first
  * {@value HoursBulkEntry#MAX_LISTED_ERRORS}; {@code unlistedErrors} counts the rest).
  */
-public record BulkEntryResult(int recorded, List<BulkEntryError> errors, int unlistedErrors) {
+public record BulkEntryResult(int recorded, List<RowError> errors, int unlistedErrors) {
 
     public BulkEntryResult {
         errors = List.copyOf(errors);
@@ -26,7 +28,7 @@ public record BulkEntryResult(int recorded, List<BulkEntryError> errors, int unl
         return new BulkEntryResult(recorded, List.of(), 0);
     }
 
-    static BulkEntryResult failure(List<BulkEntryError> errors, int unlisted) {
+    static BulkEntryResult failure(List<RowError> errors, int unlisted) {
         return new BulkEntryResult(0, errors, unlisted);
     }
 }

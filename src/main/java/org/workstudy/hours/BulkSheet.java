@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.workstudy.shared.RowError;
 import org.workstudy.shared.XlsxSheet;
 
 /**
@@ -18,15 +19,15 @@ final class BulkSheet {
     private BulkSheet() {
     }
 
-    static List<BulkEntryError> read(InputStream input, String keyColumn, Map<String, String> aliases,
+    static List<RowError> read(InputStream input, String keyColumn, Map<String, String> aliases,
             List<String> required, int maxRows, RowHandler handler) {
         return XlsxSheet.read(input, keyColumn, aliases::get, required, maxRows, handler).stream()
                 .map(p -> {
                     String key = "bulk.error." + p.problem().key();
                     if (p.column() != null) {
-                        return BulkEntryError.of(p.row(), p.column(), key, p.arg());
+                        return RowError.of(p.row(), p.column(), key, p.arg());
                     }
-                    return p.arg() == null ? BulkEntryError.ofFile(key) : BulkEntryError.ofFile(key, p.arg());
+                    return p.arg() == null ? RowError.ofFile(key) : RowError.ofFile(key, p.arg());
                 })
                 .toList();
     }

@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,10 +31,7 @@ import org.workstudy.organization.Roster;
 import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StudentRow;
 import org.workstudy.shared.BusinessException;
-
-import cn.idev.excel.ExcelWriter;
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
+import org.workstudy.shared.RowError;
 
 /**
  * Bulk entry of hours from an .xlsx, for a class's counselor: the class template (one pre-filled row per student,
@@ -140,7 +140,7 @@ public class HoursBulkEntry {
         List<NewWorkRecord> records = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         Map<Long, List<WorkSource>> sources = new HashMap<>();
-        List<BulkEntryError> fileProblems = BulkSheet.read(xlsx, STUDENT_NO, ALIASES, REQUIRED, maxRows,
+        List<RowError> fileProblems = BulkSheet.read(xlsx, STUDENT_NO, ALIASES, REQUIRED, maxRows,
                 (row, cells) -> parse(user, row, cells, students, sources, errors).ifPresent(r -> {
                     records.add(r);
                     rows.add(row);
@@ -162,7 +162,7 @@ public class HoursBulkEntry {
             return errors.result();
         } catch (DataAccessException e) {
             LOG.warn("Bulk hours entry rolled back: {}", e.getClass().getName());
-            return BulkEntryResult.failure(List.of(BulkEntryError.ofFile("bulk.error.changed")), 0);
+            return BulkEntryResult.failure(List.of(RowError.ofFile("bulk.error.changed")), 0);
         }
     }
 
@@ -186,24 +186,24 @@ public class HoursBulkEntry {
         String no = cells.get(STUDENT_NO);
         StudentRow student = null;
         if (no == null) {
-            errors.add(BulkEntryError.of(row, STUDENT_NO, "bulk.error.required", STUDENT_NO));
+            errors.add(RowError.of(row, STUDENT_NO, "bulk.error.required", STUDENT_NO));
         } else {
             student = students.get(no.toLowerCase(Locale.ROOT));
             if (student == null) {
-                errors.add(BulkEntryError.of(row, STUDENT_NO, "bulk.error.student-unknown", no));
+                errors.add(RowError.of(row, STUDENT_NO, "bulk.error.student-unknown", no));
             } else if (cells.get(NAME) != null && !cells.get(NAME).equals(student.name())) {
-                errors.add(BulkEntryError.of(row, NAME, "bulk.error.name-mismatch", cells.get(NAME), no,
+                errors.add(RowError.of(row, NAME, "bulk.error.name-mismatch", cells.get(NAME), no,
                         student.name()));
             }
         }
         LocalDate date = null;
         String dateText = cells.get(DATE);
         if (dateText == null) {
-            errors.add(BulkEntryError.of(row, DATE, "bulk.error.required", DATE));
+            errors.add(RowError.of(row, DATE, "bulk.error.required", DATE));
         } else {
             date = BulkValues.date(dateText).orElse(null);
             if (date == null) {
-                errors.add(BulkEntryError.of(row, DATE, "bulk.error.date-invalid", dateText));
+                errors.add(RowError.of(row, DATE, "bulk.error.date-invalid", dateText));
             }
         }
         LocalTime starts = time(row, cells, STARTS, errors);
@@ -213,14 +213,14 @@ public class HoursBulkEntry {
         if (hoursText != null) {
             hours = BulkValues.hours(hoursText).orElse(null);
             if (hours == null) {
-                errors.add(BulkEntryError.of(row, HOURS, "bulk.error.hours-invalid", hoursText));
+                errors.add(RowError.of(row, HOURS, "bulk.error.hours-invalid", hoursText));
             }
         }
         String content = cells.get(CONTENT);
         if (content == null) {
-            errors.add(BulkEntryError.of(row, CONTENT, "bulk.error.required", CONTENT));
+            errors.add(RowError.of(row, CONTENT, "bulk.error.required", CONTENT));
         } else if (content.length() > CONTENT_MAX) {
-            errors.add(BulkEntryError.of(row, CONTENT, "bulk.error.content-too-long", CONTENT_MAX));
+            errors.add(RowError.of(row, CONTENT, "bulk.error.content-too-long", CONTENT_MAX));
         }
         WorkSource source = null;
         if (student != null) {
@@ -240,7 +240,7 @@ public class HoursBulkEntry {
         }
         Optional<LocalTime> t = BulkValues.time(text);
         if (t.isEmpty()) {
-            errors.add(BulkEntryError.of(row, column, "bulk.error.time-invalid", text));
+            errors.add(RowError.of(row, column, "bulk.error.time-invalid", text));
         }
         return t.orElse(null);
     }
@@ -253,26 +253,26 @@ public class HoursBulkEntry {
             if (active.size() == 1) {
                 return active.get(0);
             }
-            errors.add(BulkEntryError.of(row, SOURCE, of.isEmpty() ? "bulk.error.no-source"
+            errors.add(RowError.of(row, SOURCE, of.isEmpty() ? "bulk.error.no-source"
                     : "bulk.error.source-ambiguous"));
             return null;
         }
         Optional<BulkValues.SourceRef> ref = BulkValues.source(code);
         if (ref.isEmpty()) {
-            errors.add(BulkEntryError.of(row, SOURCE, "bulk.error.source-invalid", code));
+            errors.add(RowError.of(row, SOURCE, "bulk.error.source-invalid", code));
             return null;
         }
         Optional<WorkSource> found = of.stream()
                 .filter(w -> w.kind() == ref.get().kind() && w.id() == ref.get().id()).findFirst();
         if (found.isEmpty()) {
-            errors.add(BulkEntryError.of(row, SOURCE, "bulk.error.source-not-students", ref.get().code()));
+            errors.add(RowError.of(row, SOURCE, "bulk.error.source-not-students", ref.get().code()));
         }
         return found.orElse(null);
     }
 
     /** A refused record as an error of its row, in the column its rule is about. */
-    private static BulkEntryError problem(int row, RecordProblem p) {
-        return new BulkEntryError(row, columnOf(p.messageKey()), p.messageKey(), p.args());
+    private static RowError problem(int row, RecordProblem p) {
+        return new RowError(row, columnOf(p.messageKey()), p.messageKey(), p.args());
     }
 
     static String columnOf(String messageKey) {
@@ -316,10 +316,10 @@ public class HoursBulkEntry {
 
     /** Errors in row order, up to {@link #MAX_LISTED_ERRORS}; the rest counted. */
     private static final class Errors {
-        private final List<BulkEntryError> listed = new ArrayList<>();
+        private final List<RowError> listed = new ArrayList<>();
         private int count;
 
-        void add(BulkEntryError error) {
+        void add(RowError error) {
             count++;
             if (listed.size() < MAX_LISTED_ERRORS) {
                 listed.add(error);
@@ -335,8 +335,8 @@ public class HoursBulkEntry {
         }
 
         BulkEntryResult result() {
-            List<BulkEntryError> sorted = new ArrayList<>(listed);
-            sorted.sort(Comparator.comparingInt(BulkEntryError::row));
+            List<RowError> sorted = new ArrayList<>(listed);
+            sorted.sort(Comparator.comparingInt(RowError::row));
             return BulkEntryResult.failure(sorted, count - listed.size());
         }
     }

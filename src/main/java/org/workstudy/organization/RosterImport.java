@@ -23,6 +23,7 @@ import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.identity.ScopeKind;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.RowError;
 import org.workstudy.shared.TermCode;
 
 /**
@@ -86,7 +87,7 @@ public class RosterImport {
         List<StudentForm> forms = new ArrayList<>();
         Numbers numbers = new Numbers();
         Map<String, Optional<SchoolClass>> classes = new HashMap<>();
-        List<ImportError> fileProblems = RosterSheet.read(xlsx, RosterLabels.STUDENT_NO, RosterLabels.STUDENT_COLUMNS,
+        List<RowError> fileProblems = RosterSheet.read(xlsx, RosterLabels.STUDENT_NO, RosterLabels.STUDENT_COLUMNS,
                 RosterLabels.STUDENT_REQUIRED, MAX_STUDENT_ROWS, (row, cells) -> {
                     StudentForm form = student(row, cells, errors, numbers, classes);
                     if (form != null) {
@@ -98,7 +99,7 @@ public class RosterImport {
         }
         // every well-formed number, also of rows with other problems, so that one round shows all
         for (String taken : roster.existingNumbers(numbers.all())) {
-            errors.add(ImportError.of(numbers.rowOf(taken), RosterLabels.STUDENT_NO,
+            errors.add(RowError.of(numbers.rowOf(taken), RosterLabels.STUDENT_NO,
                     "roster.import.student-no.exists", taken));
         }
         if (errors.any()) {
@@ -109,11 +110,11 @@ public class RosterImport {
         } catch (BusinessException e) {
             // an account with the same username (a staff 工号, say), or a student added meanwhile
             Object value = e.args().length > 0 ? e.args()[0] : "";
-            return ImportResult.failure(List.of(ImportError.of(numbers.rowOf(String.valueOf(value)),
+            return ImportResult.failure(List.of(RowError.of(numbers.rowOf(String.valueOf(value)),
                     RosterLabels.STUDENT_NO, "roster.import.username-taken", value)), 0);
         } catch (DataAccessException e) {
             LOG.warn("Student import rolled back: {}", e.getClass().getName());
-            return ImportResult.failure(List.of(ImportError.ofFile("roster.import.concurrent")), 0);
+            return ImportResult.failure(List.of(RowError.ofFile("roster.import.concurrent")), 0);
         }
         return ImportResult.success(forms.size());
     }
@@ -129,7 +130,7 @@ public class RosterImport {
         Map<String, Long> colleges = new HashMap<>();
         organization.colleges().forEach(c -> colleges.put(c.name(), c.id()));
         Map<String, Optional<SchoolClass>> classes = new HashMap<>();
-        List<ImportError> fileProblems = RosterSheet.read(xlsx, RosterLabels.STAFF_NO, RosterLabels.STAFF_COLUMNS,
+        List<RowError> fileProblems = RosterSheet.read(xlsx, RosterLabels.STAFF_NO, RosterLabels.STAFF_COLUMNS,
                 RosterLabels.STAFF_REQUIRED, MAX_STAFF_ROWS, (row, cells) -> {
                     NewStaff s = staff(row, cells, errors, numbers, colleges, classes);
                     if (s != null) {
@@ -141,7 +142,7 @@ public class RosterImport {
         }
         for (NewStaff s : rows) {
             if (staff.findByNumber(s.form().staffNo()).isPresent() || accounts.usernameTaken(s.form().staffNo())) {
-                errors.add(ImportError.of(s.row(), RosterLabels.STAFF_NO, "roster.import.staff-no.exists",
+                errors.add(RowError.of(s.row(), RosterLabels.STAFF_NO, "roster.import.staff-no.exists",
                         s.form().staffNo()));
             }
         }
@@ -153,11 +154,11 @@ public class RosterImport {
                     staffInitialPassword(s.form().staffNo()), s.grants())));
         } catch (BusinessException e) {
             Object value = e.args().length > 0 ? e.args()[0] : "";
-            return ImportResult.failure(List.of(ImportError.of(numbers.rowOf(String.valueOf(value)),
+            return ImportResult.failure(List.of(RowError.of(numbers.rowOf(String.valueOf(value)),
                     RosterLabels.STAFF_NO, "roster.import.username-taken", value)), 0);
         } catch (DataAccessException e) {
             LOG.warn("Staff import rolled back: {}", e.getClass().getName());
-            return ImportResult.failure(List.of(ImportError.ofFile("roster.import.concurrent")), 0);
+            return ImportResult.failure(List.of(RowError.ofFile("roster.import.concurrent")), 0);
         }
         return ImportResult.success(rows.size());
     }
@@ -175,11 +176,11 @@ public class RosterImport {
         String idCard = cells.get(RosterLabels.ID_CARD);
         if (no != null) {
             if (!no.matches(RosterRules.STUDENT_NO)) {
-                errors.add(ImportError.of(row, RosterLabels.STUDENT_NO, "roster.import.student-no.invalid", no));
+                errors.add(RowError.of(row, RosterLabels.STUDENT_NO, "roster.import.student-no.invalid", no));
             } else {
                 Integer first = numbers.add(no, row);
                 if (first != null) {
-                    errors.add(ImportError.of(row, RosterLabels.STUDENT_NO, "roster.import.duplicate", no,
+                    errors.add(RowError.of(row, RosterLabels.STUDENT_NO, "roster.import.duplicate", no,
                             String.valueOf(first)));
                 }
             }
@@ -189,7 +190,7 @@ public class RosterImport {
         if (genderText != null) {
             gender = RosterLabels.gender(genderText).orElse(null);
             if (gender == null) {
-                errors.add(ImportError.of(row, RosterLabels.GENDER, "roster.import.gender.invalid", genderText));
+                errors.add(RowError.of(row, RosterLabels.GENDER, "roster.import.gender.invalid", genderText));
             }
         }
         Long classId = null;
@@ -197,19 +198,19 @@ public class RosterImport {
             classId = classId(row, RosterLabels.CLASS, className, classes, errors);
         }
         if (term != null && !TermCode.isValid(term)) {
-            errors.add(ImportError.of(row, RosterLabels.TERM, "roster.import.term.invalid", term));
+            errors.add(RowError.of(row, RosterLabels.TERM, "roster.import.term.invalid", term));
         }
         StudentStatus status = StudentStatus.ACTIVE;
         if (statusText != null) {
             status = RosterLabels.status(statusText).orElse(null);
             if (status == null) {
-                errors.add(ImportError.of(row, RosterLabels.STATUS, "roster.import.status.invalid", statusText,
+                errors.add(RowError.of(row, RosterLabels.STATUS, "roster.import.status.invalid", statusText,
                         String.join("、", RosterLabels.statusNames())));
             }
         }
         checkPhone(row, phone, errors);
         if (idCard != null && !RosterRules.validIdCard(idCard)) {
-            errors.add(ImportError.of(row, RosterLabels.ID_CARD, "roster.import.id-card.invalid", idCard.length()));
+            errors.add(RowError.of(row, RosterLabels.ID_CARD, "roster.import.id-card.invalid", idCard.length()));
         }
         if (errors.count() > before) {
             return null;
@@ -229,11 +230,11 @@ public class RosterImport {
         String classText = cells.get(RosterLabels.CLASSES);
         if (no != null) {
             if (!no.matches(STAFF_NO)) {
-                errors.add(ImportError.of(row, RosterLabels.STAFF_NO, "roster.import.staff-no.invalid", no));
+                errors.add(RowError.of(row, RosterLabels.STAFF_NO, "roster.import.staff-no.invalid", no));
             } else {
                 Integer first = numbers.add(no, row);
                 if (first != null) {
-                    errors.add(ImportError.of(row, RosterLabels.STAFF_NO, "roster.import.duplicate", no,
+                    errors.add(RowError.of(row, RosterLabels.STAFF_NO, "roster.import.duplicate", no,
                             String.valueOf(first)));
                 }
             }
@@ -243,7 +244,7 @@ public class RosterImport {
         if (collegeName != null) {
             collegeId = colleges.get(collegeName);
             if (collegeId == null) {
-                errors.add(ImportError.of(row, RosterLabels.COLLEGE, "roster.import.college.unknown", collegeName));
+                errors.add(RowError.of(row, RosterLabels.COLLEGE, "roster.import.college.unknown", collegeName));
             }
         }
         checkPhone(row, phone, errors);
@@ -253,7 +254,7 @@ public class RosterImport {
                 if (part.isEmpty()) {
                     continue;
                 }
-                RosterLabels.role(part).ifPresentOrElse(roles::add, () -> errors.add(ImportError.of(row,
+                RosterLabels.role(part).ifPresentOrElse(roles::add, () -> errors.add(RowError.of(row,
                         RosterLabels.ROLES, "roster.import.role.unknown", part,
                         String.join("、", RosterLabels.roleNames()))));
             }
@@ -264,7 +265,7 @@ public class RosterImport {
                 grants.add(Grant.school(role));
             } else if (role.scopeKind() == ScopeKind.COLLEGE) {
                 if (collegeName == null) {
-                    errors.add(ImportError.of(row, RosterLabels.COLLEGE, "roster.import.role.needs-college",
+                    errors.add(RowError.of(row, RosterLabels.COLLEGE, "roster.import.role.needs-college",
                             RosterLabels.roleName(role)));
                 } else if (collegeId != null) {
                     grants.add(Grant.of(role, collegeId));
@@ -273,10 +274,10 @@ public class RosterImport {
         }
         boolean counselor = roles.contains(Role.COUNSELOR);
         if (counselor && classText == null) {
-            errors.add(ImportError.of(row, RosterLabels.CLASSES, "roster.import.role.needs-classes"));
+            errors.add(RowError.of(row, RosterLabels.CLASSES, "roster.import.role.needs-classes"));
         }
         if (!counselor && classText != null) {
-            errors.add(ImportError.of(row, RosterLabels.CLASSES, "roster.import.classes.without-counselor"));
+            errors.add(RowError.of(row, RosterLabels.CLASSES, "roster.import.classes.without-counselor"));
         }
         if (counselor && classText != null) {
             Set<String> names = new LinkedHashSet<>(List.of(classText.split(RosterLabels.LIST_SEPARATORS)));
@@ -299,11 +300,11 @@ public class RosterImport {
             Errors errors) {
         Optional<SchoolClass> found = classes.computeIfAbsent(className, organization::classByName);
         if (found.isEmpty()) {
-            errors.add(ImportError.of(row, column, "roster.import.class.unknown", className));
+            errors.add(RowError.of(row, column, "roster.import.class.unknown", className));
             return null;
         }
         if (!found.get().active()) {
-            errors.add(ImportError.of(row, column, "roster.import.class.inactive", className));
+            errors.add(RowError.of(row, column, "roster.import.class.inactive", className));
             return null;
         }
         return found.get().id();
@@ -312,20 +313,20 @@ public class RosterImport {
     private static String required(int row, Map<String, String> cells, String column, Errors errors) {
         String value = cells.get(column);
         if (value == null) {
-            errors.add(ImportError.of(row, column, "roster.import.required", column));
+            errors.add(RowError.of(row, column, "roster.import.required", column));
         }
         return value;
     }
 
     private static void checkName(int row, String name, Errors errors) {
         if (name != null && name.length() > NAME_MAX) {
-            errors.add(ImportError.of(row, RosterLabels.NAME, "roster.import.too-long", NAME_MAX));
+            errors.add(RowError.of(row, RosterLabels.NAME, "roster.import.too-long", NAME_MAX));
         }
     }
 
     private static void checkPhone(int row, String phone, Errors errors) {
         if (phone != null && !phone.matches(RosterRules.PHONE)) {
-            errors.add(ImportError.of(row, RosterLabels.PHONE, "roster.import.phone.invalid", phone));
+            errors.add(RowError.of(row, RosterLabels.PHONE, "roster.import.phone.invalid", phone));
         }
     }
 
@@ -376,10 +377,10 @@ public class RosterImport {
 
     /** Errors in row order, up to {@link #MAX_LISTED_ERRORS}; the rest counted. */
     private static final class Errors {
-        private final List<ImportError> listed = new ArrayList<>();
+        private final List<RowError> listed = new ArrayList<>();
         private int count;
 
-        void add(ImportError error) {
+        void add(RowError error) {
             count++;
             if (listed.size() < MAX_LISTED_ERRORS) {
                 listed.add(error);
@@ -395,8 +396,8 @@ public class RosterImport {
         }
 
         ImportResult result() {
-            List<ImportError> sorted = new ArrayList<>(listed);
-            sorted.sort(Comparator.comparingInt(ImportError::row));
+            List<RowError> sorted = new ArrayList<>(listed);
+            sorted.sort(Comparator.comparingInt(RowError::row));
             return ImportResult.failure(sorted, count - listed.size());
         }
     }

@@ -3,8 +3,9 @@ package org.workstudy.organization;
 import java.io.InputStream;
 import java.util.List;
 
-import org.workstudy.shared.XlsxSheet;
+import org.workstudy.shared.RowError;
 import org.workstudy.shared.XlsxSheet.Problem;
+import org.workstudy.shared.XlsxSheet;
 
 /**
  * A roster upload read with the shared {@link XlsxSheet}: the key column is 学号 or 工号, the columns are the
@@ -18,7 +19,7 @@ final class RosterSheet {
     private RosterSheet() {
     }
 
-    static List<ImportError> read(InputStream input, String keyColumn, List<String> columns, List<String> required,
+    static List<RowError> read(InputStream input, String keyColumn, List<String> columns, List<String> required,
             int maxRows, RowHandler handler) {
         return XlsxSheet.read(input, keyColumn, name -> columns.contains(name) ? name : null, required, maxRows,
                         handler).stream()
@@ -27,9 +28,9 @@ final class RosterSheet {
                     Problem problem = p.problem() == Problem.EMPTY_FILE ? Problem.NO_DATA : p.problem();
                     String key = "roster.import." + problem.key();
                     if (p.column() != null) {
-                        return ImportError.of(p.row(), p.column(), key, p.arg());
+                        return RowError.of(p.row(), p.column(), key, p.arg());
                     }
-                    return p.arg() == null ? ImportError.ofFile(key) : ImportError.ofFile(key, p.arg());
+                    return p.arg() == null ? RowError.ofFile(key) : RowError.ofFile(key, p.arg());
                 })
                 .toList();
     }

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.workstudy.shared.RowError;
 
 /** Reading the cells of an hours file as people and Excel write them. */
 class HoursBulkValuesTest {
@@ -82,7 +83,7 @@ class HoursBulkValuesTest {
             wb.write(out);
         }
         List<Map<String, String>> rows = new ArrayList<>();
-        List<BulkEntryError> problems = BulkSheet.read(new ByteArrayInputStream(out.toByteArray()),
+        List<RowError> problems = BulkSheet.read(new ByteArrayInputStream(out.toByteArray()),
                 HoursBulkEntry.STUDENT_NO, Map.of("学号", "学号", "日期", "日期", "开始时间", "开始时间", "结束时间", "结束时间",
                         "工时", "工时", "工作内容", "工作内容"), HoursBulkEntry.REQUIRED, 10, (r, cells) -> rows.add(cells));
         assertThat(problems).isEmpty();
@@ -97,14 +98,14 @@ class HoursBulkValuesTest {
     @Test
     void fileProblemsAreNamed() {
         assertThat(BulkSheet.read(new ByteArrayInputStream(new byte[0]), "学号", Map.of(), List.of(), 10,
-                (r, c) -> { })).extracting(BulkEntryError::messageKey).containsExactly("bulk.error.empty-file");
+                (r, c) -> { })).extracting(RowError::messageKey).containsExactly("bulk.error.empty-file");
         assertThat(BulkSheet.read(new ByteArrayInputStream("学号,日期\n1,2".getBytes()), "学号", Map.of(), List.of(), 10,
-                (r, c) -> { })).extracting(BulkEntryError::messageKey).containsExactly("bulk.error.not-xlsx");
+                (r, c) -> { })).extracting(RowError::messageKey).containsExactly("bulk.error.not-xlsx");
         assertThat(BulkSheet.read(new ByteArrayInputStream(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0}),
-                "学号", Map.of(), List.of(), 10, (r, c) -> { })).extracting(BulkEntryError::messageKey)
+                "学号", Map.of(), List.of(), 10, (r, c) -> { })).extracting(RowError::messageKey)
                 .containsExactly("bulk.error.xls");
         assertThat(BulkSheet.read(new ByteArrayInputStream(new byte[] {'P', 'K', 3, 4, 1, 2, 3}), "学号", Map.of(),
-                List.of(), 10, (r, c) -> { })).extracting(BulkEntryError::messageKey)
+                List.of(), 10, (r, c) -> { })).extracting(RowError::messageKey)
                 .containsExactly("bulk.error.not-xlsx");
     }
 

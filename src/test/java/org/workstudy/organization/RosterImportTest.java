@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import cn.idev.excel.FastExcel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +24,8 @@ import org.workstudy.identity.AccountView;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.shared.RowError;
 import org.workstudy.support.IntegrationTest;
-
-import cn.idev.excel.FastExcel;
 
 @IntegrationTest
 class RosterImportTest {
@@ -134,7 +134,7 @@ class RosterImportTest {
 
         assertThat(result.ok()).isFalse();
         assertThat(result.imported()).isZero();
-        assertThat(result.errors()).extracting(ImportError::row, ImportError::column, ImportError::messageKey)
+        assertThat(result.errors()).extracting(RowError::row, RowError::column, RowError::messageKey)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3, "姓名", "roster.import.required"),
                         org.assertj.core.groups.Tuple.tuple(4, "性别", "roster.import.gender.invalid"),
@@ -167,7 +167,7 @@ class RosterImportTest {
                 student(no(3), "新生甲", classes.get(0), null, null),        // row 4
                 student(no(3).toLowerCase(), "新生乙", classes.get(0), null, null))))); // row 5: same as row 4
 
-        assertThat(result.errors()).extracting(ImportError::row, ImportError::messageKey).containsExactly(
+        assertThat(result.errors()).extracting(RowError::row, RowError::messageKey).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "roster.import.student-no.exists"),
                 org.assertj.core.groups.Tuple.tuple(5, "roster.import.duplicate"));
         assertThat(result.errors().get(1).args()).containsExactly(no(3).toLowerCase(), "4");
@@ -183,7 +183,7 @@ class RosterImportTest {
                 student(no(1), "甲", classes.get(0), null, null),
                 student(no(2), "乙", classes.get(0), null, null)))));
 
-        assertThat(result.errors()).extracting(ImportError::row, ImportError::messageKey)
+        assertThat(result.errors()).extracting(RowError::row, RowError::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "roster.import.username-taken"));
         assertThat(roster.count()).isEqualTo(before);
         assertThat(accounts.findByUsername(no(1))).isEmpty();
@@ -203,20 +203,20 @@ class RosterImportTest {
                 null))), 300);
         for (byte[] file : List.of(text, png, zip.toByteArray(), truncated)) {
             ImportResult result = imports.importStudents(in(file));
-            assertThat(result.errors()).extracting(ImportError::messageKey).containsExactly("roster.import.not-xlsx");
+            assertThat(result.errors()).extracting(RowError::messageKey).containsExactly("roster.import.not-xlsx");
         }
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        assertThat(imports.importStudents(in(xls)).errors()).extracting(ImportError::messageKey)
+        assertThat(imports.importStudents(in(xls)).errors()).extracting(RowError::messageKey)
                 .containsExactly("roster.import.xls");
     }
 
     @Test
     void anEmptyFileOrAHeaderOnlySheetHasNoData() {
-        assertThat(imports.importStudents(in(new byte[0])).errors()).extracting(ImportError::messageKey)
+        assertThat(imports.importStudents(in(new byte[0])).errors()).extracting(RowError::messageKey)
                 .containsExactly("roster.import.no-data");
         assertThat(imports.importStudents(in(xlsx(STUDENT_HEADER, List.of()))).errors())
-                .extracting(ImportError::messageKey).containsExactly("roster.import.no-data");
-        assertThat(imports.importStaff(in(new byte[0])).errors()).extracting(ImportError::messageKey)
+                .extracting(RowError::messageKey).containsExactly("roster.import.no-data");
+        assertThat(imports.importStaff(in(new byte[0])).errors()).extracting(RowError::messageKey)
                 .containsExactly("roster.import.no-data");
     }
 
@@ -224,11 +224,11 @@ class RosterImportTest {
     void missingRequiredColumnsAreNamed() {
         ImportResult result = imports.importStudents(in(xlsx(List.of("学号", "姓名", "性别", "入学学期"),
                 List.of(List.of(no(1), "甲", "男", "2024-2025-1")))));
-        assertThat(result.errors()).extracting(ImportError::column, ImportError::messageKey)
+        assertThat(result.errors()).extracting(RowError::column, RowError::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("班级", "roster.import.column-missing"));
 
         ImportResult noHeader = imports.importStudents(in(xlsx(List.of("编号", "名字"), List.of(List.of("1", "甲")))));
-        assertThat(noHeader.errors()).extracting(ImportError::column)
+        assertThat(noHeader.errors()).extracting(RowError::column)
                 .containsExactly("学号", "姓名", "性别", "班级", "入学学期");
     }
 
@@ -302,7 +302,7 @@ class RosterImportTest {
 
         ImportResult result = imports.importStaff(in(file));
 
-        assertThat(result.errors()).extracting(ImportError::row, ImportError::messageKey).containsExactly(
+        assertThat(result.errors()).extracting(RowError::row, RowError::messageKey).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "roster.import.role.unknown"),
                 org.assertj.core.groups.Tuple.tuple(4, "roster.import.role.needs-college"),
                 org.assertj.core.groups.Tuple.tuple(5, "roster.import.role.needs-classes"),

@@ -18,17 +18,18 @@ import static org.workstudy.organization.RosterFixtures.xlsx;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.shared.RowError;
 import org.workstudy.support.IntegrationTest;
 
 /** The import pages through MVC and security: ADMIN only, errors shown on the page, templates downloadable. */
@@ -110,7 +111,7 @@ class RosterPagesTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(RosterFixtures.header(template).values()).containsExactlyElementsOf(STUDENT_HEADER);
         // the example row is well-formed; only its fictional class is unknown
-        assertThat(imports.importStudents(in(template)).errors()).extracting(ImportError::messageKey)
+        assertThat(imports.importStudents(in(template)).errors()).extracting(RowError::messageKey)
                 .containsExactly("roster.import.class.unknown");
 
         byte[] staff = mvc.perform(get("/org/staff/import/template").cookie(admin))
@@ -118,7 +119,7 @@ class RosterPagesTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(RosterFixtures.header(staff).values()).containsExactly("工号", "姓名", "学院", "手机号", "角色",
                 "所带班级");
-        assertThat(imports.importStaff(in(staff)).errors()).extracting(ImportError::messageKey)
+        assertThat(imports.importStaff(in(staff)).errors()).extracting(RowError::messageKey)
                 .containsOnly("roster.import.college.unknown", "roster.import.class.unknown");
     }
 

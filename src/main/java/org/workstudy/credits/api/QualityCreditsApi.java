@@ -3,16 +3,14 @@ package org.workstudy.credits.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,13 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.workstudy.credits.QualityCreditEntry;
 import org.workstudy.credits.QualityCredits;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.organization.ImportError;
 import org.workstudy.organization.ImportResult;
 import org.workstudy.organization.Student;
 import org.workstudy.shared.BusinessException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.workstudy.shared.RowError;
+import org.workstudy.web.RowErrorProblems;
 
 /** Quality-development credits: the .xlsx import (all or nothing) and a student's credits, as on the page. */
 @RestController
@@ -58,7 +54,7 @@ class QualityCreditsApi {
         QualityCredits.requireManager(user);
         ImportResult result;
         if (file == null) {
-            result = new ImportResult(0, List.of(new ImportError(0, "", "quality.error.choose-file", List.of())), 0);
+            result = new ImportResult(0, List.of(new RowError(0, "", "quality.error.choose-file", List.of())), 0);
         } else {
             try (InputStream in = file.getInputStream()) {
                 result = quality.importFile(user, file.getOriginalFilename(), in);
@@ -67,21 +63,11 @@ class QualityCreditsApi {
         if (result.ok()) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(result.imported()));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                messages.getMessage("quality.errors.title", new Object[] {result.errors().size()
-                        + result.unlistedErrors()}, locale) + " "
-                        + messages.getMessage("quality.errors.nothing-written", null, locale));
-        problem.setType(URI.create("urn:workstudy:quality.refused"));
-        problem.setProperty("errors", result.errors().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("row", e.row());
-            m.put("column", e.column());
-            m.put("code", e.messageKey());
-            m.put("message", messages.getMessage(e.messageKey(), e.argArray(), e.messageKey(), locale));
-            return m;
-        }).toList());
-        problem.setProperty("unlistedErrors", result.unlistedErrors());
-        return ResponseEntity.unprocessableContent().body(problem);
+        String detail = messages.getMessage("quality.errors.title", new Object[] {result.errors().size()
+                + result.unlistedErrors()}, locale) + " "
+                + messages.getMessage("quality.errors.nothing-written", null, locale);
+        return RowErrorProblems.refused(messages, locale, "quality.refused", detail, result.errors(),
+                result.unlistedErrors());
     }
 
     record Credits(long studentId, String studentNo, String name, BigDecimal current, BigDecimal used,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -19,9 +18,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.credits.QualityCredits;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.organization.ImportError;
 import org.workstudy.organization.ImportResult;
 import org.workstudy.organization.Student;
+import org.workstudy.shared.RowError;
 
 /**
  * Quality-development credits for the center and college work-study admins: the import (template, upload with its
@@ -77,7 +76,7 @@ class QualityCreditsController {
         ImportResult result;
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
                 || file.getOriginalFilename().isBlank())) {
-            result = new ImportResult(0, List.of(new ImportError(0, "", "quality.error.choose-file", List.of())), 0);
+            result = new ImportResult(0, List.of(new RowError(0, "", "quality.error.choose-file", List.of())), 0);
         } else {
             try (InputStream in = file.getInputStream()) {
                 result = quality.importFile(user, file.getOriginalFilename(), in);

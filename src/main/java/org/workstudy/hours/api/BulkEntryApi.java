@@ -2,19 +2,14 @@ package org.workstudy.hours.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.workstudy.hours.BulkEntryError;
 import org.workstudy.hours.BulkEntryResult;
 import org.workstudy.hours.HoursBulkEntry;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.shared.RowError;
+import org.workstudy.web.RowErrorProblems;
 
 /** Bulk entry of a class's hours from .xlsx, all or nothing, as on the page. */
 @RestController
@@ -52,7 +48,7 @@ class BulkEntryApi {
             Locale locale) throws IOException {
         BulkEntryResult result;
         if (file == null) {
-            result = new BulkEntryResult(0, List.of(new BulkEntryError(0, "", "bulk.error.choose-file", List.of())), 0);
+            result = new BulkEntryResult(0, List.of(new RowError(0, "", "bulk.error.choose-file", List.of())), 0);
         } else {
             try (InputStream in = file.getInputStream()) {
                 result = bulk.upload(CurrentUser.require(), id, in);
@@ -61,25 +57,15 @@ class BulkEntryApi {
         if (result.ok()) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(result.recorded()));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                result.fileProblem() ? message(result.errors().get(0), locale)
-                        : messages.getMessage("bulk.errors.title", new Object[] {result.errors().size()
-                                + result.unlistedErrors()}, locale) + " " + messages.getMessage(
-                                        "bulk.errors.nothing-written", null, locale));
-        problem.setType(URI.create("urn:workstudy:bulk.refused"));
-        problem.setProperty("errors", result.errors().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("row", e.row());
-            m.put("column", e.column());
-            m.put("code", e.messageKey());
-            m.put("message", message(e, locale));
-            return m;
-        }).toList());
-        problem.setProperty("unlistedErrors", result.unlistedErrors());
-        return ResponseEntity.unprocessableContent().body(problem);
+        String detail = result.fileProblem() ? message(result.errors().get(0), locale)
+                : messages.getMessage("bulk.errors.title", new Object[] {result.errors().size()
+                        + result.unlistedErrors()}, locale) + " "
+                        + messages.getMessage("bulk.errors.nothing-written", null, locale);
+        return RowErrorProblems.refused(messages, locale, "bulk.refused", detail, result.errors(),
+                result.unlistedErrors());
     }
 
-    private String message(BulkEntryError e, Locale locale) {
+    private String message(RowError e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.argArray(), e.messageKey(), locale);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workstudy.hours.BulkEntryError;
 import org.workstudy.hours.BulkEntryResult;
 import org.workstudy.hours.HoursBulkEntry;
 import org.workstudy.identity.CurrentUser;
@@ -23,6 +21,7 @@ import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.RowError;
 
 /** Bulk entry of a class's hours from .xlsx (counselors): the page, the class template and the upload. */
 @Controller
@@ -56,7 +55,7 @@ class BulkEntryController {
         SchoolClass c = schoolClass(id);
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
                 || file.getOriginalFilename().isBlank())) {
-            model.addAttribute("result", new BulkEntryResult(0, List.of(new BulkEntryError(0, "",
+            model.addAttribute("result", new BulkEntryResult(0, List.of(new RowError(0, "",
                     "bulk.error.choose-file", List.of())), 0));
             return page(c, model);
         }

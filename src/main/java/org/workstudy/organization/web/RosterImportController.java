@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.ImportColumn;
-import org.workstudy.organization.ImportError;
 import org.workstudy.organization.ImportResult;
 import org.workstudy.organization.RosterExport;
 import org.workstudy.organization.RosterImport;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.RowError;
 
 /** Roster upload pages and templates, for students and staff alike ({kind} is "students" or "staff"); ADMIN only. */
 @Controller
@@ -47,7 +46,7 @@ class RosterImportController {
         requireAdmin();
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
                 || file.getOriginalFilename().isBlank())) {
-            model.addAttribute("result", new ImportResult(0, List.of(new ImportError(0, "",
+            model.addAttribute("result", new ImportResult(0, List.of(new RowError(0, "",
                     "roster.import.choose-file", List.of())), 0));
             return page(kind, model);
         }
