@@ -267,21 +267,7 @@ public class HoursLedger {
         });
         Map<Long, BigDecimal[]> sums = new HashMap<>();
         Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
-        groups.forEach((g, ids) -> {
-            for (LedgerStore.Totals t : store.totals(ids, g.from(), g.until(), g.makeUp())) {
-                BigDecimal[] s = sums.computeIfAbsent(t.studentId(), k -> new BigDecimal[] {BigDecimal.ZERO,
-                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-                boolean counts = t.selfArranged() == null || facts.computeIfAbsent(t.selfArranged(),
-                                id -> sources.selfArrangedFacts(id))
-                        .map(f -> CountingRules.notCountingReason(f, t.workDate()).isEmpty()).orElse(false);
-                if (counts) {
-                    s[0] = s[0].add(t.counted());
-                    s[1] = s[1].add(t.inWindow());
-                    s[2] = s[2].add(t.makeUp());
-                }
-                s[3] = s[3].add(t.waiting());
-            }
-        });
+        groups.forEach((g, ids) -> sum(store.totals(ids, g.from(), g.until(), g.makeUp()), sums, facts));
         Map<Long, HoursTotals> out = new HashMap<>();
         for (Long id : studentIds) {
             BigDecimal[] s = sums.get(id);
@@ -289,6 +275,38 @@ public class HoursLedger {
                     scale(s[2])));
         }
         return out;
+    }
+
+    /**
+     * The counted hours of these students worked in [from, until): the actual hours of an annual plan. No scope
+     * check (figures, not students' records).
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal countedBetween(Collection<Long> studentIds, LocalDate from, LocalDate until) {
+        Map<Long, BigDecimal[]> sums = new HashMap<>();
+        sum(store.totals(studentIds, from, until, null), sums, new HashMap<>());
+        return scale(sums.values().stream().map(s -> s[1]).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /**
+     * Adds the aggregate rows to each student's [counted, in window, make-up, waiting], dropping the days on which
+     * self-arranged work does not count (its conditions, as {@link CountingRules#notCountingReason}).
+     */
+    private void sum(List<LedgerStore.Totals> rows, Map<Long, BigDecimal[]> sums,
+            Map<Long, Optional<SourceFacts>> facts) {
+        for (LedgerStore.Totals t : rows) {
+            BigDecimal[] s = sums.computeIfAbsent(t.studentId(), k -> new BigDecimal[] {BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            boolean counts = t.selfArranged() == null || facts.computeIfAbsent(t.selfArranged(),
+                            id -> sources.selfArrangedFacts(id))
+                    .map(f -> CountingRules.notCountingReason(f, t.workDate()).isEmpty()).orElse(false);
+            if (counts) {
+                s[0] = s[0].add(t.counted());
+                s[1] = s[1].add(t.inWindow());
+                s[2] = s[2].add(t.makeUp());
+            }
+            s[3] = s[3].add(t.waiting());
+        }
     }
 
     private static BigDecimal scale(BigDecimal b) {

@@ -108,6 +108,16 @@ public class Roster {
         return out;
     }
 
+    /**
+     * The ids of every student of a college (any status), or of the school when {@code collegeId} is null, for
+     * school and college figures (no scope check: callers decide who sees the figures).
+     */
+    public List<Long> studentIds(Long collegeId) {
+        return collegeId == null ? jdbc.sql("SELECT id FROM org_student").query(Long.class).list()
+                : jdbc.sql("SELECT s.id FROM org_student s JOIN org_class c ON c.id = s.class_id WHERE c.college_id = ?")
+                        .param(collegeId).query(Long.class).list();
+    }
+
     public Optional<Student> findByNumber(String studentNo) {
         return jdbc.sql("SELECT id, student_no, name, gender, class_id, enrolment_term, status, phone, id_card_no,"
                 + " account_id FROM org_student WHERE student_no = ?").param(studentNo).query(Student.class).optional();

@@ -175,7 +175,7 @@ public class Placements implements PlanActuals {
                 .query(Long.class).single();
     }
 
-    /** Hours come with the hours ledger; until then there are none to report. */
+    /** Hours are the hours module's figure ({@code HoursPlanActuals}). */
     @Override
     public BigDecimal hours(Long collegeId, String academicYear) {
         return null;

@@ -58,7 +58,7 @@ class RoleJourneysBrowserTest extends BrowserJourney {
         page.click("#password-submit");
         assertThat(page.locator("h1")).containsText(student.name());
         assertThat(page.locator("main")).containsText(student.studentNo());
-        assertThat(page.locator("body")).containsText("360学时");
+        assertThat(page.locator("body")).containsText("/ 360");
         Browser.screenshot(page, "student-2-home-phone");
         page.navigate("/org/me");
         assertThat(page.locator("#student-phone")).hasText(student.phone());

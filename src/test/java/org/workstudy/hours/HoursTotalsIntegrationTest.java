@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
+import org.workstudy.positions.AnnualPlans;
 import org.workstudy.support.IntegrationTest;
 
 /**
@@ -28,6 +29,8 @@ class HoursTotalsIntegrationTest {
     HoursFixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AnnualPlans plans;
 
     @Test
     void theBulkTotalsEqualTheProgressOfEachStudent() {
@@ -68,6 +71,30 @@ class HoursTotalsIntegrationTest {
         assertThat(totals.get(a.id()).waiting()).isEqualByComparingTo("4.5");
         assertThat(totals.get(b.id()).counted()).isEqualByComparingTo("3.5");
         assertThat(totals.get(none.id())).isEqualTo(HoursTotals.none(none.id()));
+    }
+
+    @Test
+    void annualPlansShowTheHoursCountedInTheirAcademicYear() {
+        HoursFixtures.Setup setup = fixtures.placed(1);
+        Student s = setup.student();
+        long p = setup.placement();
+        ledger.record(setup.counselor(), HoursFixtures.hours(s, p, "2025-10-18", "6"));
+        ledger.record(setup.counselor(), HoursFixtures.hours(s, p, "2026-07-20", "4"));
+        ledger.record(PlacementFixtures.signedIn(s), HoursFixtures.hours(s, p, "2026-07-21", "3"));
+        ledger.record(setup.counselor(), HoursFixtures.hours(s, p, "2026-10-17", "2"));
+        long college = jdbc.sql("SELECT college_id FROM org_class WHERE id = ?").param(setup.classId())
+                .query(Long.class).single();
+
+        // 2025-2026 runs to 31 August 2026: 6 + 4 counted, the 3-hour report still waits; October 2026 is next year
+        assertThat(actualHours(college, "2025-2026")).isEqualByComparingTo("10");
+        assertThat(actualHours(college, "2026-2027")).isEqualByComparingTo("2");
+        assertThat(plans.rows(PlacementFixtures.CENTER, "2025-2026").stream().filter(r -> r.collegeId() == null)
+                .findFirst().orElseThrow().actualHours()).isGreaterThanOrEqualTo(new BigDecimal("10"));
+    }
+
+    private BigDecimal actualHours(long college, String year) {
+        return plans.rows(PlacementFixtures.CENTER, year).stream().filter(r -> Long.valueOf(college).equals(r.collegeId()))
+                .findFirst().orElseThrow().actualHours();
     }
 
     /** A self-arranged registration approved before the 2025 term: out of the city without its certificate. */
