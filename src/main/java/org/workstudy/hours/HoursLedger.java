@@ -317,6 +317,18 @@ public class HoursLedger {
         return Optional.ofNullable(makeUp.getIfAvailable());
     }
 
+    /**
+     * The student's entries for a self-arranged registration that count now that its certificate was verified:
+     * announced as {@link HoursConfirmed}, as if confirmed now (listeners re-read the totals).
+     */
+    @Transactional
+    public void certificateVerified(long registrationId, long studentId) {
+        LedgerView.evaluate(store.ofStudent(studentId), notCounting()).stream()
+                .filter(e -> e.status() == RecordStatus.COUNTED && e.row().sourceKind() == SourceKind.SELF_ARRANGED
+                        && e.row().sourceId() == registrationId)
+                .forEach(e -> events.publishEvent(new HoursConfirmed(e.row().id(), studentId, e.row().hours())));
+    }
+
     /** Entries waiting for this user's confirmation (counselor: their classes; employer: their positions). */
     @Transactional(readOnly = true)
     public List<WorkRecordView> pendingConfirmations(CurrentUser user) {

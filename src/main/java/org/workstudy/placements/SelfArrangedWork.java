@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -72,10 +73,11 @@ public class SelfArrangedWork {
     private final Clock clock;
     private final Policies policies;
     private final long maxCertificateBytes;
+    private final ApplicationEventPublisher events;
 
     SelfArrangedWork(JdbcClient jdbc, Approvals approvals, Roster roster, Organization organization, DataScope scope,
             Notifications notifications, AuditTrail audit, Clock clock,
-            Policies policies,
+            Policies policies, ApplicationEventPublisher events,
             @Value("${workstudy.self-arranged.certificate-max-bytes:10485760}") long maxCertificateBytes) {
         this.jdbc = jdbc;
         this.approvals = approvals;
@@ -87,6 +89,7 @@ public class SelfArrangedWork {
         this.clock = clock;
         this.policies = policies;
         this.maxCertificateBytes = maxCertificateBytes;
+        this.events = events;
     }
 
     // ---- reads for other modules (no scope checks) ----
@@ -252,6 +255,7 @@ public class SelfArrangedWork {
         if (accept) {
             jdbc.sql("UPDATE plc_self_work SET certificate_verified = TRUE WHERE id = ?").param(id).update();
             setStatus(row, SelfArrangedStatus.VERIFIED, "certificate-accepted", user.username(), why, null, null);
+            events.publishEvent(new SelfArrangedVerified(id, row.studentId()));
         } else {
             SelfArrangedStatus back = row.view().outOfCity() ? SelfArrangedStatus.VICE_DEAN_APPROVED
                     : SelfArrangedStatus.APPROVED;

@@ -186,6 +186,41 @@ class GraduationIntegrationTest {
     }
 
     @Autowired
+    org.workstudy.placements.SelfArrangedWork selfArranged;
+
+    @Test
+    void outOfCityMakeUpReleasesTheStudentWhenItsCertificateIsVerified() throws Exception {
+        GraduationFixtures.Cohort c = fixtures.cohort(1);
+        fixtures.work(c, 0, LocalDate.of(2024, 7, 1), new BigDecimal("350"));
+        List<LocalDate> summer = fixtures.vacationDays(LocalDate.of(2026, 7, 1), 2);
+        fixtures.deferredOn(id(c, 0), summer.get(0), new BigDecimal("10"));
+        long registration = jdbc.sql("INSERT INTO plc_self_work (student_id, employer_name, city, address,"
+                        + " contact_person, contact_phone, starts_on, ends_on, expected_hours, content, out_of_city,"
+                        + " status, counselor_approved_on, vice_dean_approved_on, certificate_verified, created_at,"
+                        + " updated_at) VALUES (?, '某公司', '福州', '某路1号', '王经理', '13800001111', DATE '2026-06-25',"
+                        + " DATE '2026-08-31', 10, '补修', TRUE, 'CERTIFICATE_UPLOADED', DATE '2026-06-20',"
+                        + " DATE '2026-06-21', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id")
+                .param(id(c, 0)).query(Long.class).single();
+        // written while the certificate was missing: it does not count yet, so nothing is released
+        jdbc.sql("INSERT INTO hrs_entry (student_id, source_kind, source_id, work_date, hours, content, kind,"
+                        + " recorded_by, recorded_by_name, recorder_role, recorded_at, needs_confirmation)"
+                        + " VALUES (?, 'SELF_ARRANGED', ?, ?, 10, '补修', 'RECORD', 'fdy', '辅导员', 'COUNSELOR',"
+                        + " CURRENT_TIMESTAMP, FALSE)")
+                .params(id(c, 0), registration, summer.get(1)).update();
+        // the earlier hours' events have all been handled: only the verification can release the student now
+        school.awaitEvents(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                + " AND serialized_event LIKE ?").param("%\"studentId\":" + id(c, 0) + ",%").query(Long.class)
+                .single() == 0);
+        assertThat(jdbc.sql("SELECT count(*) FROM cr_deferral WHERE student_id = ? AND kind = 'RELEASED'")
+                .param(id(c, 0)).query(Long.class).single()).isZero();
+
+        selfArranged.verifyCertificate(c.counselor(), registration, true, null);
+
+        school.awaitEvents(() -> jdbc.sql("SELECT count(*) FROM cr_deferral WHERE student_id = ? AND kind = 'RELEASED'")
+                .param(id(c, 0)).query(Long.class).single() == 1);
+    }
+
+    @Autowired
     CreditStandings standings;
 
     /** What the recognition part reads: a released student qualifies with basis MAKE_UP. */

@@ -52,6 +52,8 @@ class SelfArrangedWorkIntegrationTest {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
     SelfArrangedWork work;
     @Autowired
     PlacementFixtures fixtures;
@@ -381,7 +383,7 @@ class SelfArrangedWorkIntegrationTest {
     private SelfArrangedWork at(LocalDate day) {
         Clock fixed = Clock.fixed(day.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
         return new SelfArrangedWork(jdbc, approvals, roster, organization, scope, notifications, audit, fixed, policies,
-                10L * 1024 * 1024);
+                events, 10L * 1024 * 1024);
     }
 
     private Cookie studentSession(Student s) throws Exception {
