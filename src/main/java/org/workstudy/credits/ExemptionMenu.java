@@ -19,19 +19,19 @@ class ExemptionMenu {
 
     @Bean
     MenuItem exemptionsMenuItem() {
-        return new MenuItem("nav.exemptions", "/my/exemptions", EnumSet.of(Role.STUDENT), 40);
+        return new MenuItem("nav.exemptions", "/my/exemptions", EnumSet.of(Role.STUDENT), 40, MenuItem.CREDITS);
     }
 
     @Bean
     MenuItem exemptionsReviewMenuItem() {
         return new MenuItem("nav.exemptions-review", "/exemptions/review",
-                EnumSet.of(Role.COUNSELOR, Role.CENTER_DIRECTOR), 40);
+                EnumSet.of(Role.COUNSELOR, Role.CENTER_DIRECTOR), 40, MenuItem.CREDITS);
     }
 
     @Bean
     MenuItem qualityCreditsMenuItem() {
         return new MenuItem("nav.quality-credits", "/quality-credits",
-                EnumSet.of(Role.CENTER_STAFF, Role.CENTER_DIRECTOR, Role.COLLEGE_ADMIN), 45);
+                EnumSet.of(Role.CENTER_STAFF, Role.CENTER_DIRECTOR, Role.COLLEGE_ADMIN), 45, MenuItem.CREDITS);
     }
 
     /** Counselor and director: the applications waiting for their decision; the director also those to publish. */

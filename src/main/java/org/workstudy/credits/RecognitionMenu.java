@@ -12,11 +12,12 @@ class RecognitionMenu {
 
     @Bean
     MenuItem recognitionsMenu() {
-        return new MenuItem("recognition.nav", "/recognitions", Recognitions.READERS, 60);
+        return new MenuItem("recognition.nav", "/recognitions", Recognitions.READERS, 60, MenuItem.CREDITS);
     }
 
     @Bean
     MenuItem myCertificateMenu() {
-        return new MenuItem("recognition.nav.certificate", "/my/certificate", EnumSet.of(Role.STUDENT), 60);
+        return new MenuItem("recognition.nav.certificate", "/my/certificate", EnumSet.of(Role.STUDENT), 60,
+                MenuItem.CREDITS);
     }
 }

@@ -13,6 +13,9 @@ public record MenuItem(String labelKey, String href, Set<Role> roles, int order,
     /** The administrators' drop-down. */
     public static final String ADMINISTRATION = "nav.group.admin";
 
+    /** The credits drop-down (quality credits, exemptions, recognition, graduation, policy), to keep the bar short. */
+    public static final String CREDITS = "nav.group.credits";
+
     public MenuItem {
         roles = Set.copyOf(roles);
     }

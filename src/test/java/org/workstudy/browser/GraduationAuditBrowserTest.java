@@ -34,7 +34,8 @@ class GraduationAuditBrowserTest extends BrowserJourney {
 
         Page page = browser().desktop();
         Browser.login(page, "jiaowu", "Demo1234");
-        page.click("a.nav-link[href='/graduation']");
+        page.click("text=学分与毕业");
+        page.click("a.dropdown-item[href='/graduation']");
         page.selectOption("#cohort", "2023");
         page.click("#graduation-show");
         page.waitForLoadState();

@@ -22,6 +22,6 @@ class PolicyMenu {
     MenuItem policyReaderMenuItem() {
         Set<Role> readers = EnumSet.copyOf(Policies.READERS);
         readers.remove(Role.ADMIN);
-        return new MenuItem("policy.nav", "/policy", readers, 85);
+        return new MenuItem("policy.nav", "/policy", readers, 85, MenuItem.CREDITS);
     }
 }
