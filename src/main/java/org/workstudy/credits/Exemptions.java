@@ -564,7 +564,7 @@ public class Exemptions {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(Exemptions::row).optional();
     }
 
-    /** Locks the application's row (alone: H2 cannot lock one table of a join), then reads it. */
+    /** Locks the application's row alone (a join's FOR UPDATE would lock the joined rows too), then reads it. */
     private Row lock(long id) {
         return lockIfAny(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
     }

@@ -1,0 +1,96 @@
+package org.workstudy.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.workstudy.shared.JsonStrings;
+
+/**
+ * While the application is not ready (Spring Boot's readiness turns to ACCEPTING_TRAFFIC once start-up work such as
+ * loading the demo school is done, and back when it shuts down), every page and sign-in answers 503 "being prepared"
+ * and refreshes itself, and the API answers a 503 problem. Without it, sign-in with a demo account would say "wrong
+ * password" while the accounts are still being created.
+ */
+@Configuration(proxyBeanMethods = false)
+class StartupGate {
+
+    static final int RETRY_SECONDS = 5;
+    private static final String[] ASSETS = {"/css/", "/js/", "/img/", "/webjars/", "/favicon.ico"};
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> startupGateFilter(ApplicationAvailability availability,
+            ITemplateEngine templates, MessageSource messages) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Gate(availability, templates, messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // before sessions and security: no database work
+        return registration;
+    }
+
+    private static final class Gate extends OncePerRequestFilter {
+
+        private final ApplicationAvailability availability;
+        private final ITemplateEngine templates;
+        private final MessageSource messages;
+
+        Gate(ApplicationAvailability availability, ITemplateEngine templates, MessageSource messages) {
+            this.availability = availability;
+            this.templates = templates;
+            this.messages = messages;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC || isAsset(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Locale locale = "en".equals(request.getLocale().getLanguage()) && request.getHeader("Accept-Language") != null
+                    ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", String.valueOf(RETRY_SECONDS));
+            response.setHeader("Cache-Control", "no-store");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/")) {
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                        + "\"detail\":" + JsonStrings.quote(messages.getMessage("starting.text", null, locale)) + "}");
+                return;
+            }
+            response.setContentType("text/html");
+            response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'none'; object-src 'none'");
+            WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(getServletContext())
+                    .buildExchange(request, response), locale);
+            context.setVariable("retrySeconds", RETRY_SECONDS);
+            templates.process("web/starting", context, response.getWriter());
+        }
+
+        private static boolean isAsset(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            for (String asset : ASSETS) {
+                if (path.startsWith(asset)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
