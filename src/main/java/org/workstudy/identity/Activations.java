@@ -150,6 +150,14 @@ public class Activations {
         return p.accountId();
     }
 
+    /** A typed code against the stored hash and expiry: wrong, expired (from the expiry instant on) or valid. */
+    static Check check(String typed, String storedHash, Instant expiresAt, Instant now) {
+        if (!ActivationCode.matches(typed, storedHash)) {
+            return Check.WRONG;
+        }
+        return now.isBefore(expiresAt) ? Check.VALID : Check.EXPIRED;
+    }
+
     private Optional<Pending> pending(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();
@@ -168,10 +176,7 @@ public class Activations {
             Instant expiresAt) {
 
         Check check(String code, Instant now) {
-            if (!ActivationCode.matches(code, codeHash)) {
-                return Check.WRONG;
-            }
-            return now.isBefore(expiresAt) ? Check.VALID : Check.EXPIRED;
+            return Activations.check(code, codeHash, expiresAt, now);
         }
 
         boolean locked(Instant now) {
