@@ -75,7 +75,7 @@ public class ActivationSheetFiles {
             Paragraph warning = new Paragraph(msg(locale, "organization.activation.sheet.warning"), bold);
             warning.setSpacingAfter(10);
             doc.add(warning);
-            PdfPTable table = new PdfPTable(new float[] {6, 18, 14, 36, 20});
+            PdfPTable table = new PdfPTable(new float[] {6, 19, 19, 36, 20});
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
             for (String k : List.of("no", "number", "name", "code", "signature")) {
