@@ -42,7 +42,7 @@ import cn.idev.excel.FastExcel;
 @IntegrationTest
 class CertificateIntegrationTest {
 
-    static final String CHANGED = "Certif2026x";
+    static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
 
     @Autowired
     RecognitionFixtures fixtures;

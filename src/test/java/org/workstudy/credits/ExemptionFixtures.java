@@ -27,7 +27,7 @@ import cn.idev.excel.FastExcel;
 @Component
 public class ExemptionFixtures {
 
-    public static final String CHANGED = "Exempt2026ok";
+    public static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
     /** The center's staff, acting without a signed-in session. */
     public static final CurrentUser CENTER = new CurrentUser(0, "center-test", "中心测试", Role.CENTER_STAFF,
             List.of(Grant.school(Role.CENTER_STAFF)));

@@ -292,7 +292,7 @@ class ExemptionsIntegrationTest {
         mvc.perform(multipart("/api/v1/exemptions")
                         .file(json("{\"kind\":\"EXEMPT\",\"reasonKind\":\"OTHER\",\"reason\":\"x\"}"))
                         .file(new MockMultipartFile("files", "a.pdf", "application/pdf", exe))
-                        .with(httpBasic(s.studentNo(), ExemptionFixtures.CHANGED)))
+                        .with(httpBasic(s.studentNo(), fixtures.apiPassword(s))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:workstudy:exemption.evidence.type"));
 

@@ -57,7 +57,7 @@ import org.workstudy.support.Logins;
 @IntegrationTest
 class NoticeBoardIntegrationTest {
 
-    static final String CHANGED = "Notices2026x";
+    static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
 
     @Autowired
     NoticeBoard board;

@@ -48,7 +48,7 @@ import org.workstudy.support.Logins;
 @IntegrationTest
 class SelfArrangedWorkIntegrationTest {
 
-    static final String CHANGED = "Selfwork2026x";
+    static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
