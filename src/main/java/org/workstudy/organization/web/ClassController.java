@@ -1,6 +1,10 @@
 package org.workstudy.organization.web;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,26 +13,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import java.io.IOException;
-import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.IssuedCodePage;
+import org.workstudy.identity.Role;
 import org.workstudy.organization.ActivationSheetFiles;
 import org.workstudy.organization.ActivationSheets;
-import org.workstudy.identity.Role;
 import org.workstudy.organization.ClassRow;
 import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
-import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StaffDirectory;
+import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.shared.BusinessException;
 
-/** Classes in the user's scope, one class with its students, and (administrators) its counselors. */
+/** Classes in the user's scope, one class with its students (and their activation sheet), and its counselors. */
 @Controller
 class ClassController {
 
