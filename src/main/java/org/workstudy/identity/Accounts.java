@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,6 @@ import org.workstudy.shared.PageResult;
 public class Accounts {
 
     private static final String ENTITY = "account";
-    /** Cost of an initial password's hash: it lives only until the first login changes it. */
-    private static final PasswordEncoder INITIAL = new BCryptPasswordEncoder(4);
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final PasswordEncoder passwords;
@@ -58,7 +54,10 @@ public class Accounts {
         return createAll(List.of(account)).get(0);
     }
 
-    /** Creates accounts in one batch (a roster import); returns their ids in order. */
+    /**
+     * Creates accounts in one batch (a roster import); returns their ids in order. Accounts without a password await
+     * activation ({@link Activations}): nothing is hashed for them, so a whole school imports in seconds.
+     */
     @Transactional
     public List<Long> createAll(List<NewAccount> accounts) {
         List<String> usernames = accounts.stream().map(NewAccount::username).toList();
@@ -66,13 +65,14 @@ public class Accounts {
         if (!taken.isEmpty()) {
             throw BusinessException.conflict("identity.username.taken", taken.get(0));
         }
-        List<String> hashes = accounts.parallelStream()
-                .map(a -> (a.initialPassword() ? INITIAL : passwords).encode(a.password())).toList();
+        List<String> hashes = accounts.stream()
+                .map(a -> a.awaitsActivation() ? null : passwords.encode(a.password())).toList();
         OffsetDateTime now = now();
         List<Object[]> rows = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
             NewAccount a = accounts.get(i);
-            rows.add(new Object[] {a.username(), a.displayName(), hashes.get(i), a.initialPassword(), now});
+            rows.add(new Object[] {a.username(), a.displayName(), hashes.get(i),
+                a.initialPassword() || a.awaitsActivation(), now});
         }
         inChunks(rows, chunk -> batch.batchUpdate("INSERT INTO identity_account (username, display_name,"
                 + " password_hash, must_change_password, created_at) VALUES (?,?,?,?,?)", chunk));
@@ -183,7 +183,7 @@ public class Accounts {
     public void changePassword(long accountId, String current, String next) {
         String hash = jdbc.sql("SELECT password_hash FROM identity_account WHERE id = ?").param(accountId)
                 .query(String.class).single();
-        if (!passwords.matches(current, hash)) {
+        if (hash == null || !passwords.matches(current, hash)) {
             throw BusinessException.invalid("identity.password.current-wrong");
         }
         AccountView account = find(accountId).orElseThrow();
@@ -194,16 +194,6 @@ public class Accounts {
         jdbc.sql("UPDATE identity_account SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
                 .params(passwords.encode(next), accountId).update();
         audit.record(ENTITY, accountId, "change-password", Map.of("password", "changed"));
-    }
-
-    /** An administrator sets a temporary password that must be changed at the next login, and lifts any lock. */
-    @Transactional
-    public void resetPassword(long accountId, String temporary) {
-        AccountView account = find(accountId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        PasswordRules.check(account.username(), temporary);
-        jdbc.sql("UPDATE identity_account SET password_hash = ?, must_change_password = TRUE, failed_logins = 0,"
-                + " locked_until = NULL WHERE id = ?").params(INITIAL.encode(temporary), accountId).update();
-        audit.record(ENTITY, accountId, "reset-password", Map.of("password", "reset"));
     }
 
     @Transactional
@@ -279,12 +269,12 @@ public class Accounts {
     }
 
     private static final String SELECT = "SELECT id, username, display_name, enabled, must_change_password,"
-            + " failed_logins, locked_until FROM identity_account";
+            + " failed_logins, locked_until, password_hash IS NULL FROM identity_account";
 
     private AccountView view(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong(1);
         return new AccountView(id, rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6),
-                instant(rs.getTimestamp(7)), grantsOf(id));
+                instant(rs.getTimestamp(7)), grantsOf(id), rs.getBoolean(8));
     }
 
     private static Grant grant(ResultSet rs, int n) throws SQLException {

@@ -20,6 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,7 +38,11 @@ class SecurityConfig {
             + " font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/error", "/verify/**"};
+            "/favicon.ico", "/error", "/verify/**", "/activate"};
+
+    /** Why an API call was not authenticated: also the way for accounts that have no password yet. */
+    static final String UNAUTHORIZED = "Sign in with HTTP Basic and your password. An account that has not set a"
+            + " password yet is activated with its code at /activate first (尚未设置密码的账户请先在 /activate 用激活码激活)。";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -55,19 +61,21 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized")))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
+                        UNAUTHORIZED)))
+                .addFilterAfter(new ApiPasswordSetFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized"))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden")))
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized", UNAUTHORIZED))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", null)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Activations activations) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
@@ -77,6 +85,7 @@ class SecurityConfig {
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ActivationSignInFilter(activations), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
@@ -93,13 +102,14 @@ class SecurityConfig {
         };
     }
 
-    static void problem(HttpServletResponse response, int status, String title) throws IOException {
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"WorkStudy\"");
         }
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + (detail == null ? "" : ",\"detail\":\"" + detail + "\"") + "}");
     }
 }

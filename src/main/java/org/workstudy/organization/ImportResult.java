@@ -7,16 +7,27 @@ import org.workstudy.shared.RowError;
 /**
  * The outcome of a roster import: all or nothing. Either {@code imported} rows were written and there are no errors,
  * or nothing was written and {@code errors} lists the problems (the first {@value RosterImport#MAX_LISTED_ERRORS};
- * {@code unlistedErrors} counts the rest).
+ * {@code unlistedErrors} counts the rest). A staff import also hands back the activation codes of the new accounts.
  */
-public record ImportResult(int imported, List<RowError> errors, int unlistedErrors) {
+public record ImportResult(int imported, List<RowError> errors, int unlistedErrors,
+        List<ActivationSlip> activationCodes) {
 
     public ImportResult {
         errors = List.copyOf(errors);
+        activationCodes = List.copyOf(activationCodes);
+    }
+
+    public ImportResult(int imported, List<RowError> errors, int unlistedErrors) {
+        this(imported, errors, unlistedErrors, List.of());
     }
 
     static ImportResult success(int imported) {
         return new ImportResult(imported, List.of(), 0);
+    }
+
+    /** Imported staff with the activation codes issued to them, to be shown once to the importing administrator. */
+    static ImportResult success(List<ActivationSlip> codes) {
+        return new ImportResult(codes.size(), List.of(), 0, codes);
     }
 
     static ImportResult failure(List<RowError> errors, int unlistedErrors) {

@@ -24,7 +24,7 @@ import org.workstudy.shared.PageResult;
 
 /**
  * The student roster. Every read is filtered by the reader's {@link DataScope}; each student gets an account (学号 as
- * username, an initial password to change at first sign-in) when added.
+ * username, no password until they activate it with the code from their class's activation sheet) when added.
  */
 @Service
 public class Roster {
@@ -152,9 +152,9 @@ public class Roster {
                     + " id_card_no) VALUES (?,?,?,?,?,?,?,?)", chunk);
         }
         Map<String, Long> ids = idsByNumber(forms.stream().map(f -> f.studentNo().trim()).toList());
-        List<NewAccount> newAccounts = forms.stream().map(f -> new NewAccount(f.studentNo().trim(), f.name().trim(),
-                RosterRules.initialPassword(f.studentNo().trim(), upper(f.idCardNo())), true,
-                List.of(Grant.of(Role.STUDENT, ids.get(f.studentNo().trim()))))).toList();
+        // no password to hash: each student activates with a code from the class activation sheet
+        List<NewAccount> newAccounts = forms.stream().map(f -> NewAccount.awaitingActivation(f.studentNo().trim(),
+                f.name().trim(), List.of(Grant.of(Role.STUDENT, ids.get(f.studentNo().trim()))))).toList();
         List<Long> accountIds = accounts.createAll(newAccounts);
         List<Object[]> links = new ArrayList<>();
         List<Long> studentIds = new ArrayList<>();

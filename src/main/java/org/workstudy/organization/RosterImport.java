@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.identity.Accounts;
+import org.workstudy.identity.Activations;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.identity.ScopeKind;
@@ -48,14 +49,16 @@ public class RosterImport {
     private final Organization organization;
     private final StaffDirectory staff;
     private final Accounts accounts;
+    private final Activations activations;
     private final TransactionTemplate transaction;
 
     RosterImport(Roster roster, Organization organization, StaffDirectory staff, Accounts accounts,
-            PlatformTransactionManager transactions) {
+            Activations activations, PlatformTransactionManager transactions) {
         this.roster = roster;
         this.organization = organization;
         this.staff = staff;
         this.accounts = accounts;
+        this.activations = activations;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -71,16 +74,10 @@ public class RosterImport {
                 RosterLabels.STAFF_REQUIRED.contains(c), "roster.help.staff." + key(c))).toList();
     }
 
-    /** The initial password of an imported staff account: "Ws" and the last 6 characters of the 工号, 0-padded. */
-    public static String staffInitialPassword(String staffNo) {
-        String no = staffNo.strip();
-        String last = no.length() >= 6 ? no.substring(no.length() - 6) : "0".repeat(6 - no.length()) + no;
-        return "Ws" + last;
-    }
-
     /**
-     * Checks every row of a student roster and, if all are valid, adds the students with their accounts (initial
-     * password: last 6 of the ID card, else the 学号) in one transaction.
+     * Checks every row of a student roster and, if all are valid, adds the students with their accounts in one
+     * transaction. The accounts have no password: each student activates theirs with the code printed on the class
+     * activation sheet ({@link ActivationSheets}), so nothing is hashed here.
      */
     public ImportResult importStudents(InputStream xlsx) {
         Errors errors = new Errors();
@@ -121,7 +118,8 @@ public class RosterImport {
 
     /**
      * Checks every row of a staff list and, if all are valid, adds the staff with their accounts and role grants in
-     * one transaction. Initial passwords: {@link #staffInitialPassword(String)}.
+     * one transaction. The accounts await activation; their codes are issued in the same transaction and handed back,
+     * to be shown once to the importing administrator.
      */
     public ImportResult importStaff(InputStream xlsx) {
         Errors errors = new Errors();
@@ -149,9 +147,20 @@ public class RosterImport {
         if (errors.any()) {
             return errors.result();
         }
+        List<ActivationSlip> codes;
         try {
-            transaction.executeWithoutResult(status -> rows.forEach(s -> staff.create(s.form(),
-                    staffInitialPassword(s.form().staffNo()), s.grants())));
+            codes = transaction.execute(status -> {
+                List<Long> accountIds = rows.stream().map(s -> staff.create(s.form(), null, s.grants()))
+                        .map(id -> staff.find(id).orElseThrow().accountId()).toList();
+                Map<Long, Activations.IssuedCode> issued = activations.issue(accountIds, "staff-import");
+                List<ActivationSlip> slips = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    Activations.IssuedCode code = issued.get(accountIds.get(i));
+                    slips.add(new ActivationSlip(rows.get(i).form().staffNo(), rows.get(i).form().name(),
+                            code.code(), code.expiresAt()));
+                }
+                return slips;
+            });
         } catch (BusinessException e) {
             Object value = e.args().length > 0 ? e.args()[0] : "";
             return ImportResult.failure(List.of(RowError.of(numbers.rowOf(String.valueOf(value)),
@@ -160,7 +169,7 @@ public class RosterImport {
             LOG.warn("Staff import rolled back: {}", e.getClass().getName());
             return ImportResult.failure(List.of(RowError.ofFile("roster.import.concurrent")), 0);
         }
-        return ImportResult.success(rows.size());
+        return ImportResult.success(codes);
     }
 
     private StudentForm student(int row, Map<String, String> cells, Errors errors, Numbers numbers,

@@ -16,10 +16,4 @@ final class RosterRules {
     static boolean validIdCard(String id) {
         return IdCardNumber.isValid(id);
     }
-
-    /** The initial password of a student account: the last 6 characters of the ID card, else the student number. */
-    static String initialPassword(String studentNo, String idCardNo) {
-        return idCardNo != null && !idCardNo.isBlank() ? idCardNo.substring(idCardNo.length() - 6).toUpperCase()
-                : studentNo;
-    }
 }

@@ -67,7 +67,10 @@ public class StaffDirectory {
                 + " WHERE staff_no = ?").param(staffNo).query(Staff.class).optional();
     }
 
-    /** Adds a staff member with an account (username = 工号) holding these grants. */
+    /**
+     * Adds a staff member with an account (username = 工号) holding these grants, with an initial password to change at
+     * first sign-in, or without one (null: the account awaits activation with a code, as after a staff import).
+     */
     @Transactional
     public long create(StaffForm form, String initialPassword, List<Grant> grants) {
         if (findByNumber(form.staffNo().trim()).isPresent()) {
@@ -75,7 +78,7 @@ public class StaffDirectory {
         }
         checkCollege(form.collegeId());
         long accountId = accounts.create(new NewAccount(form.staffNo().trim(), form.name().trim(), initialPassword,
-                true, grants));
+                initialPassword != null, grants));
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO org_staff (staff_no, name, college_id, phone, account_id) VALUES (?,?,?,?,?)")
                 .params(form.staffNo().trim(), form.name().trim(), form.collegeId(), blankToNull(form.phone()),

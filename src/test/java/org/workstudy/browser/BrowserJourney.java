@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.workstudy.organization.Student;
+import org.workstudy.support.Fixtures;
 
 /**
  * What every browser journey shares: Debian's Chromium (required with CI=true, else the class is skipped when it is
@@ -41,14 +43,24 @@ abstract class BrowserJourney {
         return browser;
     }
 
-    /** Signs a student in for the first time on a phone, changing the initial password as the system demands. */
+    @Autowired
+    private Fixtures journeyFixtures;
+
+    /**
+     * Signs a student in for the first time on a phone: 学号 and the activation code from the class sheet on the login
+     * page, then the password they choose on the activation page.
+     */
     Page studentOnPhone(Student s) {
         Page page = browser().phone();
-        Browser.login(page, s.studentNo(), s.idCardNo().substring(12));
-        page.fill("#current", s.idCardNo().substring(12));
-        page.fill("#next", STUDENT_PASSWORD);
-        page.fill("#repeat", STUDENT_PASSWORD);
-        page.click("#password-submit");
+        activate(page, s, journeyFixtures.activationCode(s.studentNo()), STUDENT_PASSWORD);
         return page;
+    }
+
+    static void activate(Page page, Student s, String code, String password) {
+        Browser.login(page, s.studentNo(), code);
+        page.fill("#next", password);
+        page.fill("#repeat", password);
+        page.click("#activate-submit");
+        page.waitForLoadState();
     }
 }

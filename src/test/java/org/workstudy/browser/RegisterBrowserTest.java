@@ -111,11 +111,7 @@ class RegisterBrowserTest {
         Browser.screenshot(page, "register-05-bulk-entry");
 
         Page mine = browser.phone();
-        Browser.login(mine, b.studentNo(), b.idCardNo().substring(12));
-        mine.fill("#current", b.idCardNo().substring(12));
-        mine.fill("#next", "Study2026ok");
-        mine.fill("#repeat", "Study2026ok");
-        mine.click("#password-submit");
+        BrowserJourney.activate(mine, b, school.activationCode(b.studentNo()), "Study2026ok");
         mine.navigate("/my/hours/register");
         assertThat(mine.locator(".register-student-name")).hasText(b.name());
         assertThat(mine.locator(".register-total-hours")).hasText("6.0");

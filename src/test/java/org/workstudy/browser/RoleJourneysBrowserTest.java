@@ -22,6 +22,7 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.RosterFixtures;
 import org.workstudy.organization.Student;
+import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 
 /**
@@ -41,21 +42,21 @@ class RoleJourneysBrowserTest extends BrowserJourney {
     Organization organization;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Fixtures fixtures;
 
     @Test
-    void aStudentChangesTheInitialPasswordAndSeesTheirRecordOnAPhone() {
+    void aStudentActivatesTheirAccountAndSeesTheirRecordOnAPhone() {
         Student student = roster.find(jdbc.sql("SELECT min(id) FROM org_student WHERE status = 'ACTIVE'"
-                + " AND account_id IN (SELECT id FROM identity_account WHERE must_change_password)")
+                + " AND account_id IN (SELECT id FROM identity_account WHERE password_hash IS NULL)")
                 .query(Long.class).single()).orElseThrow();
         Page page = browser().phone();
-        Browser.login(page, student.studentNo(), student.idCardNo().substring(12));
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/account/password"));
-        assertThat(page.locator("#forced-change")).isVisible();
-        Browser.screenshot(page, "student-1-forced-password-change");
-        page.fill("#current", student.idCardNo().substring(12));
+        Browser.login(page, student.studentNo(), fixtures.activationCode(student.studentNo()));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/activate"));
+        Browser.screenshot(page, "student-1-activation");
         page.fill("#next", STUDENT_PASSWORD);
         page.fill("#repeat", STUDENT_PASSWORD);
-        page.click("#password-submit");
+        page.click("#activate-submit");
         assertThat(page.locator("h1")).containsText(student.name());
         assertThat(page.locator("main")).containsText(student.studentNo());
         assertThat(page.locator("body")).containsText("/ 360");

@@ -42,10 +42,12 @@ import cn.idev.excel.FastExcel;
 @IntegrationTest
 class CertificateIntegrationTest {
 
-    static final String CHANGED = "Certif2026x";
+    static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
 
     @Autowired
     RecognitionFixtures fixtures;
+    @Autowired
+    Fixtures school;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -184,10 +186,6 @@ class CertificateIntegrationTest {
     }
 
     private Cookie studentSession(Student s) throws Exception {
-        String first = s.idCardNo().substring(12);
-        Cookie session = Logins.login(mvc, s.studentNo(), first);
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", first)
-                .param("next", CHANGED).param("repeat", CHANGED));
-        return session;
+        return Logins.login(mvc, s.studentNo(), school.password(s.studentNo()));
     }
 }

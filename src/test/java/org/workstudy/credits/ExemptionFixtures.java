@@ -27,7 +27,7 @@ import cn.idev.excel.FastExcel;
 @Component
 public class ExemptionFixtures {
 
-    public static final String CHANGED = "Exempt2026ok";
+    public static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
     /** The center's staff, acting without a signed-in session. */
     public static final CurrentUser CENTER = new CurrentUser(0, "center-test", "中心测试", Role.CENTER_STAFF,
             List.of(Grant.school(Role.CENTER_STAFF)));
@@ -80,18 +80,14 @@ public class ExemptionFixtures {
         return out.toByteArray();
     }
 
-    /** A student's page session, after the forced change of the initial password. */
-    public static Cookie studentSession(MockMvc mvc, Student s) throws Exception {
-        String first = s.idCardNo().substring(12);
-        Cookie session = Logins.login(mvc, s.studentNo(), first);
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", first)
-                .param("next", CHANGED).param("repeat", CHANGED));
-        return session;
+    /** A student's page session, after they activated their account. */
+    public Cookie studentSession(MockMvc mvc, Student s) throws Exception {
+        return Logins.login(mvc, s.studentNo(), school.password(s.studentNo()));
     }
 
-    /** The student's initial password, which the API accepts. */
-    public static String apiPassword(Student s) {
-        return s.idCardNo().substring(12);
+    /** The student's password (the API serves only activated accounts). */
+    public String apiPassword(Student s) {
+        return school.password(s.studentNo());
     }
 
 }

@@ -108,7 +108,7 @@ class ExemptionNoticeIntegrationTest {
                 .query(String.class).list()).containsExactly("免修", "抵扣 180 学时");
 
         // the student's application links to it; the notice shows neither the reason nor the evidence
-        Cookie student = ExemptionFixtures.studentSession(mvc, a);
+        Cookie student = fixtures.studentSession(mvc, a);
         assertThat(mvc.perform(get("/exemptions/" + exempt).cookie(student)).andReturn().getResponse()
                 .getContentAsString()).contains("/notices/" + notice);
         String page = mvc.perform(get("/notices/" + notice).cookie(student)).andExpect(status().isOk())

@@ -87,7 +87,7 @@ class ExemptionsIntegrationTest {
     void anExemptionIsAppliedForApprovedByTheCounselorAndGrantedByTheDirector() throws Exception {
         Unit u = fixtures.unit(1);
         Student s = u.student();
-        Cookie student = ExemptionFixtures.studentSession(mvc, s);
+        Cookie student = fixtures.studentSession(mvc, s);
         mvc.perform(get("/my/exemptions").cookie(student)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"new-exemption\"")));
         mvc.perform(applyPage("EXEMPT", null, PDF, PNG).cookie(student).with(csrf()))
@@ -140,7 +140,7 @@ class ExemptionsIntegrationTest {
         Unit u = fixtures.unit(1);
         Student s = u.student();
         fixtures.credits(s, "1.5");
-        String pw = ExemptionFixtures.apiPassword(s);
+        String pw = fixtures.apiPassword(s);
 
         mvc.perform(multipart("/api/v1/exemptions")
                         .file(json("{\"kind\":\"OFFSET\",\"reasonKind\":\"DISABILITY\",\"reason\":\"下肢残疾\","
@@ -181,7 +181,7 @@ class ExemptionsIntegrationTest {
     void theCounselorReturnsWithAReasonAndTheStudentMayApplyAgain() throws Exception {
         Unit u = fixtures.unit(1);
         Student s = u.student();
-        Cookie student = ExemptionFixtures.studentSession(mvc, s);
+        Cookie student = fixtures.studentSession(mvc, s);
         mvc.perform(applyPage("EXEMPT", null, PDF).cookie(student).with(csrf())).andExpect(status().is3xxRedirection());
         long id = only(s);
         Cookie counselor = Logins.login(mvc, u.counselor(), Fixtures.PASSWORD);
@@ -206,7 +206,7 @@ class ExemptionsIntegrationTest {
     void theDirectorRejectsWithAReason() throws Exception {
         Unit u = fixtures.unit(1);
         Student s = u.student();
-        String pw = ExemptionFixtures.apiPassword(s);
+        String pw = fixtures.apiPassword(s);
         mvc.perform(multipart("/api/v1/exemptions")
                         .file(json("{\"kind\":\"EXEMPT\",\"reasonKind\":\"OTHER\",\"reason\":\"其他原因\"}"))
                         .file(new MockMultipartFile("files", "a.png", "image/png", PNG))
@@ -236,7 +236,7 @@ class ExemptionsIntegrationTest {
         Unit u = fixtures.unit(1);
         Unit other = fixtures.unit(1);
         Student s = u.student();
-        Cookie student = ExemptionFixtures.studentSession(mvc, s);
+        Cookie student = fixtures.studentSession(mvc, s);
         mvc.perform(applyPage("EXEMPT", null, PDF).cookie(student).with(csrf())).andExpect(status().is3xxRedirection());
         long id = only(s);
         long fileId = exemptions.evidence(PlacementFixtures.signedIn(s), id).get(0).id();
@@ -258,7 +258,7 @@ class ExemptionsIntegrationTest {
         mvc.perform(get("/api/v1/exemptions").with(httpBasic(api, Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == " + id + ")]").isEmpty());
         // another student neither
-        Cookie otherStudent = ExemptionFixtures.studentSession(mvc, other.student());
+        Cookie otherStudent = fixtures.studentSession(mvc, other.student());
         mvc.perform(get("/exemptions/" + id + "/evidence/" + fileId).cookie(otherStudent))
                 .andExpect(status().isNotFound());
         // the college's admin (in scope) may look, but decides nothing
@@ -272,7 +272,7 @@ class ExemptionsIntegrationTest {
     void badInputWritesNothing() throws Exception {
         Unit u = fixtures.unit(1);
         Student s = u.student();
-        Cookie student = ExemptionFixtures.studentSession(mvc, s);
+        Cookie student = fixtures.studentSession(mvc, s);
         long before = count("cr_exemption") + count("cr_exemption_evidence") + count("apv_request");
         byte[] exe = "MZ\u0090\u0000\u0003 this program cannot be run in DOS mode".getBytes();
 
@@ -292,7 +292,7 @@ class ExemptionsIntegrationTest {
         mvc.perform(multipart("/api/v1/exemptions")
                         .file(json("{\"kind\":\"EXEMPT\",\"reasonKind\":\"OTHER\",\"reason\":\"x\"}"))
                         .file(new MockMultipartFile("files", "a.pdf", "application/pdf", exe))
-                        .with(httpBasic(s.studentNo(), ExemptionFixtures.CHANGED)))
+                        .with(httpBasic(s.studentNo(), fixtures.apiPassword(s))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:workstudy:exemption.evidence.type"));
 
@@ -309,7 +309,7 @@ class ExemptionsIntegrationTest {
     void aSecondLiveApplicationIsRefusedInCodeAndInTheDatabase() throws Exception {
         Unit u = fixtures.unit(1);
         Student s = u.student();
-        Cookie student = ExemptionFixtures.studentSession(mvc, s);
+        Cookie student = fixtures.studentSession(mvc, s);
         mvc.perform(applyPage("EXEMPT", null, PDF).cookie(student).with(csrf())).andExpect(status().is3xxRedirection());
         long first = only(s);
         mvc.perform(applyPage("EXEMPT", null, PDF).cookie(student).with(csrf())).andExpect(status().isOk())

@@ -57,7 +57,7 @@ import org.workstudy.support.Logins;
 @IntegrationTest
 class NoticeBoardIntegrationTest {
 
-    static final String CHANGED = "Notices2026x";
+    static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
 
     @Autowired
     NoticeBoard board;
@@ -133,11 +133,7 @@ class NoticeBoardIntegrationTest {
     }
 
     Cookie studentSession(Student s) throws Exception {
-        String first = s.idCardNo().substring(12);
-        Cookie session = Logins.login(mvc, s.studentNo(), first);
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", first)
-                .param("next", CHANGED).param("repeat", CHANGED));
-        return session;
+        return Logins.login(mvc, s.studentNo(), school.password(s.studentNo()));
     }
 
     @Test

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,20 +76,24 @@ class LoginIntegrationTest {
     }
 
     @Test
-    void aStudentMustChangeTheInitialPasswordBeforeAnythingElse() throws Exception {
-        long student = fixtures.student(fixtures.schoolClass(fixtures.college()));
-        var s = roster.find(student).orElseThrow();
-        String initial = s.idCardNo().substring(12);
-        Cookie session = Logins.login(mvc, s.studentNo(), initial);
-        mvc.perform(get("/org/me").cookie(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", initial)
+    void aPasswordGivenBySomeoneElseMustBeChangedBeforeAnythingElseAndTheApiRefusesIt() throws Exception {
+        String user = "init" + Fixtures.next();
+        accounts.create(new NewAccount(user, "新教师", "Start2026go", true, List.of(Grant.school(Role.LEADER))));
+        mvc.perform(get("/api/v1/me").with(httpBasic(user, "Start2026go"))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("not set its own password")));
+        Cookie session = Logins.login(mvc, user, "Start2026go");
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "Start2026go")
                 .param("next", "short").param("repeat", "short"))
                 .andExpect(content().string(containsString("密码至少8位")));
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", initial)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "Start2026go")
+                .param("next", "password1").param("repeat", "password1"))
+                .andExpect(content().string(containsString("常见密码")));
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", "Start2026go")
                 .param("next", "NewPass99").param("repeat", "NewPass99")).andExpect(redirectedUrl("/"));
-        mvc.perform(get("/org/me").cookie(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString(s.studentNo())));
-        assertThat(accounts.findByUsername(s.studentNo()).orElseThrow().mustChangePassword()).isFalse();
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        assertThat(accounts.findByUsername(user).orElseThrow().mustChangePassword()).isFalse();
+        mvc.perform(get("/api/v1/me").with(httpBasic(user, "NewPass99"))).andExpect(status().isOk());
     }
 
     @Test

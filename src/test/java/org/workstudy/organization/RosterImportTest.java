@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.workstudy.identity.AccountView;
 import org.workstudy.identity.Accounts;
+import org.workstudy.identity.Activations;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.RowError;
@@ -30,6 +30,8 @@ import org.workstudy.support.IntegrationTest;
 @IntegrationTest
 class RosterImportTest {
 
+    @Autowired
+    Activations activations;
     @Autowired
     RosterImport imports;
     @Autowired
@@ -77,15 +79,16 @@ class RosterImportTest {
         for (int i = 1; i <= 3; i++) {
             Student s = roster.findByNumber(no(i)).orElseThrow();
             AccountView account = accounts.findByUsername(no(i)).orElseThrow();
-            assertThat(account.mustChangePassword()).isTrue();
+            assertThat(account.awaitingActivation()).isTrue();
             assertThat(account.grants()).containsExactly(Grant.of(Role.STUDENT, s.id()));
             assertThat(s.accountId()).isEqualTo(account.id());
             assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'student' AND action = 'create'"
                     + " AND entity_id = ?").param(String.valueOf(s.id())).query(Long.class).single()).isEqualTo(1);
         }
-        // initial passwords: last 6 of the ID card, else the student number
-        assertThat(new BCryptPasswordEncoder().matches(id.substring(12), hash(no(1)))).isTrue();
-        assertThat(new BCryptPasswordEncoder().matches(no(2), hash(no(2)))).isTrue();
+        // no password at all, so none derived from the ID card or the 学号: each awaits activation with a code
+        assertThat(hash(no(1))).isNull();
+        assertThat(hash(no(2))).isNull();
+        assertThat(accounts.findByUsername(no(1)).orElseThrow().awaitingActivation()).isTrue();
         // the audit trail never holds personal data by value
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE changes LIKE ?").param("%" + id + "%")
                 .query(Long.class).single()).isZero();
@@ -253,7 +256,7 @@ class RosterImportTest {
     }
 
     @Test
-    void staffImportCreatesAccountsWithGrantsAndInitialPassword() {
+    void staffImportCreatesAccountsWithGrantsAwaitingActivation() {
         String college = RosterFixtures.collegeName(sfx);
         long collegeId = organization.colleges().stream().filter(c -> c.name().equals(college)).findFirst()
                 .orElseThrow().id();
@@ -279,12 +282,14 @@ class RosterImportTest {
                 .containsExactly(Grant.school(Role.CENTER_STAFF));
         Staff counselor = staffDirectory.findByNumber("T" + sfx + "1").orElseThrow();
         assertThat(counselor.collegeId()).isEqualTo(collegeId);
-        assertThat(accounts.findByUsername("T" + sfx + "1").orElseThrow().mustChangePassword()).isTrue();
-        String shortNo = "X" + sfx.substring(0, 2);
-        assertThat(RosterImport.staffInitialPassword(shortNo)).isEqualTo("Ws000" + shortNo);
-        assertThat(new BCryptPasswordEncoder().matches("Ws" + sfx.substring(sfx.length() - 5) + "1",
-                hash("T" + sfx + "1"))).isTrue();
-        assertThat(new BCryptPasswordEncoder().matches("Ws000" + shortNo, hash(shortNo))).isTrue();
+        // no password derived from the 工号: each account awaits activation, its code handed back once for the importer
+        assertThat(accounts.findByUsername("T" + sfx + "1").orElseThrow().awaitingActivation()).isTrue();
+        assertThat(hash("T" + sfx + "1")).isNull();
+        assertThat(result.activationCodes()).extracting(ActivationSlip::number)
+                .containsExactly("T" + sfx + "1", "T" + sfx + "2", "T" + sfx + "3", "X" + sfx.substring(0, 2));
+        ActivationSlip first = result.activationCodes().get(0);
+        assertThat(first.code()).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
+        assertThat(activations.check("T" + sfx + "1", first.code())).isEqualTo(Activations.Check.VALID);
     }
 
     @Test
@@ -315,6 +320,6 @@ class RosterImportTest {
 
     private String hash(String username) {
         return jdbc.sql("SELECT password_hash FROM identity_account WHERE username = ?").param(username)
-                .query(String.class).single();
+                .query(String.class).optional().orElse(null);
     }
 }

@@ -24,10 +24,10 @@ class RosterIntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void aNewStudentGetsAnAccountThatMustChangeItsPassword() {
+    void aNewStudentGetsAnAccountThatAwaitsActivation() {
         Student s = roster.find(fixtures.student(fixtures.schoolClass(fixtures.college()))).orElseThrow();
         var account = accounts.findByUsername(s.studentNo()).orElseThrow();
-        assertThat(account.mustChangePassword()).isTrue();
+        assertThat(account.awaitingActivation()).isTrue();
         assertThat(account.grants()).extracting(g -> g.scopeId()).containsExactly(s.id());
         assertThat(s.accountId()).isEqualTo(account.id());
     }

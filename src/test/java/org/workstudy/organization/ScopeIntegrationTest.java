@@ -93,7 +93,7 @@ class ScopeIntegrationTest {
     @Test
     void aStudentSeesOnlyThemselvesAndNoStaffPages() throws Exception {
         Student s = roster.find(studentA).orElseThrow();
-        String password = s.idCardNo().substring(12);
+        String password = fixtures.password(s.studentNo());
         mvc.perform(get("/api/v1/students/" + studentA).with(httpBasic(s.studentNo(), password)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.studentNo").value(s.studentNo()));
         mvc.perform(get("/api/v1/students/" + studentA2).with(httpBasic(s.studentNo(), password)))

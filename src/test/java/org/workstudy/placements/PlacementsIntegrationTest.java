@@ -169,7 +169,7 @@ class PlacementsIntegrationTest {
     @Test
     void theApiAppliesIdempotentlyAndHidesOtherEmployersApplicants() throws Exception {
         Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
-        String password = s.idCardNo().substring(12);
+        String password = school.password(s.studentNo());
         long employer = fixtures.employer();
         long position = fixtures.published(employer, 2, SelectionMode.FIRST_COME, Set.of());
         mvc.perform(post("/api/v1/positions/" + position + "/applications").with(httpBasic(s.studentNo(), password)))
@@ -193,9 +193,7 @@ class PlacementsIntegrationTest {
     void aStudentAppliesThroughThePageAndSeesTheAnswer() throws Exception {
         Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         long position = fixtures.published(1, SelectionMode.FIRST_COME, Set.of());
-        Cookie session = Logins.login(mvc, s.studentNo(), s.idCardNo().substring(12));
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", s.idCardNo().substring(12))
-                .param("next", "Apply2026x").param("repeat", "Apply2026x"));
+        Cookie session = Logins.login(mvc, s.studentNo(), school.password(s.studentNo()));
         mvc.perform(post("/jobs/" + position + "/apply").cookie(session).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(placements.activePlacement(position, s.id())).isTrue();

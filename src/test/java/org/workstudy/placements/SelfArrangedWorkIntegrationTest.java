@@ -48,7 +48,7 @@ import org.workstudy.support.Logins;
 @IntegrationTest
 class SelfArrangedWorkIntegrationTest {
 
-    static final String CHANGED = "Selfwork2026x";
+    static final String CHANGED = Fixtures.ACTIVATED_PASSWORD;
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
@@ -166,7 +166,7 @@ class SelfArrangedWorkIntegrationTest {
         People p = student();
         String counselorName = school.account(Grant.of(Role.COUNSELOR, p.classId()));
         String viceDeanName = school.account(Grant.of(Role.VICE_DEAN, p.collegeId()));
-        String studentPw = p.student().idCardNo().substring(12);
+        String studentPw = school.password(p.student().studentNo());
         LocalDate start = today().plusDays(1);
         String body = """
                 {"employerName":"泉州某酒店","city":"泉州","address":"丰泽区某路 1 号","contactPerson":"林经理",
@@ -229,7 +229,7 @@ class SelfArrangedWorkIntegrationTest {
         assertThatThrownBy(() -> work.register(s, form("厦门", today().minusDays(1))))
                 .hasMessageContaining("selfwork.register-too-late");
         mvc.perform(post("/api/v1/self-arranged")
-                        .with(httpBasic(p.student().studentNo(), p.student().idCardNo().substring(12)))
+                        .with(httpBasic(p.student().studentNo(), school.password(p.student().studentNo())))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"employerName":"某公司","city":"厦门","address":"某路","contactPerson":"王","contactPhone":"13900000000",
@@ -387,10 +387,6 @@ class SelfArrangedWorkIntegrationTest {
     }
 
     private Cookie studentSession(Student s) throws Exception {
-        String first = s.idCardNo().substring(12);
-        Cookie session = Logins.login(mvc, s.studentNo(), first);
-        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", first)
-                .param("next", CHANGED).param("repeat", CHANGED));
-        return session;
+        return Logins.login(mvc, s.studentNo(), school.password(s.studentNo()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.identity.Accounts;
+import org.workstudy.identity.Activations;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.organization.Gender;
@@ -28,13 +29,37 @@ public class Fixtures {
     private final Organization organization;
     private final Roster roster;
     private final Accounts accounts;
+    private final Activations activations;
     private final TransactionTemplate tx;
 
-    Fixtures(Organization organization, Roster roster, Accounts accounts, TransactionTemplate tx) {
+    Fixtures(Organization organization, Roster roster, Accounts accounts, Activations activations,
+            TransactionTemplate tx) {
         this.organization = organization;
         this.roster = roster;
         this.accounts = accounts;
+        this.activations = activations;
         this.tx = tx;
+    }
+
+    /** The password {@link #activate} sets. */
+    public static final String ACTIVATED_PASSWORD = "Activ8ed2026";
+
+    /** A fresh activation code for an account that has not set a password (as the class sheet would print). */
+    public String activationCode(String username) {
+        long id = accounts.findByUsername(username).orElseThrow().id();
+        return activations.issue(List.of(id), "test").get(id).code();
+    }
+
+    /** The password of an account, activating it first if it still awaits activation (idempotent). */
+    public String password(String username) {
+        long id = accounts.findByUsername(username).orElseThrow().id();
+        return activations.awaitingActivation(List.of(id)).isEmpty() ? ACTIVATED_PASSWORD : activate(username);
+    }
+
+    /** Activates a student's (or imported staff member's) account as they would, with {@link #ACTIVATED_PASSWORD}. */
+    public String activate(String username) {
+        activations.activate(username, activationCode(username), ACTIVATED_PASSWORD);
+        return ACTIVATED_PASSWORD;
     }
 
     public static int next() {

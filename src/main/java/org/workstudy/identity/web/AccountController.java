@@ -40,6 +40,7 @@ class AccountController {
         } catch (BusinessException e) {
             model.addAttribute("forced", self.mustChangePassword());
             model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
             return "identity/password";
         }
         redirect.addFlashAttribute("flash", "identity.password.changed");

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.AccountView;
 import org.workstudy.identity.Accounts;
+import org.workstudy.identity.Activations;
+import org.workstudy.identity.IssuedCodePage;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
@@ -28,10 +30,12 @@ import org.workstudy.shared.BusinessException;
 class AdminAccountController {
 
     private final Accounts accounts;
+    private final Activations activations;
     private final List<ScopeDirectory> directories;
 
-    AdminAccountController(Accounts accounts, List<ScopeDirectory> directories) {
+    AdminAccountController(Accounts accounts, Activations activations, List<ScopeDirectory> directories) {
         this.accounts = accounts;
+        this.activations = activations;
         this.directories = directories;
     }
 
@@ -111,15 +115,16 @@ class AdminAccountController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    /**
+     * Resets the password: the old one stops working and a new activation code is shown, once, to the administrator
+     * (the page is answered directly, not through a redirect, so the code is kept nowhere).
+     */
     @PostMapping("/{id}/password")
-    String reset(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
-        try {
-            accounts.resetPassword(id, password);
-            redirect.addFlashAttribute("flash", "identity.password.reset-done");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/admin/accounts/" + id;
+    String reset(@PathVariable long id, Model model) {
+        AccountView account = accounts.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Activations.IssuedCode issued = activations.reset(id);
+        IssuedCodePage.fill(model, account.displayName(), account.username(), issued, "/admin/accounts/" + id);
+        return IssuedCodePage.VIEW;
     }
 
     private String scopeName(Grant g) {

@@ -59,6 +59,12 @@ class RosterImportController {
             model.addAttribute("fileName", file.getOriginalFilename());
             return page(kind, model);
         }
+        if (!result.activationCodes().isEmpty()) {
+            // the codes are shown on this answer only, never stored in the clear (not even in a flash attribute)
+            model.addAttribute("imported", result.imported());
+            model.addAttribute("codes", result.activationCodes());
+            return page(kind, model);
+        }
         redirect.addFlashAttribute("imported", result.imported());
         return "redirect:/org/" + kind + "/import";
     }

@@ -11,8 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.identity.Activations;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.IssuedCodePage;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.ActivationSheets;
 import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Gender;
 import org.workstudy.organization.Organization;
@@ -32,11 +35,13 @@ class StudentController {
     private final Roster roster;
     private final Organization organization;
     private final DataScope scope;
+    private final ActivationSheets activationSheets;
 
-    StudentController(Roster roster, Organization organization, DataScope scope) {
+    StudentController(Roster roster, Organization organization, DataScope scope, ActivationSheets activationSheets) {
         this.roster = roster;
         this.organization = organization;
         this.scope = scope;
+        this.activationSheets = activationSheets;
     }
 
     @GetMapping("/org/students")
@@ -68,7 +73,31 @@ class StudentController {
         model.addAttribute("phone", full ? row.phone() : Masking.phone(row.phone()));
         model.addAttribute("idCardNo", full ? row.idCardNo() : Masking.idCard(row.idCardNo()));
         model.addAttribute("canEdit", full);
+        Student student = roster.get(user, id);
+        model.addAttribute("awaitingActivation", activationSheets.awaitingActivation(student));
+        model.addAttribute("canIssueCode", ActivationSheets.issues(user) && student.status() == StudentStatus.ACTIVE);
         return "organization/student";
+    }
+
+    /**
+     * A new activation code for a student who has not activated their account (a lost sheet), shown once to the
+     * counselor or administrator who asked for it; the earlier code stops working.
+     */
+    @PostMapping("/org/students/{id:\\d+}/activation-code")
+    String issueCode(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        CurrentUser user = Access.staff();
+        try {
+            Activations.IssuedCode code = activationSheets.issueForStudent(user, id);
+            Student s = roster.get(user, id);
+            IssuedCodePage.fill(model, s.name(), s.studentNo(), code, "/org/students/" + id);
+            return IssuedCodePage.VIEW;
+        } catch (BusinessException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/org/students/" + id;
+        }
     }
 
     /** A student's own record, unmasked: it is theirs. */
@@ -107,12 +136,18 @@ class StudentController {
             return form(model, id, form);
         }
         try {
-            long saved = id == null ? roster.create(form) : id;
-            if (id != null) {
-                roster.update(id, form);
+            if (id == null) {
+                // a new student's account awaits activation: the code is shown once, to the administrator
+                long created = roster.create(form);
+                CurrentUser user = CurrentUser.require();
+                Activations.IssuedCode code = activationSheets.issueForStudent(user, created);
+                IssuedCodePage.fill(model, form.name().trim(), form.studentNo().trim(), code,
+                        "/org/students/" + created);
+                return IssuedCodePage.VIEW;
             }
+            roster.update(id, form);
             redirect.addFlashAttribute("flash", "action.saved");
-            return "redirect:/org/students/" + saved;
+            return "redirect:/org/students/" + id;
         } catch (BusinessException e) {
             model.addAttribute("errorKey", e.messageKey());
             model.addAttribute("errorArgs", e.args());

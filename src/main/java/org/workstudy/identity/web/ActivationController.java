@@ -1,0 +1,64 @@
+package org.workstudy.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.identity.AccountSelfService;
+import org.workstudy.identity.Activations;
+import org.workstudy.shared.BusinessException;
+
+/**
+ * First sign-in (public page): 学号 or 工号, the activation code from the class sheet, and the password the person
+ * chooses. A sign-in on the login page with the code comes here with both filled in.
+ */
+@Controller
+class ActivationController {
+
+    private final AccountSelfService self;
+
+    ActivationController(AccountSelfService self) {
+        this.self = self;
+    }
+
+    @GetMapping("/activate")
+    String form(HttpServletRequest request, Model model) {
+        self.startedActivation(request).ifPresent(started -> {
+            model.addAttribute("username", started[0]);
+            model.addAttribute("code", started[1]);
+            model.addAttribute("fromSignIn", true);
+            if (self.checkActivation(started[0], started[1]) == Activations.Check.EXPIRED) {
+                model.addAttribute("errorKey", "identity.activation.expired");
+            }
+        });
+        return "identity/activate";
+    }
+
+    @PostMapping("/activate")
+    String activate(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String next, @RequestParam(defaultValue = "") String repeat, Model model,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            if (username.isBlank() || code.isBlank()) {
+                throw BusinessException.invalid("identity.activation.required");
+            }
+            if (!next.equals(repeat)) {
+                throw BusinessException.invalid("identity.password.mismatch");
+            }
+            self.activate(username, code, next, request, response);
+        } catch (BusinessException e) {
+            model.addAttribute("username", username.strip());
+            model.addAttribute("code", code.strip());
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+            return "identity/activate";
+        }
+        redirect.addFlashAttribute("flash", "identity.activation.done");
+        return "redirect:/";
+    }
+}
