@@ -34,11 +34,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# RSS in MB of a process and of all its descendants other than the JVM itself (the embedded database server).
+# Memory in MB: RSS of the JVM; for the database, the proportional set size (PSS: shared memory counted once) of the
+# server started on the working folder and all of its processes.
 rss_mb() { ps -o rss= -p "$1" | awk '{s+=$1} END {printf "%d", s/1024}'; }
-children_rss_mb() {
-  local pids; pids=$(pgrep -d, -f "$WORK" | tr ',' '\n' | grep -vx "$1" | paste -sd, -)
-  [ -n "$pids" ] && ps -o rss= -p "$pids" | awk '{s+=$1} END {printf "%d", s/1024}' || echo 0
+db_mb() {
+  local main pids
+  main=$(pgrep -f -- "-D $WORK/data/pg" | head -n 1)
+  [ -n "$main" ] || { echo 0; return; }
+  pids="$main $(pgrep -P "$main" | tr '\n' ' ')"
+  for p in $pids; do awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null; done | awk '{s+=$1} END {printf "%d", s/1024}'
 }
 
 # One start: launches the jar, waits until fdy012 signs in, measures, stops it.
@@ -67,7 +71,7 @@ start_once() {
   local seconds app db
   seconds=$(echo "$now - $begin" | bc)
   app=$(rss_mb "$APP_PID")
-  db=$(children_rss_mb "$APP_PID")
+  db=$(db_mb)
   log "$label: working sign-in after $(printf '%.1f' "$seconds") s; RSS application ${app} MB, database ${db} MB"
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   APP_PID=

@@ -42,10 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The product as users start it: the packaged jar with its defaults (no profile, no database URL: the embedded
  * PostgreSQL, the demo school) in an empty working folder, as a separate process, driven over HTTP through the core
- * journey by the people who do it — the center publishes positions, a student signs in for the first time, changes
- * the password, applies and is accepted, an employer accepts an applicant, a counselor arranges a class, the employer
- * records hours, the counselor confirms them, the student's progress shows them and the register exports. Any 5xx
- * answer anywhere fails it. Runs in `verify` after `package` (failsafe).
+ * journey by the people who do it — the center publishes positions, a student signs in for the first time with the
+ * activation code and chooses a password, applies and is accepted, an employer accepts an applicant, a counselor
+ * arranges a class, the employer records hours, the counselor confirms them, the student's progress shows them and
+ * the register exports. Any 5xx answer anywhere fails it. Runs in `verify` after `package` (failsafe).
  */
 class DefaultRunJourneyIT {
 
@@ -138,15 +138,18 @@ class DefaultRunJourneyIT {
         String studentNo = "IT" + (100_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
         Visitor adminPages = Visitor.signIn("admin", "Demo1234");
         int cohort = schoolClass.path("cohort").asInt();
-        adminPages.submit("/org/students/new", "/org/students/new", Map.of("studentNo", studentNo, "name", "林晓雨",
-                "gender", "FEMALE", "classId", schoolClass.path("id").asText(),
-                "enrolmentTerm", cohort + "-" + (cohort + 1) + "-1", "status", "ACTIVE", "phone", "", "idCardNo", ""));
+        HttpResponse<String> created = adminPages.submit("/org/students/new", "/org/students/new", Map.of(
+                "studentNo", studentNo, "name", "林晓雨", "gender", "FEMALE",
+                "classId", schoolClass.path("id").asText(), "enrolmentTerm", cohort + "-" + (cohort + 1) + "-1",
+                "status", "ACTIVE", "phone", "", "idCardNo", ""));
+        Matcher code = Pattern.compile("id=\"issued-code\">([^<]+)<").matcher(created.body());
+        assertThat(code.find()).as("the new student's activation code, shown once to the administrator").isTrue();
         JsonNode student = admin.get("/api/v1/students?text=" + studentNo).path("items").get(0);
         long studentId = student.path("id").asLong();
 
-        // First sign-in: the password must be changed before anything else.
+        // First sign-in: with the activation code, the student chooses a password.
         String password = "Xy" + studentNo.substring(2) + "q";
-        Visitor studentPages = Visitor.firstSignIn(studentNo, studentNo, password);
+        Visitor studentPages = Visitor.activate(studentNo, code.group(1).trim(), password);
         Api studentApi = new Api(studentNo, password);
 
         // A first-come position accepts at once; an employer-choice one waits for the employer.
@@ -245,15 +248,14 @@ class DefaultRunJourneyIT {
             return v;
         }
 
-        static Visitor firstSignIn(String username, String initialPassword, String newPassword) throws Exception {
+        static Visitor activate(String username, String code, String newPassword) throws Exception {
             Visitor v = new Visitor();
             HttpResponse<String> landed = v.submit("/login", "/login", Map.of("username", username,
-                    "password", initialPassword));
-            assertThat(landed.uri().getPath()).as("first sign-in goes to the password change")
-                    .isEqualTo("/account/password");
-            HttpResponse<String> home = v.submit("/account/password", "/account/password",
-                    Map.of("current", initialPassword, "next", newPassword, "repeat", newPassword));
-            assertThat(home.uri().getPath()).isNotEqualTo("/account/password");
+                    "password", code));
+            assertThat(landed.uri().getPath()).as("a sign-in with the code leads to activation").isEqualTo("/activate");
+            HttpResponse<String> home = v.submit("/activate", "/activate", Map.of("username", username,
+                    "code", code, "next", newPassword, "repeat", newPassword));
+            assertThat(home.uri().getPath()).isNotIn("/activate", "/login");
             assertThat(v.get("/my/hours").uri().getPath()).isEqualTo("/my/hours");
             return v;
         }
