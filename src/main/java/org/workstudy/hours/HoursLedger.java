@@ -39,7 +39,7 @@ import org.workstudy.shared.TermCode;
  *
  * <p>Who may do what: a COUNSELOR records, confirms, rejects, corrects and voids for the students of their classes
  * (their records count at once); an EMPLOYER records for students placed on their positions, confirms and rejects
- * those students' reports, and corrects or voids entries on their positions (their records count once the counselor
+ * those students' reports, and corrects or voids their own side's entries on their positions (their records count once the counselor
  * confirms them, when {@code workstudy.hours.counselor-confirms-employer} is true); a STUDENT reports their own work
  * (counted once the employer of the position or the counselor confirms).
  *
@@ -525,6 +525,9 @@ public class HoursLedger {
         if (!may) {
             throw BusinessException.notFound("error.not-found");
         }
+        if (!mayAmend(user, row.recorderRole())) {
+            throw new BusinessException(403, "hours.amend.not-yours");
+        }
         if (reason == null || reason.isBlank()) {
             throw BusinessException.invalid("hours.reason-required");
         }
@@ -532,6 +535,14 @@ public class HoursLedger {
             throw BusinessException.conflict("hours.amend.not-latest");
         }
         return row;
+    }
+
+    /**
+     * Only the side that wrote an entry, and the counselor who keeps the register, may correct or void it: an
+     * employer amends its own side's records, never a counselor's or a student's (it rejects a student's report).
+     */
+    public static boolean mayAmend(CurrentUser user, RecorderRole recordedBy) {
+        return user.acts(Role.COUNSELOR) || user.acts(Role.EMPLOYER) && recordedBy == RecorderRole.EMPLOYER;
     }
 
     private static void requireLatest(List<EntryRow> rows, EntryRow entry) {
