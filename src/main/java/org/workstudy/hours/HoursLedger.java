@@ -30,6 +30,7 @@ import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentQuery;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.TextLimits;
 import org.workstudy.shared.TermCode;
 
 /**
@@ -48,6 +49,10 @@ import org.workstudy.shared.TermCode;
  */
 @Service
 public class HoursLedger {
+
+    /** The lengths of hrs_entry.content and .reason: longer text is refused, never cut. */
+    static final int CONTENT_MAX = 500;
+    static final int REASON_MAX = 500;
 
     static final String AUDIT = "work-record";
 
@@ -139,7 +144,7 @@ public class HoursLedger {
         if (reason == null || reason.isBlank()) {
             throw BusinessException.invalid("hours.reason-required");
         }
-        decide(user, entryId, false, reason.strip());
+        decide(user, entryId, false, TextLimits.require("reason", reason, REASON_MAX));
     }
 
     /**
@@ -406,6 +411,7 @@ public class HoursLedger {
         if (r.content() == null || r.content().isBlank()) {
             throw BusinessException.invalid("hours.content-required");
         }
+        TextLimits.require("content", r.content(), CONTENT_MAX);
         return new Prepared(r, resolved, role, enrolment(s), settings.require(s));
     }
 
@@ -531,6 +537,7 @@ public class HoursLedger {
         if (reason == null || reason.isBlank()) {
             throw BusinessException.invalid("hours.reason-required");
         }
+        TextLimits.require("reason", reason, REASON_MAX);
         if (row.kind() == EntryKind.VOID) {
             throw BusinessException.conflict("hours.amend.not-latest");
         }

@@ -25,8 +25,9 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Two filter chains: the JSON API under /api (HTTP Basic, stateless, problem details) and the pages (form login,
- * CSRF, sessions in the database). Both send a strict Content-Security-Policy.
+ * Two filter chains: the JSON API under /api (HTTP Basic sent unasked, never challenged; stateless; problem
+ * details) and the pages (form login, CSRF, sessions in the database), which also serve the API's description and
+ * Swagger UI to signed-in staff. Both send a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,6 +38,18 @@ class SecurityConfig {
 
     private static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
             "/favicon.ico", "/error", "/verify/**"};
+
+    /** The OpenAPI document and Swagger UI: served by the pages' chain, so that a signed-in session reads them. */
+    static final String[] API_DOCUMENT = {"/api/v1/docs", "/api/v1/docs/**", "/api/v1/openapi", "/api/v1/openapi/**",
+            "/api/v1/swagger-ui/**"};
+
+    private static final String[] DOCUMENT_READERS = java.util.Arrays.stream(Role.values())
+            .filter(r -> r != Role.STUDENT).map(Role::name).toArray(String[]::new);
+
+    static boolean isApiDocument(String path) {
+        return path.equals("/api/v1/docs") || path.startsWith("/api/v1/docs/") || path.equals("/api/v1/openapi")
+                || path.startsWith("/api/v1/openapi/") || path.startsWith("/api/v1/swagger-ui/");
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -51,9 +64,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher(request -> {
+                    String path = request.getRequestURI().substring(request.getContextPath().length());
+                    return path.startsWith("/api/") && !isApiDocument(path);
+                })
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/public/**").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,6 +88,8 @@ class SecurityConfig {
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        // The API description and Swagger UI: for signed-in staff (and employers), not the public.
+                        .requestMatchers(API_DOCUMENT).hasAnyRole(DOCUMENT_READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
                         .permitAll())
@@ -97,9 +115,8 @@ class SecurityConfig {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"WorkStudy\"");
-        }
+        // No "WWW-Authenticate: Basic" challenge: a browser would ask for credentials and then send them with every
+        // request to us, cross-site forms included. Programs send their Authorization header unasked.
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
     }
 }

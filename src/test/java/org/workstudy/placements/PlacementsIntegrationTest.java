@@ -240,7 +240,7 @@ class PlacementsIntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("剩余 2 / 3"),
                                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html")))));
-        mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/openapi").cookie(session)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/applications']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/placements']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/students/{id}']").exists());

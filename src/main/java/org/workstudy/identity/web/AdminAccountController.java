@@ -37,7 +37,7 @@ class AdminAccountController {
 
     @GetMapping
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Role role,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         model.addAttribute("result", accounts.search(q, role, page, 20));
         model.addAttribute("roles", Role.values());
         return "identity/accounts";
