@@ -18,6 +18,7 @@ import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.identity.SignInThrottle;
 import org.workstudy.identity.ScopeDirectory;
 import org.workstudy.identity.ScopeKind;
 import org.workstudy.shared.BusinessException;
@@ -29,10 +30,15 @@ class AdminAccountController {
 
     private final Accounts accounts;
     private final List<ScopeDirectory> directories;
+    private final SignInThrottle throttle;
+    private final java.time.Clock clock;
 
-    AdminAccountController(Accounts accounts, List<ScopeDirectory> directories) {
+    AdminAccountController(Accounts accounts, List<ScopeDirectory> directories, SignInThrottle throttle,
+            java.time.Clock clock) {
         this.accounts = accounts;
         this.directories = directories;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -47,6 +53,8 @@ class AdminAccountController {
     String show(@PathVariable long id, Model model) {
         AccountView account = accounts.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         model.addAttribute("account", account);
+        model.addAttribute("throttles", throttle.of(account.username()));
+        model.addAttribute("now", clock.instant());
         Map<Grant, String> grantNames = new LinkedHashMap<>();
         account.grants().forEach(g -> grantNames.put(g, scopeName(g)));
         model.addAttribute("grantNames", grantNames);
@@ -107,6 +115,7 @@ class AdminAccountController {
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         accounts.unlock(id);
+        accounts.find(id).ifPresent(a -> throttle.clear(a.username()));
         redirect.addFlashAttribute("flash", "action.saved");
         return "redirect:/admin/accounts/" + id;
     }
