@@ -159,7 +159,7 @@ public class QualityCredits {
 
     private int write(CurrentUser user, String fileName, List<Line> lines) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String name = fileName == null ? null : fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+        String name = fileName == null ? null : org.workstudy.shared.UploadedFiles.cleanName(fileName, 200);
         jdbc.sql("INSERT INTO cr_quality_import (file_name, row_count, imported_by, imported_at) VALUES (?,?,?,?)")
                 .params(name, lines.size(), user.username(), now()).update(key, "id");
         long importId = key.getKey().longValue();

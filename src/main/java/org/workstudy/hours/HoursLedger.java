@@ -30,6 +30,7 @@ import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentQuery;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.TextLimits;
 import org.workstudy.shared.TermCode;
 
 /**
@@ -39,7 +40,7 @@ import org.workstudy.shared.TermCode;
  *
  * <p>Who may do what: a COUNSELOR records, confirms, rejects, corrects and voids for the students of their classes
  * (their records count at once); an EMPLOYER records for students placed on their positions, confirms and rejects
- * those students' reports, and corrects or voids entries on their positions (their records count once the counselor
+ * those students' reports, and corrects or voids their own side's entries on their positions (their records count once the counselor
  * confirms them, when {@code workstudy.hours.counselor-confirms-employer} is true); a STUDENT reports their own work
  * (counted once the employer of the position or the counselor confirms).
  *
@@ -48,6 +49,10 @@ import org.workstudy.shared.TermCode;
  */
 @Service
 public class HoursLedger {
+
+    /** The lengths of hrs_entry.content and .reason: longer text is refused, never cut. */
+    static final int CONTENT_MAX = 500;
+    static final int REASON_MAX = 500;
 
     static final String AUDIT = "work-record";
 
@@ -139,7 +144,7 @@ public class HoursLedger {
         if (reason == null || reason.isBlank()) {
             throw BusinessException.invalid("hours.reason-required");
         }
-        decide(user, entryId, false, reason.strip());
+        decide(user, entryId, false, TextLimits.require("reason", reason, REASON_MAX));
     }
 
     /**
@@ -406,6 +411,7 @@ public class HoursLedger {
         if (r.content() == null || r.content().isBlank()) {
             throw BusinessException.invalid("hours.content-required");
         }
+        TextLimits.require("content", r.content(), CONTENT_MAX);
         return new Prepared(r, resolved, role, enrolment(s), settings.require(s));
     }
 
@@ -525,13 +531,25 @@ public class HoursLedger {
         if (!may) {
             throw BusinessException.notFound("error.not-found");
         }
+        if (!mayAmend(user, row.recorderRole())) {
+            throw new BusinessException(403, "hours.amend.not-yours");
+        }
         if (reason == null || reason.isBlank()) {
             throw BusinessException.invalid("hours.reason-required");
         }
+        TextLimits.require("reason", reason, REASON_MAX);
         if (row.kind() == EntryKind.VOID) {
             throw BusinessException.conflict("hours.amend.not-latest");
         }
         return row;
+    }
+
+    /**
+     * Only the side that wrote an entry, and the counselor who keeps the register, may correct or void it: an
+     * employer amends its own side's records, never a counselor's or a student's (it rejects a student's report).
+     */
+    public static boolean mayAmend(CurrentUser user, RecorderRole recordedBy) {
+        return user.acts(Role.COUNSELOR) || user.acts(Role.EMPLOYER) && recordedBy == RecorderRole.EMPLOYER;
     }
 
     private static void requireLatest(List<EntryRow> rows, EntryRow entry) {

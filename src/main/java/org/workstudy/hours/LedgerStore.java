@@ -52,8 +52,8 @@ class LedgerStore {
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(e.studentId(), e.sourceKind().name(), e.sourceId(), e.positionId(), e.employerId(),
                         cut(e.employerName(), 200), cut(e.place(), 200), e.workDate(), e.startsAt(), e.endsAt(),
-                        e.hours(), cut(e.content(), 500), e.kind().name(), e.correctsId(), e.chainId(),
-                        cut(e.reason(), 500), e.recordedBy(), cut(e.recordedByName(), 100), e.role().name(), now(),
+                        e.hours(), strip(e.content()), e.kind().name(), e.correctsId(), e.chainId(),
+                        strip(e.reason()), e.recordedBy(), cut(e.recordedByName(), 100), e.role().name(), now(),
                         e.needsConfirmation())
                 .update(key, "id");
         return key.getKey().longValue();
@@ -62,7 +62,7 @@ class LedgerStore {
     void decide(long entryId, boolean confirmed, String by, String byName, String role, String reason) {
         jdbc.sql("INSERT INTO hrs_confirmation (entry_id, confirmed, by_username, by_name, by_role, at, reason)"
                         + " VALUES (?,?,?,?,?,?,?)")
-                .params(entryId, confirmed, by, cut(byName, 100), role, now(), cut(reason, 500)).update();
+                .params(entryId, confirmed, by, cut(byName, 100), role, now(), strip(reason)).update();
     }
 
     /** Serialises the writes for one student across transactions and instances. */
@@ -179,6 +179,12 @@ class LedgerStore {
         return clock.instant().atZone(clock.getZone()).toOffsetDateTime();
     }
 
+    /** User text was checked against its limit by the ledger (refused, never cut here). */
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    /** Copied labels (employer name, place, a display name) that may be longer than the ledger keeps. */
     private static String cut(String s, int max) {
         if (s == null) {
             return null;

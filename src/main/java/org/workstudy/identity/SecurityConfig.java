@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,19 +17,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.workstudy.shared.JsonStrings;
 
 /**
- * Two filter chains: the JSON API under /api (HTTP Basic, stateless, problem details) and the pages (form login,
- * CSRF, sessions in the database). Both send a strict Content-Security-Policy.
+ * Two filter chains: the JSON API under /api (HTTP Basic sent unasked, never challenged; stateless; problem
+ * details) and the pages (form login, CSRF, sessions in the database), which also serve the API's description and
+ * Swagger UI to signed-in staff. Both send a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,9 +48,47 @@ class SecurityConfig {
     static final String UNAUTHORIZED = "Sign in with HTTP Basic and your password. An account that has not set a"
             + " password yet is activated with its code at /activate first (尚未设置密码的账户请先在 /activate 用激活码激活)。";
 
+    /** The OpenAPI document and Swagger UI: served by the pages' chain, so that a signed-in session reads them. */
+    static final String[] API_DOCUMENT = {"/api/v1/docs", "/api/v1/docs/**", "/api/v1/openapi", "/api/v1/openapi/**",
+            "/api/v1/swagger-ui/**"};
+
+    private static final String[] DOCUMENT_READERS = java.util.Arrays.stream(Role.values())
+            .filter(r -> r != Role.STUDENT).map(Role::name).toArray(String[]::new);
+
+    static boolean isApiDocument(String path) {
+        return path.equals("/api/v1/docs") || path.startsWith("/api/v1/docs/") || path.equals("/api/v1/openapi")
+                || path.startsWith("/api/v1/openapi/") || path.startsWith("/api/v1/swagger-ui/");
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(10);
+    }
+
+    /**
+     * Password first, account state after: a locked or disabled account is only mentioned to someone who knows its
+     * password, so that a wrong guess answers the same for every username, existing or not.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountDetailsService details, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
+    }
+
+    @Bean
+    SignInThrottleFilter signInThrottleFilter(SignInThrottle throttle, java.time.Clock clock) {
+        return new SignInThrottleFilter(throttle, clock);
+    }
+
+    /** Used inside the security chains only, not as a servlet filter of its own. */
+    @Bean
+    FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilterRegistration(SignInThrottleFilter filter) {
+        FilterRegistrationBean<SignInThrottleFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
@@ -56,13 +98,17 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
+    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle) throws Exception {
+        http.securityMatcher(request -> {
+                    String path = request.getRequestURI().substring(request.getContextPath().length());
+                    return path.startsWith("/api/") && !isApiDocument(path);
+                })
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**", "/api/v1/public/**").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
                         UNAUTHORIZED)))
+                .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiPasswordSetFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -75,15 +121,19 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Activations activations) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Activations activations,
+            SignInThrottleFilter throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        // The API description and Swagger UI: for signed-in staff (and employers), not the public.
+                        .requestMatchers(API_DOCUMENT).hasAnyRole(DOCUMENT_READERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ActivationSignInFilter(activations), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h
@@ -93,11 +143,13 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Tells the login page why: a lock and a disabled account get their own message, anything else one message. */
+    /**
+     * Tells the login page why, the same for every username: "bad" for a wrong name or password. Only someone who
+     * gave the right password learns that the account is disabled (the state checks run after the password).
+     */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "bad";
+            String reason = exception instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }
@@ -106,10 +158,9 @@ class SecurityConfig {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"WorkStudy\"");
-        }
+        // No "WWW-Authenticate: Basic" challenge: a browser would ask for credentials and then send them with every
+        // request to us, cross-site forms included. Programs send their Authorization header unasked.
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + (detail == null ? "" : ",\"detail\":\"" + detail + "\"") + "}");
+                + (detail == null ? "" : ",\"detail\":" + JsonStrings.quote(detail)) + "}");
     }
 }

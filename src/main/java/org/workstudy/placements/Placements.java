@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,13 +120,22 @@ public class Placements implements PlanActuals {
                 .query(Placements::row).list());
     }
 
-    /** Placements on a position, for those who may manage it. */
+    /**
+     * Placements on a position: all of them for those who manage it (its employer, the center, its college); for
+     * those who only arrange (counselors, other colleges) just the students in their scope.
+     */
     public List<PlacementView> ofPosition(CurrentUser user, long positionId) {
-        if (!positions.mayManage(user, positionId) && !mayArrange(user)) {
+        boolean manages = positions.mayManage(user, positionId);
+        if (!manages && !mayArrange(user)) {
             throw BusinessException.notFound("error.not-found");
         }
-        return views(jdbc.sql(SELECT + " WHERE p.position_id = ? ORDER BY p.created_at").param(positionId)
-                .query(Placements::row).list());
+        List<PlacementView> rows = jdbc.sql(SELECT + " WHERE p.position_id = ? ORDER BY p.created_at")
+                .param(positionId).query(Placements::row).list();
+        if (!manages) {
+            Set<Long> visible = scope.visibleStudents(user, rows.stream().map(PlacementView::studentId).toList());
+            rows = rows.stream().filter(r -> visible.contains(r.studentId())).toList();
+        }
+        return views(rows);
     }
 
     public boolean activePlacement(long positionId, long studentId) {

@@ -22,6 +22,7 @@ import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.TextLimits;
 
 /**
  * Employers (用人单位), their tripartite agreements and their contact accounts. The center (CENTER_STAFF, ADMIN)
@@ -201,8 +202,10 @@ public class Employers {
         if (f.phone() != null && !f.phone().isBlank() && !f.phone().trim().matches("[0-9+\\- ]{5,30}")) {
             throw BusinessException.invalid("positions.employer.phone", f.phone());
         }
-        return new EmployerForm(f.onCampus() == null || f.onCampus(), f.name().trim(), f.city().trim(),
-                trim(f.address()), trim(f.contactPerson()), trim(f.phone()), f.active() == null || f.active());
+        return new EmployerForm(f.onCampus() == null || f.onCampus(), TextLimits.require("name", f.name(), 100),
+                TextLimits.require("city", f.city(), 50), trim(TextLimits.require("address", f.address(), 200)),
+                trim(TextLimits.require("contactPerson", f.contactPerson(), 50)), trim(f.phone()),
+                f.active() == null || f.active());
     }
 
     private OffsetDateTime now() {

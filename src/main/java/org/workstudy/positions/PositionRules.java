@@ -8,6 +8,7 @@ import java.util.Set;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.TextLimits;
 
 /**
  * The rules of positions, free of storage: what a valid position is, which lifecycle step leads where, and who may
@@ -88,11 +89,11 @@ public final class PositionRules {
         if (!onCampus && blank(f.safetyNotes())) {
             throw BusinessException.invalid("positions.safety.required");
         }
-        if (f.title().trim().length() > 100 || f.place().trim().length() > 200
-                || (f.description() != null && f.description().length() > 4000)
-                || (f.safetyNotes() != null && f.safetyNotes().length() > 2000)) {
-            throw BusinessException.invalid("positions.text.too-long");
-        }
+        TextLimits.require("title", f.title(), 100);
+        TextLimits.require("place", f.place(), 200);
+        TextLimits.require("city", f.city(), 50);
+        TextLimits.require("description", f.description(), 4000);
+        TextLimits.require("safetyNotes", f.safetyNotes(), 2000);
         return new PositionForm(f.bank(), f.bank() == BankKind.SCHOOL ? null : f.bankCollegeId(), f.employerId(),
                 f.title().trim(), trim(f.description()), f.type(), f.timeKinds(), f.place().trim(), f.city().trim(),
                 f.capacity(), f.hoursPerShift(), f.hourlyPay(), f.workFrom(), f.workTo(), f.opensAt(), f.closesAt(),

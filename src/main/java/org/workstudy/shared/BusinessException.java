@@ -11,6 +11,7 @@ public class BusinessException extends RuntimeException {
     private final String messageKey;
     private final transient Object[] args;
     private final int status;
+    private String field;
 
     public BusinessException(int status, String messageKey, Object... args) {
         super(messageKey + Arrays.toString(args));
@@ -37,6 +38,26 @@ public class BusinessException extends RuntimeException {
     /** Outside the user's role or data scope (HTTP 403). */
     public static BusinessException forbidden() {
         return new BusinessException(403, "error.forbidden");
+    }
+
+    /**
+     * Text longer than its column allows: refused naming the field and its limit, never cut. {@code field} is the
+     * field's name in forms and JSON; its label is the message {@code field.<field>}.
+     */
+    public static BusinessException tooLong(String field, int max) {
+        return new BusinessException(422, "error.too-long",
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"field." + field},
+                        field), String.valueOf(max)).field(field);
+    }
+
+    /** Names the input field the error is about (API problem details carry it as {@code field}). */
+    public BusinessException field(String name) {
+        this.field = name;
+        return this;
+    }
+
+    public String field() {
+        return field;
     }
 
     public String messageKey() {

@@ -49,10 +49,7 @@ public final class UploadedFiles {
 
     /** A file name safe to store and to send back in a Content-Disposition header, with the extension of its type. */
     public static String safeName(String name, String contentType, String fallback) {
-        String base = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\r\\n]", "_").trim();
-        if (base.length() > 150) {
-            base = base.substring(base.length() - 150);
-        }
+        String base = cleanName(name, 150);
         String ext = switch (contentType) {
             case "application/pdf" -> ".pdf";
             case "image/jpeg" -> ".jpg";
@@ -63,6 +60,16 @@ public final class UploadedFiles {
         }
         String lower = base.toLowerCase(Locale.ROOT);
         return lower.endsWith(ext) || (ext.equals(".jpg") && lower.endsWith(".jpeg")) ? base : base + ext;
+    }
+
+    /**
+     * An uploaded file's name as we keep it: path separators, reserved and control characters (NUL included, which
+     * PostgreSQL refuses) become "_", and a name longer than {@code max} keeps its last {@code max} characters (the
+     * end carries the extension). A file name is a label we give back, not text the user typed for us to store.
+     */
+    public static String cleanName(String name, int max) {
+        String base = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return base.length() > max ? base.substring(base.length() - max) : base;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -35,7 +35,7 @@ public final class XlsxSheet {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     public enum Problem {
-        UNREADABLE, EMPTY_FILE, XLS, NOT_XLSX, NO_DATA, COLUMN_MISSING, COLUMN_TWICE, TOO_MANY_ROWS;
+        UNREADABLE, EMPTY_FILE, XLS, NOT_XLSX, TOO_LARGE_UNPACKED, NO_DATA, COLUMN_MISSING, COLUMN_TWICE, TOO_MANY_ROWS;
 
         /** The problem as the end of a message key: {@code column-missing}. */
         public String key() {
@@ -86,6 +86,10 @@ public final class XlsxSheet {
         } catch (RuntimeException e) {
             // A zip that is no workbook, a damaged or encrypted file. The contents are personal data, so only the
             // type of failure is logged.
+            if (unpacksTooLarge(e)) {
+                LOG.info("Upload refused: its .xlsx parts unpack beyond the reader's size or ratio limit");
+                return List.of(file(Problem.TOO_LARGE_UNPACKED, null));
+            }
             LOG.info("Upload is not a readable .xlsx: {}", e.getClass().getName());
             return List.of(file(Problem.NOT_XLSX, null));
         }
@@ -99,6 +103,20 @@ public final class XlsxSheet {
             problems.add(file(Problem.NO_DATA, null));
         }
         return problems;
+    }
+
+    /**
+     * Whether the reader (Apache POI underneath) stopped because a part would unpack too large or too many times its
+     * packed size (a "zip bomb"): the file is a workbook, only too big to open safely. POI says so in its message.
+     */
+    private static boolean unpacksTooLarge(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("Zip bomb") || m.contains("exceed the max size of the expanded data"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A header cell as people write it: trimmed, without a required-mark or a note in brackets. */

@@ -31,5 +31,6 @@ class WebConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new ApiBodyTypes()).addPathPatterns("/api/**");
     }
 }

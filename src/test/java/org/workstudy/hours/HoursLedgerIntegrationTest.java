@@ -147,6 +147,37 @@ class HoursLedgerIntegrationTest {
     }
 
     @Test
+    void anEmployerCannotVoidOrCorrectACounselorsRecordButItsOwn() throws Exception {
+        var x = fixtures.placed(1);
+        Student s = x.student();
+        long byCounselor = ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-23", "08:00",
+                "12:00"));
+        long byEmployer = ledger.record(x.employer(), HoursFixtures.work(s, x.placement(), "2026-07-24", "08:00",
+                "10:00"));
+        String employer = school.account(Grant.of(Role.EMPLOYER, x.employerId()));
+
+        mvc.perform(post("/api/v1/work-records/" + byCounselor + "/void").with(httpBasic(employer, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"不对\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("辅导员")));
+        assertThatThrownBy(() -> ledger.correct(x.employer(), byCounselor,
+                HoursFixtures.work(s, x.placement(), "2026-07-23", "08:00", "09:00"), "改"))
+                .hasMessageContaining("hours.amend.not-yours");
+        Cookie session = Logins.login(mvc, employer, Fixtures.PASSWORD);
+        mvc.perform(post("/hours/entries/" + byCounselor + "/void").cookie(session).with(csrf())
+                .param("reason", "不对").param("back", "/hours/students/" + s.id()));
+        assertThat(statusOf(x, byCounselor)).isEqualTo(RecordStatus.COUNTED);
+
+        // its own record the employer may void; the counselor may void anything in the class
+        mvc.perform(post("/api/v1/work-records/" + byEmployer + "/void").with(httpBasic(employer, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"记错了\"}"))
+                .andExpect(status().isCreated());
+        assertThat(statusOf(x, byEmployer)).isEqualTo(RecordStatus.VOIDED);
+        ledger.voidEntry(x.counselor(), byCounselor, "学生请假");
+        assertThat(statusOf(x, byCounselor)).isEqualTo(RecordStatus.VOIDED);
+    }
+
+    @Test
     void theDatabaseRefusesToUpdateOrDeleteLedgerEntries() {
         var x = fixtures.placed(1);
         long id = ledger.record(x.counselor(), HoursFixtures.work(x.student(), x.placement(), "2026-07-22", "08:00",

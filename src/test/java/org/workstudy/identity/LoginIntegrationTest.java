@@ -55,24 +55,85 @@ class LoginIntegrationTest {
     }
 
     @Test
-    void fiveFailedLoginsLockTheAccountUntilAnAdministratorUnlocksIt() throws Exception {
+    void failuresThrottleOnlyTheClientThatMadeThemAndUnknownNamesAnswerTheSame() throws Exception {
         String user = fixtures.account(Grant.school(Role.LEADER));
-        for (int i = 0; i < 4; i++) {
-            mvc.perform(formLogin().user(user).password("wrong-1234")).andExpect(redirectedUrl("/login?error=bad"));
+        String nobody = "nobody" + Fixtures.next();
+        for (String name : new String[] {user, nobody}) {
+            for (int i = 0; i < 5; i++) {
+                mvc.perform(signIn(name, "wrong-1234", "10.9.0.1"))
+                        .andExpect(redirectedUrl("/login?error=bad"));
+            }
+            // that client now waits, whatever it sends and whether or not the account exists
+            mvc.perform(signIn(name, Fixtures.PASSWORD, "10.9.0.1"))
+                    .andExpect(redirectedUrl("/login?error=throttled"))
+                    .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]?")));
         }
-        mvc.perform(formLogin().user(user).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+        // the owner, elsewhere, is not locked out
+        mvc.perform(signIn(user, Fixtures.PASSWORD, "10.9.0.2"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/login").param("error", "throttled"))
+                .andExpect(content().string(containsString("登录失败次数过多")));
+        // both in the audit trail
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'signin-failed' AND changes LIKE ?")
+                .param("%\"" + user + "\"%").query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'signin-throttled' AND changes LIKE ?")
+                .param("%\"" + nobody + "\"%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theApiThrottlesBasicSignInsPerClientWithRetryAfter() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
         for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin().user(user).password("wrong-1234"));
+            mvc.perform(get("/api/v1/me").with(httpBasic(user, "wrong-1234")).with(from("10.9.1.1")))
+                    .andExpect(status().isUnauthorized());
         }
-        // Locked now: even the right password is refused, with the lock's own message.
-        mvc.perform(formLogin().user(user).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=locked"));
-        AccountView locked = accounts.findByUsername(user).orElseThrow();
-        assertThat(locked.lockedUntil()).isNotNull();
-        fixtures.inTransaction(() -> {
-            accounts.unlock(locked.id());
-            return null;
-        });
-        mvc.perform(formLogin().user(user).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(user, Fixtures.PASSWORD)).with(from("10.9.1.1")))
+                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+        mvc.perform(get("/api/v1/me").with(httpBasic(user, Fixtures.PASSWORD)).with(from("10.9.1.2")))
+                .andExpect(status().isOk());
+        // even admin cannot be kept out by someone else's failures
+        AccountView admin = accounts.findByUsername("admin").orElseThrow();
+        assertThat(admin.lockedUntil()).isNull();
+    }
+
+    @Test
+    void anAdministratorSeesAndClearsTheThrottlesOfAnAccount() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(signIn(user, "wrong-1234", "10.9.2.1"));
+        }
+        long id = accounts.findByUsername(user).orElseThrow().id();
+        Cookie admin = Logins.login(mvc, fixtures.account(Grant.school(Role.ADMIN)), Fixtures.PASSWORD);
+        mvc.perform(get("/admin/accounts/" + id).cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("10.9.2.1")))
+                .andExpect(content().string(containsString("登录失败与限制")));
+        mvc.perform(post("/admin/accounts/" + id + "/unlock").cookie(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(signIn(user, Fixtures.PASSWORD, "10.9.2.1"))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'signin-throttle-cleared'"
+                + " AND changes LIKE ?").param("%\"" + user + "\"%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theWaitDoublesWithEachFurtherFailureUpToTheLongest(@Autowired SignInThrottle throttle) {
+        assertThat(throttle.blockFor(5)).hasSeconds(30);
+        assertThat(throttle.blockFor(6)).hasSeconds(60);
+        assertThat(throttle.blockFor(8)).hasSeconds(240);
+        assertThat(throttle.blockFor(40)).hasMinutes(15);
+    }
+
+    private static org.springframework.test.web.servlet.RequestBuilder signIn(String username, String password,
+            String address) {
+        return post("/login").param("username", username).param("password", password).with(csrf()).with(from(address));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test

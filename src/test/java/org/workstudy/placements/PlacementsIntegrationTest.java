@@ -167,6 +167,32 @@ class PlacementsIntegrationTest {
     }
 
     @Test
+    void aCounselorSeesOnlyTheirOwnStudentsAmongAPositionsPlacements() throws Exception {
+        long classOne = school.schoolClass(school.college());
+        long classTwo = school.schoolClass(school.college());
+        Student one = fixtures.students(classOne, 1).get(0);
+        Student two = fixtures.students(classTwo, 1).get(0);
+        long position = fixtures.published(5, SelectionMode.FIRST_COME, Set.of());
+        apply(one, position);
+        apply(two, position);
+        String counselorTwo = school.account(Grant.of(Role.COUNSELOR, classTwo));
+
+        mvc.perform(get("/api/v1/positions/" + position + "/placements")
+                        .with(httpBasic(counselorTwo, Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].studentNo").value(two.studentNo()));
+        Cookie session = Logins.login(mvc, counselorTwo, Fixtures.PASSWORD);
+        String page = mvc.perform(get("/placements/positions/" + position).cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(two.studentNo()).doesNotContain(one.studentNo()).doesNotContain(one.name());
+        // The position's manager (the center) still sees every placement.
+        String center = school.account(Grant.school(Role.CENTER_STAFF));
+        mvc.perform(get("/api/v1/positions/" + position + "/placements").with(httpBasic(center, Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
+    }
+
+    @Test
     void theApiAppliesIdempotentlyAndHidesOtherEmployersApplicants() throws Exception {
         Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         String password = school.password(s.studentNo());
@@ -212,7 +238,7 @@ class PlacementsIntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("剩余 2 / 3"),
                                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html")))));
-        mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/openapi").cookie(session)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/applications']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/placements']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/students/{id}']").exists());

@@ -25,7 +25,7 @@ class AuditController {
             @RequestParam(required = false) String entityId, @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         model.addAttribute("result", trail.search(new AuditQuery(actor, entityType, entityId, action, from, to), page, 50));
         model.addAttribute("entityTypes", trail.entityTypes());
         return "audit/search";

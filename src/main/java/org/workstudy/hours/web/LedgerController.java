@@ -86,6 +86,7 @@ class LedgerController {
         List<WorkRecordView> records = ledger.ofStudent(user, id);
         model.addAttribute("student", roster.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found")));
         model.addAttribute("records", records);
+        model.addAttribute("employerView", user.acts(Role.EMPLOYER));
         model.addAttribute("sources", ledger.sourcesOf(user, id));
         CountingSettings settings = ledger.settings(id);
         model.addAttribute("eveningFrom", settings.eveningFrom());

@@ -20,6 +20,7 @@ import org.workstudy.identity.IssuedCodePage;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.identity.SignInThrottle;
 import org.workstudy.identity.ScopeDirectory;
 import org.workstudy.identity.ScopeKind;
 import org.workstudy.shared.BusinessException;
@@ -32,16 +33,21 @@ class AdminAccountController {
     private final Accounts accounts;
     private final Activations activations;
     private final List<ScopeDirectory> directories;
+    private final SignInThrottle throttle;
+    private final java.time.Clock clock;
 
-    AdminAccountController(Accounts accounts, Activations activations, List<ScopeDirectory> directories) {
+    AdminAccountController(Accounts accounts, Activations activations, List<ScopeDirectory> directories,
+            SignInThrottle throttle, java.time.Clock clock) {
         this.accounts = accounts;
         this.activations = activations;
         this.directories = directories;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Role role,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         model.addAttribute("result", accounts.search(q, role, page, 20));
         model.addAttribute("roles", Role.values());
         return "identity/accounts";
@@ -51,6 +57,8 @@ class AdminAccountController {
     String show(@PathVariable long id, Model model) {
         AccountView account = accounts.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         model.addAttribute("account", account);
+        model.addAttribute("throttles", throttle.of(account.username()));
+        model.addAttribute("now", clock.instant());
         Map<Grant, String> grantNames = new LinkedHashMap<>();
         account.grants().forEach(g -> grantNames.put(g, scopeName(g)));
         model.addAttribute("grantNames", grantNames);
@@ -111,6 +119,7 @@ class AdminAccountController {
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         accounts.unlock(id);
+        accounts.find(id).ifPresent(a -> throttle.clear(a.username()));
         redirect.addFlashAttribute("flash", "action.saved");
         return "redirect:/admin/accounts/" + id;
     }

@@ -48,7 +48,7 @@ class NotificationsApi {
 
     @Operation(summary = "The caller's messages, newest first")
     @GetMapping
-    PageResult<NotificationItem> list(@RequestParam(defaultValue = "0") int page,
+    PageResult<NotificationItem> list(@RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
         Locale locale = locale(request);
         PageResult<NotificationView> result = notifications.list(CurrentUser.require().accountId(), page, size);

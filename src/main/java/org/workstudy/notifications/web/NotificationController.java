@@ -23,7 +23,7 @@ class NotificationController {
     }
 
     @GetMapping("/notifications")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         model.addAttribute("result", notifications.list(CurrentUser.require().accountId(), page, 20));
         return "notifications/list";
     }

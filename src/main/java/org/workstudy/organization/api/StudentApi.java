@@ -44,7 +44,7 @@ class StudentApi {
     PageResult<StudentRow> students(@RequestParam(required = false) String text,
             @RequestParam(required = false) Long collegeId, @RequestParam(required = false) Long classId,
             @RequestParam(required = false) Integer cohort, @RequestParam(required = false) StudentStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, @RequestParam(defaultValue = "50") int size) {
         return roster.search(CurrentUser.require(), new StudentQuery(text, collegeId, classId, cohort, status), page,
                 size);
     }

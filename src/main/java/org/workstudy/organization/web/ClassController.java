@@ -60,7 +60,7 @@ class ClassController {
     }
 
     @GetMapping("/org/classes/{id}")
-    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         CurrentUser user = Access.staff();
         scope.requireClass(user, id);
         ClassRow row = organization.classes(scope.studentsOf(user), null, null).stream().filter(c -> c.id() == id)

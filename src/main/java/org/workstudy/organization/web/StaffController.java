@@ -36,7 +36,7 @@ class StaffController {
 
     @GetMapping("/org/staff")
     String list(@RequestParam(required = false) String text, @RequestParam(required = false) Long collegeId,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         Access.admin();
         model.addAttribute("result", staff.search(text, collegeId, page, 20));
         model.addAttribute("colleges", organization.colleges());

@@ -47,7 +47,7 @@ class StudentController {
     @GetMapping("/org/students")
     String list(@RequestParam(required = false) String text, @RequestParam(required = false) Long collegeId,
             @RequestParam(required = false) Long classId, @RequestParam(required = false) Integer cohort,
-            @RequestParam(required = false) StudentStatus status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) StudentStatus status, @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             Model model) {
         CurrentUser user = Access.staff();
         model.addAttribute("result", roster.search(user, new StudentQuery(text, collegeId, classId, cohort, status),

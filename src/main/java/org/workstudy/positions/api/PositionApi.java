@@ -60,7 +60,7 @@ class PositionApi {
             @RequestParam(required = false) PositionStatus status, @RequestParam(required = false) Long employerId,
             @RequestParam(required = false) TimeKind timeKind, @RequestParam(required = false) Boolean onCampus,
             @RequestParam(required = false) String city, @RequestParam(required = false) Boolean openNow,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, @RequestParam(defaultValue = "50") int size) {
         return workflow.search(user(), new PositionQuery(text, bank, collegeId, status, employerId, timeKind, onCampus,
                 city, openNow), page, size);
     }

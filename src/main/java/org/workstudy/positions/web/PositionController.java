@@ -55,7 +55,7 @@ class PositionController {
             @RequestParam(required = false) Long collegeId, @RequestParam(required = false) PositionStatus status,
             @RequestParam(required = false) Long employerId, @RequestParam(required = false) TimeKind timeKind,
             @RequestParam(required = false) Boolean onCampus, @RequestParam(required = false) Boolean openNow,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page, Model model) {
         CurrentUser user = bankUser();
         PositionQuery query = new PositionQuery(text, bank, collegeId, status, employerId, timeKind, onCampus, null,
                 openNow);
