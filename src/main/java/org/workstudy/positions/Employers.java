@@ -200,7 +200,7 @@ public class Employers {
             throw BusinessException.invalid("error.required");
         }
         if (f.phone() != null && !f.phone().isBlank() && !f.phone().trim().matches("[0-9+\\- ]{5,30}")) {
-            throw BusinessException.invalid("positions.employer.phone", f.phone());
+            throw BusinessException.invalid("positions.employer.phone.invalid", f.phone());
         }
         return new EmployerForm(f.onCampus() == null || f.onCampus(), TextLimits.require("name", f.name(), 100),
                 TextLimits.require("city", f.city(), 50), trim(TextLimits.require("address", f.address(), 200)),

@@ -184,7 +184,7 @@ public class PositionWorkflow {
         Employer employer = employers.find(form.employerId())
                 .orElseThrow(() -> BusinessException.invalid("positions.employer.unknown", form.employerId()));
         if (!employer.active()) {
-            throw BusinessException.invalid("positions.employer.inactive", employer.name());
+            throw BusinessException.invalid("positions.employer.inactive.refused", employer.name());
         }
         if (!PositionRules.mayEdit(user, form.bank(), form.bankCollegeId(), form.employerId())) {
             throw BusinessException.forbidden();

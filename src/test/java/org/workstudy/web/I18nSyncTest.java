@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Every message has its English twin, templates use only keys that exist, and no Chinese is written into a page. */
+/**
+ * Every message has its English twin and is written once, templates use only keys that exist, and no Chinese is
+ * written into a page.
+ */
 class I18nSyncTest {
 
     private static final Path I18N = Path.of("src/main/resources/i18n");
@@ -58,6 +61,24 @@ class I18nSyncTest {
                 }
                 if (CJK.matcher(html).find()) {
                     problems.add(t + ": literal Chinese text; put it in a messages file");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A key written twice means one of its two texts is never shown (the last one wins), as a label once was. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(I18N)) {
+            for (Path p : files.toList()) {
+                Set<String> seen = new TreeSet<>();
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).trim())) {
+                        problems.add(p + ": " + line.substring(0, eq).trim());
+                    }
                 }
             }
         }
