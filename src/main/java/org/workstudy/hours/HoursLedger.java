@@ -3,6 +3,7 @@ package org.workstudy.hours;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -419,7 +420,7 @@ public class HoursLedger {
         }
         MakeUpWindows.Period period = makeUpWindows().flatMap(m -> m.periodOf(p.record().studentId())).orElse(null);
         new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(),
-                others, LocalDate.now(clock), period);
+                others, LocalDateTime.now(clock), period);
         return CountingRules.hoursOf(p.record());
     }
 

@@ -16,7 +16,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -75,13 +77,31 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION")
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn()))
                 .addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Sends a visitor who is not signed in to the login page, saying "your session timed out" when the browser came
+     * with a session that no longer exists (30 minutes idle, or removed); sign-out deletes the cookie, so that a
+     * signed-out visitor is not told so.
+     */
+    private static AuthenticationEntryPoint signIn() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, exception) -> {
+            if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else {
+                login.commence(request, response, exception);
+            }
+        };
     }
 
     /** Tells the login page why: a lock and a disabled account get their own message, anything else one message. */

@@ -29,7 +29,7 @@ class MyHoursController {
         long studentId = ledger.studentIdOf(user).orElseThrow(BusinessException::forbidden);
         Progress progress = ledger.progress(user, studentId);
         model.addAttribute("progress", progress);
-        model.addAttribute("chart", ChartData.of(progress));
+        model.addAttribute("charts", ProgressChart.both(progress));
         model.addAttribute("records", ledger.ofStudent(user, studentId));
         model.addAttribute("sources", ledger.sourcesOf(user, studentId));
         CountingSettings settings = ledger.settings(studentId);
