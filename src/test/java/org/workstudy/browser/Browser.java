@@ -59,7 +59,7 @@ final class Browser implements AutoCloseable {
     /** A page of its own context with the given Accept-Language (no language cookie). */
     Page desktopIn(String acceptLanguage) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1366, 860).setLocale(acceptLanguage).setBaseURL(baseUrl)
+                .setViewportSize(1366, 860).setLocale(acceptLanguage.split("[,;]")[0]).setBaseURL(baseUrl)
                 .setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage)));
         context.onPage(this::watch);
         return context.newPage();
