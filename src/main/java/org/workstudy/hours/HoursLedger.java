@@ -207,6 +207,40 @@ public class HoursLedger {
     }
 
     /**
+     * The students of a counselor's classes who are behind (see {@link #classProgress}), the furthest behind first,
+     * at most {@code limit}; and how many there are in all.
+     */
+    @Transactional(readOnly = true)
+    public Behind behind(CurrentUser user, int limit) {
+        List<ClassProgressRow> all = new ArrayList<>();
+        for (Long classId : user.activeScopeIds()) {
+            classProgress(user, classId).stream().filter(ClassProgressRow::behind).forEach(all::add);
+        }
+        all.sort(Comparator.comparing((ClassProgressRow r) -> r.expectedHours().subtract(r.hours())).reversed()
+                .thenComparing(ClassProgressRow::studentNo));
+        return new Behind(all.stream().limit(limit).toList(), all.size());
+    }
+
+    /** The first students behind, and how many are behind in all. */
+    public record Behind(List<ClassProgressRow> first, int total) {
+    }
+
+    /** The student's progress with what is at stake: behind or not, their window's end and the days left in it. */
+    @Transactional(readOnly = true)
+    public ProgressOutlook outlook(CurrentUser user, long studentId) {
+        Progress p = progress(user, studentId);
+        Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        CalendarSnapshot snapshot = calendar.snapshot();
+        CountingSettings cs = settings.of(s);
+        LocalDate today = LocalDate.now(clock);
+        BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, cs);
+        LocalDate windowEnd = ProgressMath.windowEnd(snapshot, enrolment(s), cs).orElse(null);
+        ProgressMath.DaysLeft left = ProgressMath.daysLeft(snapshot, today, windowEnd);
+        return new ProgressOutlook(p, expected, !p.completed() && p.hours().compareTo(expected) < 0, windowEnd,
+                left.weekendsAndHolidays(), left.vacationDays());
+    }
+
+    /**
      * Every student of the class with hours, days, share and whether they are behind: counted hours below the
      * pro-rata expectation, {@code required × semesters passed / window}, the current semester counted by the share
      * of its days passed (see {@link ProgressMath}). Sorted by student number.
