@@ -128,10 +128,6 @@ final class CountingRules {
         if (now != null && date.isAfter(now.toLocalDate())) {
             throw BusinessException.invalid("hours.rule.future", date);
         }
-        // hours are recorded for work done: a record ending later today (09:00–15:00 at 00:36) is refused
-        if (now != null && record.endsAt() != null && date.atTime(record.endsAt()).isAfter(now)) {
-            throw BusinessException.invalid("hours.rule.not-ended", date, record.endsAt());
-        }
         checkWindow(enrolmentTerm, date, makeUp);
         DayKind kind = calendar.kindOf(date);
         if (kind == DayKind.OUTSIDE_CALENDAR) {
@@ -146,6 +142,10 @@ final class CountingRules {
             if (record.startsAt() == null || record.startsAt().isBefore(settings.eveningFrom())) {
                 throw BusinessException.invalid("hours.rule.weekday-evening-only", date, settings.eveningFrom());
             }
+        }
+        // hours are recorded for work done (checked after the rules of the day and source, which say more): a record ending later today (09:00–15:00 at 00:36) is refused
+        if (now != null && record.endsAt() != null && date.atTime(record.endsAt()).isAfter(now)) {
+            throw BusinessException.invalid("hours.rule.not-ended", date, record.endsAt());
         }
         Slot slot = new Slot(date, record.startsAt(), record.endsAt(), hours);
         checkOverlapAndCaps(slot, others);
