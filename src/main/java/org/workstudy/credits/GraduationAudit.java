@@ -124,8 +124,11 @@ public class GraduationAudit {
                 .filter(r -> f.status() == null || r.status() == f.status())
                 .filter(r -> f.collegeId() == null || r.collegeId() == f.collegeId())
                 .filter(r -> f.classId() == null || r.classId() == f.classId()).toList();
+        long deferrable = all.stream().filter(GraduationRow::deferrable)
+                .filter(r -> f.collegeId() == null || r.collegeId() == f.collegeId())
+                .filter(r -> f.classId() == null || r.classId() == f.classId()).count();
         return new GraduationReport(cohort, policy.requiredHours(), windowEnd(cohort, policy).orElse(null), today(),
-                GraduationCounts.of(null, null, all), colleges, classes, shown);
+                GraduationCounts.of(null, null, all), colleges, classes, shown, deferrable);
     }
 
     /** Every student of the cohort on the deferred list that the user may see, deferred or released. */
@@ -178,13 +181,12 @@ public class GraduationAudit {
             }
         }
         LocalDate today = today();
-        Map<Long, StudentRow> byId = students.stream().collect(Collectors.toMap(StudentRow::id, s -> s));
         List<GraduationRow> toDefer = new ArrayList<>();
         for (GraduationRow r : rows(students, policy)) {
-            boolean windowOver = windowEnd(byId.get(r.studentId()), policy).map(e -> e.isBefore(today)).orElse(false);
-            if (r.status() == GraduationStatus.DEFICIENT && windowOver) {
+            if (r.deferrable()) {
                 toDefer.add(r);
             } else if (studentIds != null) {
+                boolean windowOver = r.windowEnd() != null && r.windowEnd().isBefore(today);
                 throw BusinessException.conflict(windowOver ? "graduation.defer.not-deficient"
                         : "graduation.defer.window-open", r.studentNo());
             }
@@ -271,12 +273,17 @@ public class GraduationAudit {
         Map<Long, GraduationRules.Facts> facts = known.facts();
         Map<Long, HoursTotals> totals = known.totals();
         List<GraduationRow> out = new ArrayList<>(students.size());
+        LocalDate today = today();
         for (StudentRow s : students) {
             GraduationRules.Facts f = facts.get(s.id());
             GraduationRules.Verdict v = GraduationRules.judge(f);
+            LocalDate windowEnd = windowEnd(s, policy).orElse(null);
+            boolean deferrable = v.status() == GraduationStatus.DEFICIENT && windowEnd != null
+                    && windowEnd.isBefore(today);
             out.add(new GraduationRow(s.id(), s.studentNo(), s.name(), s.classId(), s.className(), s.collegeId(),
                     s.collegeName(), v.status(), f.inWindowHours(), v.makeUpHours(), v.missingHours(),
-                    v.deficitHours(), v.deferredOn(), v.releasedOn(), totals.get(s.id()).waiting()));
+                    v.deficitHours(), v.deferredOn(), v.releasedOn(), totals.get(s.id()).waiting(), windowEnd,
+                    deferrable));
         }
         return out;
     }

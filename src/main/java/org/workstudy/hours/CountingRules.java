@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -95,7 +96,22 @@ final class CountingRules {
      */
     void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
             LocalDate today) {
-        check(enrolmentTerm, record, source, others, today, null);
+        check(enrolmentTerm, record, source, others, endOf(today), null);
+    }
+
+    /** As above, with the moment it is now: work that ends later today has not been done yet. */
+    void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
+            LocalDateTime now) {
+        check(enrolmentTerm, record, source, others, now, null);
+    }
+
+    void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
+            LocalDate today, MakeUpWindows.Period makeUp) {
+        check(enrolmentTerm, record, source, others, endOf(today), makeUp);
+    }
+
+    private static LocalDateTime endOf(LocalDate day) {
+        return day == null ? null : day.atTime(LocalTime.MAX);
     }
 
     /**
@@ -103,13 +119,13 @@ final class CountingRules {
      * when the period covers its date; every other rule still applies.
      */
     void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
-            LocalDate today, MakeUpWindows.Period makeUp) {
+            LocalDateTime now, MakeUpWindows.Period makeUp) {
         BigDecimal hours = hoursOf(record);
         LocalDate date = record.workDate();
         if (date == null) {
             throw BusinessException.invalid("hours.rule.date-required");
         }
-        if (today != null && date.isAfter(today)) {
+        if (now != null && date.isAfter(now.toLocalDate())) {
             throw BusinessException.invalid("hours.rule.future", date);
         }
         checkWindow(enrolmentTerm, date, makeUp);
@@ -126,6 +142,10 @@ final class CountingRules {
             if (record.startsAt() == null || record.startsAt().isBefore(settings.eveningFrom())) {
                 throw BusinessException.invalid("hours.rule.weekday-evening-only", date, settings.eveningFrom());
             }
+        }
+        // hours are recorded for work done (checked after the rules of the day and source, which say more): a record ending later today (09:00–15:00 at 00:36) is refused
+        if (now != null && record.endsAt() != null && date.atTime(record.endsAt()).isAfter(now)) {
+            throw BusinessException.invalid("hours.rule.not-ended", date, record.endsAt());
         }
         Slot slot = new Slot(date, record.startsAt(), record.endsAt(), hours);
         checkOverlapAndCaps(slot, others);

@@ -1,5 +1,6 @@
 package org.workstudy.hours;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -11,6 +12,9 @@ import org.workstudy.web.HomeCard.Line;
 /** Home cards: a student's progress toward the required hours; the confirmations waiting for a counselor/employer. */
 @Component
 class HoursHome implements HomeCard.Source {
+
+    /** How many students behind the counselor's home lists by name (the rest are on the class pages). */
+    static final int BEHIND_SHOWN = 8;
 
     private final HoursLedger ledger;
 
@@ -27,20 +31,46 @@ class HoursHome implements HomeCard.Source {
     public List<HomeCard> cardsFor(CurrentUser user) {
         if (user.acts(Role.STUDENT)) {
             return ledger.studentIdOf(user).map(id -> {
-                Progress p = ledger.progress(user, id);
+                ProgressOutlook o = ledger.outlook(user, id);
+                Progress p = o.progress();
                 return List.of(new HomeCard("hours.home.student", List.of(
                         new Line("hours.home.hours", p.hours().stripTrailingZeros().toPlainString() + " / "
                                 + p.requiredHours().stripTrailingZeros().toPlainString(), "/my/hours"),
                         new Line("hours.home.days", p.days(), "/my/hours"),
                         new Line("hours.home.share", p.sharePercent() + "%", "/my/hours"),
                         new Line("hours.home.waiting", p.waitingHours().stripTrailingZeros().toPlainString(),
-                                "/my/hours"))));
+                                "/my/hours")), o.atRisk() ? atStake(o) : null));
             }).orElse(List.of());
         }
-        if (user.acts(Role.COUNSELOR) || user.acts(Role.EMPLOYER)) {
+        if (user.acts(Role.COUNSELOR)) {
+            HoursLedger.Behind behind = ledger.behind(user, BEHIND_SHOWN);
+            List<Line> lines = new ArrayList<>();
+            for (ClassProgressRow r : behind.first()) {
+                lines.add(new Line("hours.home.behind-student", plain(r.hours()) + " / " + plain(r.expectedHours()),
+                        "/hours/students/" + r.studentId(), List.of(r.name(), r.studentNo())));
+            }
+            lines.add(new Line(behind.total() == 0 ? "hours.home.behind-none" : "hours.home.behind-all",
+                    behind.total(), "/hours/classes"));
+            return List.of(new HomeCard("hours.home.confirmations", List.of(
+                            new Line("hours.home.pending", ledger.pendingConfirmations(user).size(), "/hours/pending"))),
+                    new HomeCard("hours.home.behind", lines));
+        }
+        if (user.acts(Role.EMPLOYER)) {
             return List.of(new HomeCard("hours.home.confirmations", List.of(
                     new Line("hours.home.pending", ledger.pendingConfirmations(user).size(), "/hours/pending"))));
         }
         return List.of();
+    }
+
+    /** The plain sentence for a student behind: what is at stake and the days left to work at any hour. */
+    static HomeCard.Note atStake(ProgressOutlook o) {
+        Progress p = o.progress();
+        return new HomeCard.Note("hours.at-stake", List.of(plain(p.hours()), plain(p.requiredHours()),
+                plain(p.remainingHours()), o.windowEnd() == null ? "—" : o.windowEnd().toString(),
+                o.weekendsAndHolidaysLeft(), o.vacationDaysLeft()));
+    }
+
+    private static String plain(java.math.BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 }

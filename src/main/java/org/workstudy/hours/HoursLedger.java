@@ -3,6 +3,7 @@ package org.workstudy.hours;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -208,6 +209,40 @@ public class HoursLedger {
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         return progressOf(s, LedgerView.evaluate(store.ofStudent(studentId), notCounting()), calendar.snapshot(),
                 settings.of(s));
+    }
+
+    /**
+     * The students of a counselor's classes who are behind (see {@link #classProgress}), the furthest behind first,
+     * at most {@code limit}; and how many there are in all.
+     */
+    @Transactional(readOnly = true)
+    public Behind behind(CurrentUser user, int limit) {
+        List<ClassProgressRow> all = new ArrayList<>();
+        for (Long classId : user.activeScopeIds()) {
+            classProgress(user, classId).stream().filter(ClassProgressRow::behind).forEach(all::add);
+        }
+        all.sort(Comparator.comparing((ClassProgressRow r) -> r.expectedHours().subtract(r.hours())).reversed()
+                .thenComparing(ClassProgressRow::studentNo));
+        return new Behind(all.stream().limit(limit).toList(), all.size());
+    }
+
+    /** The first students behind, and how many are behind in all. */
+    public record Behind(List<ClassProgressRow> first, int total) {
+    }
+
+    /** The student's progress with what is at stake: behind or not, their window's end and the days left in it. */
+    @Transactional(readOnly = true)
+    public ProgressOutlook outlook(CurrentUser user, long studentId) {
+        Progress p = progress(user, studentId);
+        Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        CalendarSnapshot snapshot = calendar.snapshot();
+        CountingSettings cs = settings.of(s);
+        LocalDate today = LocalDate.now(clock);
+        BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, cs);
+        LocalDate windowEnd = ProgressMath.windowEnd(snapshot, enrolment(s), cs).orElse(null);
+        ProgressMath.DaysLeft left = ProgressMath.daysLeft(snapshot, today, windowEnd);
+        return new ProgressOutlook(p, expected, !p.completed() && p.hours().compareTo(expected) < 0, windowEnd,
+                left.weekendsAndHolidays(), left.vacationDays());
     }
 
     /**
@@ -425,7 +460,7 @@ public class HoursLedger {
         }
         MakeUpWindows.Period period = makeUpWindows().flatMap(m -> m.periodOf(p.record().studentId())).orElse(null);
         new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(),
-                others, LocalDate.now(clock), period);
+                others, LocalDateTime.now(clock), period);
         return CountingRules.hoursOf(p.record());
     }
 

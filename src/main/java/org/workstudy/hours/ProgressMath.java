@@ -112,4 +112,33 @@ final class ProgressMath {
         return s.requiredHours().multiply(BigDecimal.valueOf(Math.min(elapsed, s.semesterWindow())))
                 .divide(BigDecimal.valueOf(s.semesterWindow()), 1, RoundingMode.DOWN);
     }
+
+    /** Days of the window still ahead that allow work at any hour: weekends and public holidays, vacation days. */
+    record DaysLeft(int weekendsAndHolidays, int vacationDays) {
+    }
+
+    /**
+     * The days from {@code today} to {@code windowEnd} (both included) on which work counts at any hour, by the
+     * academic calendar: term weekends and public holidays, and winter and summer vacation days. Term weekdays (work
+     * only in the evening), make-up workdays and days the calendar does not know are not counted. None after the end.
+     */
+    static DaysLeft daysLeft(CalendarSnapshot calendar, LocalDate today, LocalDate windowEnd) {
+        int weekends = 0;
+        int vacation = 0;
+        for (LocalDate d = today; windowEnd != null && !d.isAfter(windowEnd); d = d.plusDays(1)) {
+            var kind = calendar.kindOf(d);
+            if (kind.isVacation()) {
+                vacation++;
+            } else if (kind.countsWithoutEvening()) {
+                weekends++;
+            }
+        }
+        return new DaysLeft(weekends, vacation);
+    }
+
+    /** The last day of the semester window of a student enrolled in {@code enrolment}, if the calendar knows it. */
+    static Optional<LocalDate> windowEnd(CalendarSnapshot calendar, TermCode enrolment, CountingSettings s) {
+        return Optional.ofNullable(enrolment).flatMap(e -> calendar.semesterStart(e, s.semesterWindow() + 1))
+                .map(d -> d.minusDays(1));
+    }
 }

@@ -26,7 +26,7 @@ import org.workstudy.shared.PageResult;
 
 /** Accounts and their grants: creating, finding, passwords, locking, granting and revoking roles. */
 @Service
-public class Accounts {
+public class Accounts implements org.workstudy.audit.AuditActors {
 
     private static final String ENTITY = "account";
     private final JdbcClient jdbc;
@@ -148,6 +148,17 @@ public class Accounts {
                         + (grant.scopeId() == null ? "scope_id IS NULL" : "scope_id = " + grant.scopeId())
                         + " ORDER BY account_id")
                 .params(grant.role().name(), grant.scopeKind().name()).query(Long.class).list();
+    }
+
+    /** Display names of accounts, by username (as written in the audit trail and record histories). */
+    @Override
+    public Map<String, String> namesOf(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("SELECT username, display_name FROM identity_account WHERE username IN (:names)")
+                    .param("names", usernames).query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return names;
     }
 
     /** Display names of accounts, by id. */

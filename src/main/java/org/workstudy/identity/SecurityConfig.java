@@ -19,7 +19,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -132,7 +134,9 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION")
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(signIn()))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ActivationSignInFilter(activations), UsernamePasswordAuthenticationFilter.class)
@@ -141,6 +145,22 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Sends a visitor who is not signed in to the login page, saying "your session timed out" when the browser came
+     * with a session that no longer exists (30 minutes idle, or removed); sign-out deletes the cookie, so that a
+     * signed-out visitor is not told so.
+     */
+    private static AuthenticationEntryPoint signIn() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, exception) -> {
+            if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            } else {
+                login.commence(request, response, exception);
+            }
+        };
     }
 
     /**

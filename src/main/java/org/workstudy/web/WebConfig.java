@@ -11,17 +11,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese by default; {@code ?lang=en} switches to English and a cookie remembers the choice. */
+/**
+ * Chinese by default, English for a browser whose first language is English; {@code ?lang=en} or {@code ?lang=zh}
+ * switches and a cookie remembers the choice, which wins over the browser.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("workstudy-lang");
-        // Pages are Chinese until the person switches; API callers may ask for English with Accept-Language.
-        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())
-                ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        // without the language cookie (set by the switch, which wins), the browser's first language decides
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
+                && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

@@ -13,6 +13,8 @@ import com.microsoft.playwright.Playwright;
 /**
  * Debian's Chromium driven by Playwright (no browser download), with screenshots under target/screenshots. One
  * browser for the whole test class; each journey gets a fresh context (its own cookies), desktop or phone sized.
+ * Every console error and uncaught script error of every page is kept ({@link #consoleProblems()}): a
+ * Content-Security-Policy violation is one, and {@link BrowserJourney} fails the test on any.
  */
 final class Browser implements AutoCloseable {
 
@@ -22,6 +24,7 @@ final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
     private final String baseUrl;
+    private final List<String> consoleProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Browser(int port) {
         this.baseUrl = "http://localhost:" + port;
@@ -49,7 +52,56 @@ final class Browser implements AutoCloseable {
     private Page open(int width, int height) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(width, height).setLocale("zh-CN").setBaseURL(baseUrl));
+        context.onPage(this::watch);
         return context.newPage();
+    }
+
+    /** A page of its own context with the given Accept-Language (no language cookie). */
+    Page desktopIn(String acceptLanguage) {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1366, 860).setLocale(acceptLanguage.split("[,;]")[0]).setBaseURL(baseUrl)
+                .setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage)));
+        context.onPage(this::watch);
+        return context.newPage();
+    }
+
+    private final List<Page> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void watch(Page page) {
+        pages.add(page);
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !expectedHttpError(m.text())) {
+                consoleProblems.add(page.url() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> consoleProblems.add(page.url() + ": uncaught " + e));
+    }
+
+    /**
+     * Chromium reports every 4xx answer of a page it was sent to as "Failed to load resource"; a journey that checks a
+     * refusal (403, 404, 422) expects exactly that. Any other failed resource (script, style, image) is a problem.
+     */
+    private static boolean expectedHttpError(String text) {
+        return text.startsWith("Failed to load resource: the server responded with a status of 4");
+    }
+
+    /** The console errors, uncaught script errors and CSP violations seen since the last call; forgets them. */
+    List<String> consoleProblems() {
+        // a round trip to each open page delivers the console events still on their way
+        for (Page p : pages) {
+            if (p.isClosed()) {
+                pages.remove(p);
+            } else {
+                try {
+                    p.evaluate("0");
+                } catch (com.microsoft.playwright.PlaywrightException navigating) {
+                    // the page is on its way elsewhere; its events came with the navigation
+                }
+            }
+        }
+        List<String> out = List.copyOf(consoleProblems);
+        consoleProblems.clear();
+        return out;
     }
 
     static void login(Page page, String username, String password) {

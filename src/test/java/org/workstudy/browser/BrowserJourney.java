@@ -12,7 +12,8 @@ import org.workstudy.support.Fixtures;
 
 /**
  * What every browser journey shares: Debian's Chromium (required with CI=true, else the class is skipped when it is
- * missing), one browser per test class against the application's port, and a student's first sign-in.
+ * missing), one browser per test class against the application's port, and a student's first sign-in. Every journey
+ * fails when a page logged a console error, threw a script error or violated the Content-Security-Policy.
  */
 abstract class BrowserJourney {
 
@@ -26,6 +27,21 @@ abstract class BrowserJourney {
     static void requireChromium() {
         Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
                 "Debian chromium is not installed");
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierConsoleProblems() {
+        if (browser != null) {
+            browser.consoleProblems();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void noConsoleProblems() {
+        if (browser != null) {
+            org.assertj.core.api.Assertions.assertThat(browser.consoleProblems())
+                    .as("console errors and CSP violations").isEmpty();
+        }
     }
 
     @AfterAll

@@ -106,6 +106,9 @@ class ExemptionJourneyBrowserTest extends BrowserJourney {
         page.navigate(path);
         assertThat(page.locator("#exemption-status")).hasText("公示中");
         assertThat(page.locator("#exemption-history")).containsText("学工处批准");
+        // the history names people, not their accounts
+        assertThat(page.locator("#exemption-history")).containsText("测试用户" + u.counselor());
+        assertThat(page.locator("#exemption-history")).containsText("测试用户" + director);
         Browser.screenshot(page, "exemption-9-student-in-notice-phone");
         page.click("#notice-link a");
         assertThat(page.locator("#notice-lines")).containsText(s.name());

@@ -24,6 +24,23 @@ class GraduationAuditBrowserTest extends BrowserJourney {
 
     @Autowired
     GraduationFixtures fixtures;
+    @Autowired
+    org.workstudy.hours.HoursFixtures hoursFixtures;
+
+    /** Cohort 2024 is in its window (to early 2027): nobody can be deferred yet, nothing offers it, the page says why. */
+    @Test
+    void aCohortStillInItsWindowOffersNoDeferralAndSaysWhy() {
+        var x = hoursFixtures.placed(2);
+        Page page = browser().desktop();
+        Browser.login(page, "jiaowu", "Demo1234");
+        page.navigate("/graduation?cohort=2024&class=" + x.classId());
+        assertThat(page.locator("#graduation-students tbody tr[data-status='DEFICIENT']")).hasCount(2);
+        assertThat(page.locator("#graduation-defer-all")).hasCount(0);
+        assertThat(page.locator("#graduation-students button")).hasCount(0);
+        assertThat(page.locator("#graduation-defer-not-yet")).containsText("窗口结束后才能列入暂缓毕业");
+        assertThat(page.locator("#graduation-students")).containsText("起可暂缓");
+        Browser.screenshot(page, "graduation-0-window-open");
+    }
 
     @Test
     void academicAffairsRunsTheAuditAndDefersTheDeficient() {

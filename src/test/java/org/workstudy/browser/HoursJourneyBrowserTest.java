@@ -3,6 +3,7 @@ package org.workstudy.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import org.junit.jupiter.api.Test;
@@ -78,14 +79,25 @@ class HoursJourneyBrowserTest extends BrowserJourney {
         assertThat(mine.locator("#progress-days")).hasText("3.5");
         assertThat(mine.locator("#progress-share")).hasText("5.8%");
         assertThat(mine.locator("#hours-records")).containsText("暑期图书馆整理");
-        mine.locator("#progress-chart svg").waitFor();
-        assertThat(mine.locator("#progress-chart svg")).isVisible();
+        // one axis for the running total and the requirement: 21 hours are drawn far below the 360 line
+        assertThat(mine.locator("#chart-total")).isVisible();
+        Locator points = mine.locator("#chart-total circle.chart-point");
+        assertThat(points.last()).hasAttribute("data-value", "21");
+        double requiredY = Double.parseDouble(mine.locator("#chart-total line.chart-required").getAttribute("y1"));
+        double lastY = Double.parseDouble(points.last().getAttribute("cy"));
+        double bottom = Double.parseDouble(mine.locator("#chart-total line").first().getAttribute("y1"));
+        org.assertj.core.api.Assertions.assertThat(lastY).isGreaterThan(requiredY);
+        org.assertj.core.api.Assertions.assertThat((bottom - lastY) / (bottom - requiredY)).isLessThan(0.1);
+        // the hours of each month on their own axis, with a tooltip of their own
+        assertThat(mine.locator("#chart-monthly rect.chart-bar[data-month='2026-07']")).hasAttribute("data-value", "10");
+        assertThat(mine.locator("#chart-monthly rect.chart-bar[data-month='2026-07'] title")).hasText("2026-07：10 学时");
         Browser.screenshot(mine, "hours-03-student-progress");
 
         Page phone = browser().phone();
         Browser.login(phone, s.studentNo(), STUDENT_PASSWORD);
         phone.navigate("/my/hours");
-        phone.locator("#progress-chart svg").waitFor();
+        assertThat(phone.locator("#chart-total-narrow")).isVisible();
+        assertThat(phone.locator("#chart-total")).isHidden();
         Browser.screenshot(phone, "hours-04-student-progress-phone");
         assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("21");
     }

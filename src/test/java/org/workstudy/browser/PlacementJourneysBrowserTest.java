@@ -68,6 +68,10 @@ class PlacementJourneysBrowserTest extends BrowserJourney {
         page.navigate("/placements");
         page.click("#managed-positions a");
         assertThat(page.locator("#applicants tbody tr")).hasCount(2);
+        // "不录用" on one line, as high as "录用"
+        page.setViewportSize(1366, 860);
+        org.assertj.core.api.Assertions.assertThat(page.locator("button.reject").first().boundingBox().height)
+                .isEqualTo(page.locator("button.accept").first().boundingBox().height);
         Browser.screenshot(page, "employer-1-applicants");
         page.locator("#applicants tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(students.get(0).studentNo())).locator("button.accept").click();

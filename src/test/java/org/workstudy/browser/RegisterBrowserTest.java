@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workstudy.hours.HoursFixtures;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.Grant;
@@ -27,31 +24,14 @@ import org.workstudy.support.IntegrationTest;
  * a student opens their own. Screenshots (screen and print media) and Chromium's A4 print go to target/screenshots.
  */
 @IntegrationTest
-class RegisterBrowserTest {
+class RegisterBrowserTest extends BrowserJourney {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     HoursFixtures fixtures;
     @Autowired
     Fixtures school;
     @Autowired
     HoursLedger ledger;
-
-    @BeforeAll
-    static void requireChromium() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Browser.available() || "true".equals(System.getenv("CI")),
-                "Debian chromium is not installed");
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCounselorPrintsAStudentsRegisterAndTheClassRegister() throws Exception {
@@ -71,9 +51,8 @@ class RegisterBrowserTest {
         ledger.record(x.counselor(), HoursFixtures.hours(a, x.placement(), "2026-08-03", "8"));
         ledger.record(x.counselor(), HoursFixtures.work(b, x.placementIds().get(1), "2026-07-22", "08:00", "14:00"));
         String counselor = school.account(Grant.of(Role.COUNSELOR, x.classId()));
-        browser = new Browser(port);
 
-        Page page = browser.desktop();
+        Page page = browser().desktop();
         Browser.login(page, counselor, Fixtures.PASSWORD);
         page.navigate("/hours/students/" + a.id());
         page.click("#register-print-link");
@@ -110,12 +89,18 @@ class RegisterBrowserTest {
         assertThat(page.locator("#bulk-template")).isVisible();
         Browser.screenshot(page, "register-05-bulk-entry");
 
-        Page mine = browser.phone();
+        Page mine = browser().phone();
         BrowserJourney.activate(mine, b, school.activationCode(b.studentNo()), "Study2026ok");
         mine.navigate("/my/hours/register");
         assertThat(mine.locator(".register-student-name")).hasText(b.name());
         assertThat(mine.locator(".register-total-hours")).hasText("6.0");
         assertThat(mine.locator("form")).hasCount(mine.locator("nav form").count());
         Browser.screenshot(mine, "register-06-student-own-phone");
+        // on a phone each line is a card: nothing to scroll sideways
+        org.assertj.core.api.Assertions.assertThat((Boolean) mine.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth"
+                        + " && [...document.querySelectorAll('.register-scroll')].every(e => e.scrollWidth <= e.clientWidth)"))
+                .isTrue();
+        assertThat(mine.locator(".register-table tbody td[data-label]").first()).isVisible();
     }
 }

@@ -115,7 +115,7 @@ class RoleJourneysBrowserTest extends BrowserJourney {
         assertThat(page.locator("h1")).containsText("fdy012");
         Browser.screenshot(page, "admin-2-account");
         page.navigate("/admin/audit?entityType=student");
-        assertThat(page.locator(".audit-table tbody tr").first()).containsText("student");
+        assertThat(page.locator(".audit-table tbody tr").first()).containsText("学生");
         Browser.screenshot(page, "admin-3-audit");
         page.navigate("/org/structure");
         Browser.screenshot(page, "admin-4-structure");

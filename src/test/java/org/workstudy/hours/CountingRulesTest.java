@@ -48,6 +48,19 @@ class CountingRulesTest {
                 others, LocalDate.of(2024, 9, 6))).hasMessageContaining("hours.rule.future");
     }
 
+    @Test
+    void workEndingExactlyNowCountsWorkEndingOneMinuteLaterIsRefused() {
+        java.time.LocalDateTime now = java.time.LocalDateTime.of(2024, 9, 7, 15, 0);
+        assertThatCode(() -> rules.check(TestCalendar.ENROLMENT, rec("2024-09-07", "09:00", "15:00"), DAY_POSITION,
+                others, now)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> rules.check(TestCalendar.ENROLMENT, rec("2024-09-07", "09:00", "15:01"),
+                DAY_POSITION, others, now)).hasMessageContaining("hours.rule.not-ended");
+        // 09:00–15:00 recorded at 00:36 the same day
+        assertThatThrownBy(() -> rules.check(TestCalendar.ENROLMENT, rec("2024-09-07", "09:00", "15:00"),
+                DAY_POSITION, others, java.time.LocalDateTime.of(2024, 9, 7, 0, 36)))
+                .hasMessageContaining("hours.rule.not-ended");
+    }
+
     // ------------------------------------------------------------- outside class time (rule 4)
 
     @Test

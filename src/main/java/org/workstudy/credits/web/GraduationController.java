@@ -63,6 +63,7 @@ class GraduationController {
         model.addAttribute("classId", classId);
         model.addAttribute("mayDecide", GraduationAudit.mayDecide(user));
         model.addAttribute("deficient", deficient(report, college, classId));
+        model.addAttribute("deferrable", report.deferrable());
         return "credits/graduation";
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.hours.CountingSettings;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.Progress;
+import org.workstudy.hours.ProgressOutlook;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
 
@@ -27,9 +28,11 @@ class MyHoursController {
     String mine(Model model) {
         CurrentUser user = CurrentUser.require();
         long studentId = ledger.studentIdOf(user).orElseThrow(BusinessException::forbidden);
-        Progress progress = ledger.progress(user, studentId);
+        ProgressOutlook outlook = ledger.outlook(user, studentId);
+        Progress progress = outlook.progress();
         model.addAttribute("progress", progress);
-        model.addAttribute("chart", ChartData.of(progress));
+        model.addAttribute("outlook", outlook);
+        model.addAttribute("charts", ProgressChart.both(progress));
         model.addAttribute("records", ledger.ofStudent(user, studentId));
         model.addAttribute("sources", ledger.sourcesOf(user, studentId));
         CountingSettings settings = ledger.settings(studentId);

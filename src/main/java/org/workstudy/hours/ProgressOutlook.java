@@ -1,0 +1,18 @@
+package org.workstudy.hours;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * What is at stake for a student who has not completed the hours: {@code expectedHours} by now (pro rata, see
+ * {@link ProgressMath}), whether they are {@code behind} it, the last day of their window ({@code windowEnd}, null if
+ * the calendar does not know it) and the days left in it on which work counts at any hour.
+ */
+public record ProgressOutlook(Progress progress, BigDecimal expectedHours, boolean behind, LocalDate windowEnd,
+        int weekendsAndHolidaysLeft, int vacationDaysLeft) {
+
+    /** Behind with hours still missing: the student must be told plainly that graduation on time is at risk. */
+    public boolean atRisk() {
+        return behind && !progress.completed();
+    }
+}
