@@ -75,21 +75,18 @@ public class PositionsSeed {
     /** Loads the demo employers and positions once; does nothing when 后勤处 already exists. */
     @Transactional
     public void loadDemo() {
-        if (jdbc.sql("SELECT count(*) FROM pos_employer WHERE name = ?").param(EMPLOYERS[0][1]).query(Long.class)
-                .single() > 0) {
+        if (jdbc.sql("SELECT count(*) FROM pos_position WHERE title LIKE ?").param(RUSH_TITLE + "%")
+                .query(Long.class).single() > 0) {
             return;
         }
+        loadDemoEmployers();
         CurrentUser center = new CurrentUser(0, "system", "勤工助学中心", Role.CENTER_STAFF,
                 List.of(Grant.school(Role.CENTER_STAFF)));
         LocalDate today = LocalDate.now(clock);
         long[] ids = new long[EMPLOYERS.length];
         for (int i = 0; i < EMPLOYERS.length; i++) {
-            String[] e = EMPLOYERS[i];
-            ids[i] = employers.save(center, null, new EmployerForm(Boolean.parseBoolean(e[0]), e[1], e[2], e[3],
-                    e[4], e[5], true));
-            if (!Boolean.parseBoolean(e[0])) {
-                employers.uploadAgreement(center, ids[i], e[1] + "三方协议.pdf", DEMO_PDF, today.plusYears(1));
-            }
+            ids[i] = jdbc.sql("SELECT id FROM pos_employer WHERE name = ?").param(EMPLOYERS[i][1]).query(Long.class)
+                    .single();
         }
         if (ids[0] != 1L) {
             log.warn("Demo employer {} has id {}, not 1: the demo account yongren will see no employer",
@@ -129,6 +126,28 @@ public class PositionsSeed {
             n++;
         }
         log.info("Demo positions loaded: {} employers, {} positions", ids.length, n);
+    }
+
+    /**
+     * The demo employers alone (the demo school's history needs them years before today's positions); does nothing
+     * when 后勤处 already exists. Off-campus employers get a three-party agreement valid for a year from today.
+     */
+    @Transactional
+    public void loadDemoEmployers() {
+        if (jdbc.sql("SELECT count(*) FROM pos_employer WHERE name = ?").param(EMPLOYERS[0][1]).query(Long.class)
+                .single() > 0) {
+            return;
+        }
+        CurrentUser center = new CurrentUser(0, "system", "勤工助学中心", Role.CENTER_STAFF,
+                List.of(Grant.school(Role.CENTER_STAFF)));
+        LocalDate today = LocalDate.now(clock);
+        for (String[] e : EMPLOYERS) {
+            long id = employers.save(center, null, new EmployerForm(Boolean.parseBoolean(e[0]), e[1], e[2], e[3],
+                    e[4], e[5], true));
+            if (!Boolean.parseBoolean(e[0])) {
+                employers.uploadAgreement(center, id, e[1] + "三方协议.pdf", DEMO_PDF, today.plusYears(6));
+            }
+        }
     }
 
     private void step(CurrentUser actor, long id, PositionStatus target) {
