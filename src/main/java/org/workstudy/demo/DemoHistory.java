@@ -349,7 +349,8 @@ final class DemoHistory {
             records += mine.size();
             TreeMap<YearMonth, List<NewWorkRecord>> months = byClass.computeIfAbsent(k.c.classId(),
                     c -> new TreeMap<>());
-            mine.forEach(r -> months.computeIfAbsent(YearMonth.from(r.workDate()), m -> new ArrayList<>()).add(r));
+            // the counselor records a quarter at a time, from the attendance sheets the employer sends
+            mine.forEach(r -> months.computeIfAbsent(quarter(r.workDate()), m -> new ArrayList<>()).add(r));
         }
         byClass.forEach((classId, months) -> {
             CurrentUser counselor = actors.user(classes.get(classId).counselorAccount(), Role.COUNSELOR);
@@ -362,6 +363,10 @@ final class DemoHistory {
             });
         });
         figures.merge("records", records, Integer::sum);
+    }
+
+    private static YearMonth quarter(LocalDate d) {
+        return YearMonth.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 3);
     }
 
     private static final String[] CONTENT = {"公共区域保洁", "绿化带修剪与浇水", "教学楼设备巡查", "实训室整理",

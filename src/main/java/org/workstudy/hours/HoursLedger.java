@@ -500,9 +500,18 @@ public class HoursLedger {
             trails.put(ids.get(i), trail(checked.get(i).prepared, checked.get(i).hours, null));
         }
         audit.recordAll(AUDIT, "record", trails);
+        // one announcement per student of the batch, for their newest counting entry with the batch's hours:
+        // listeners re-read the totals (see HoursConfirmed), so one is enough and a term's batch stays light
+        Map<Long, Long> lastId = new LinkedHashMap<>();
+        Map<Long, BigDecimal> counted = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
-            announce(checked.get(i).prepared, ids.get(i), checked.get(i).hours);
+            Prepared p = checked.get(i).prepared;
+            if (countsAtOnce(p)) {
+                lastId.put(p.record().studentId(), ids.get(i));
+                counted.merge(p.record().studentId(), checked.get(i).hours, BigDecimal::add);
+            }
         }
+        lastId.forEach((student, id) -> events.publishEvent(new HoursConfirmed(id, student, counted.get(student))));
         return ids;
     }
 
@@ -546,10 +555,14 @@ public class HoursLedger {
 
     /** A record that counts at once (no confirmation, not held back by its source) is announced. */
     private void announce(Prepared p, long id, BigDecimal hours) {
-        if (!needsConfirmation(p) && CountingRules.notCountingReason(p.source().facts(), p.record().workDate())
-                .isEmpty()) {
+        if (countsAtOnce(p)) {
             events.publishEvent(new HoursConfirmed(id, p.record().studentId(), hours));
         }
+    }
+
+    private static boolean countsAtOnce(Prepared p) {
+        return !needsConfirmation(p) && CountingRules.notCountingReason(p.source().facts(), p.record().workDate())
+                .isEmpty();
     }
 
     private void decide(CurrentUser user, long entryId, boolean confirmed, String reason) {
