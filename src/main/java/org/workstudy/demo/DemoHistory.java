@@ -121,6 +121,8 @@ final class DemoHistory {
     /** The demo people by what they show: see the README's demo accounts. */
     final Map<String, Student> people = new LinkedHashMap<>();
     final Map<String, Integer> figures = new LinkedHashMap<>();
+    /** The staff to sign in as beside the demo students (usernames), for the README's paths. */
+    final Map<String, String> staff = new LinkedHashMap<>();
 
     DemoHistory(Services services, DemoActors actors, LocalDateTime now, List<SchoolClassInfo> classes,
             Map<Long, List<Student>> studentsByClass) {
@@ -634,7 +636,11 @@ final class DemoHistory {
             people.put("out-of-city-verified", k.s);
         });
         one(cohort, "complete").ifPresent(k -> people.put("complete", k.s));
-        one(cohort, "behind").ifPresent(k -> people.put("behind", k.s));
+        one(cohort, "behind").ifPresent(k -> {
+            people.put("behind", k.s);
+            staff.put("counselor", actors.user(k.c.counselorAccount(), Role.COUNSELOR).username());
+        });
+        one(cohort, "out-of-city-waiting").ifPresent(k -> staff.put("vice-dean", k.c.viceDean()));
         one(cohort, "at-risk").ifPresent(k -> people.put("at-risk", k.s));
         // recognition lists of those already done: one college waits for the second approval, one is in notice
         List<Long> colleges = classes.values().stream().filter(c -> c.cohort() == cohort)

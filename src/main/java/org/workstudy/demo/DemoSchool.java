@@ -189,6 +189,7 @@ class DemoSchool implements ApplicationRunner {
             history.people.forEach((state, student) -> demoPassword(student));
             log.info("Demo people (password {}): {}", PASSWORD, history.people.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue().studentNo() + " " + e.getValue().name()).toList());
+            log.info("Demo staff to sign in as: {}", history.staff);
             log.info("Demo figures: {}", history.figures);
         } else {
             positions.loadDemo();
