@@ -172,11 +172,8 @@ final class DemoHistory {
     // ================================================================== the whole history
 
     void load() {
-        int latestGraduated = cohorts.keySet().stream().filter(this::graduated).max(Integer::compare).orElse(0);
+        int latestGraduated = plan();
         int fifth = cohorts.keySet().stream().filter(c -> semesterNow(c) == 5).findFirst().orElse(0);
-        for (Map.Entry<Integer, List<Kid>> e : cohorts.entrySet()) {
-            assignTargets(e.getKey(), e.getValue(), e.getKey() == latestGraduated, e.getKey() == fifth);
-        }
         timed("arranged placements", () -> cohorts.keySet().forEach(this::arrange));
         timed("quality credits", this::qualityCredits);
         timed("hours", () -> cohorts.keySet().forEach(this::hours));
@@ -186,6 +183,24 @@ final class DemoHistory {
             timed("fifth semester", () -> fifthSemester(fifth));
         }
         timed("annual plans", this::annualPlans);
+    }
+
+    /** Decides each student's role and hours from the seed; returns the latest graduated cohort (0: none). */
+    private int plan() {
+        int latestGraduated = cohorts.keySet().stream().filter(this::graduated).max(Integer::compare).orElse(0);
+        int fifth = cohorts.keySet().stream().filter(c -> semesterNow(c) == 5).findFirst().orElse(0);
+        for (Map.Entry<Integer, List<Kid>> e : cohorts.entrySet()) {
+            assignTargets(e.getKey(), e.getValue(), e.getKey() == latestGraduated, e.getKey() == fifth);
+        }
+        return latestGraduated;
+    }
+
+    /** What the seed decides, without writing anything: 学号 → role and target hours (for the determinism test). */
+    Map<String, String> planOnly() {
+        plan();
+        Map<String, String> out = new TreeMap<>();
+        cohorts.values().forEach(l -> l.forEach(k -> out.put(k.s.studentNo(), k.role + " " + k.target)));
+        return out;
     }
 
     private void timed(String phase, Runnable work) {

@@ -77,6 +77,7 @@ class DemoSchool implements ApplicationRunner {
     private final boolean history;
     private final int students;
     private final Map<String, Student> people = new LinkedHashMap<>();
+    private java.util.function.Supplier<DemoHistory> replan;
 
     DemoSchool(Organization organization, Roster roster, StaffDirectory staff, Accounts accounts,
             AcademicCalendar calendar, PositionsSeed positions, TransactionTemplate tx, Employers employers,
@@ -181,6 +182,7 @@ class DemoSchool implements ApplicationRunner {
                     r -> byClass.computeIfAbsent(r.classId(), k -> new ArrayList<>()).add(roster.find(r.id())
                             .orElseThrow()));
             DemoHistory history = new DemoHistory(services, actors, now, classes, byClass);
+            replan = () -> new DemoHistory(services, null, now, classes, byClass);
             history.load();
             positions.loadDemo();
             history.applications();
@@ -220,6 +222,11 @@ class DemoSchool implements ApplicationRunner {
 
     private static CurrentUser adminUser() {
         return new CurrentUser(0, "system", "系统", Role.ADMIN, List.of(Grant.school(Role.ADMIN)));
+    }
+
+    /** A fresh history over the same school and day, to plan again (determinism); null without a history. */
+    DemoHistory replan() {
+        return replan == null ? null : replan.get();
     }
 
     /** The demo people by the state they show, once the history is loaded (empty without it). */

@@ -144,6 +144,18 @@ class DemoSchoolIntegrationTest {
     }
 
     @Test
+    void theSameSchoolOnTheSameDayPlansTheSameHistoryAndTheDemoPeopleAreThoseItChose() {
+        Map<String, String> first = demo.replan().planOnly();
+        Map<String, String> second = demo.replan().planOnly();
+        assertThat(first).hasSizeGreaterThanOrEqualTo(300).isEqualTo(second);
+        demo.people().forEach((state, s) -> {
+            String planned = first.get(s.studentNo());
+            String role = state.equals("deferred-make-up") ? "makeup" : state;
+            assertThat(planned).as(state).startsWith(role + " ");
+        });
+    }
+
+    @Test
     void theDemoPeopleSignInWithTheDemoPassword() throws Exception {
         for (String state : List.of("complete", "behind", "out-of-city-waiting", "exemption-in-notice",
                 "deferred-make-up")) {
