@@ -73,6 +73,7 @@ class DemoSchool implements ApplicationRunner {
     private final Employers employers;
     private final Clock clock;
     private final DemoHistory.Services services;
+    private final javax.sql.DataSource dataSource;
     private final boolean enabled;
     private final boolean history;
     private final int students;
@@ -81,7 +82,7 @@ class DemoSchool implements ApplicationRunner {
 
     DemoSchool(Organization organization, Roster roster, StaffDirectory staff, Accounts accounts,
             AcademicCalendar calendar, PositionsSeed positions, TransactionTemplate tx, Employers employers,
-            Clock clock, DemoHistory.Services services,
+            Clock clock, DemoHistory.Services services, javax.sql.DataSource dataSource,
             @Value("${workstudy.demo.enabled:false}") boolean enabled,
             @Value("${workstudy.demo.history:true}") boolean history,
             @Value("${workstudy.demo.students:3000}") int students) {
@@ -95,6 +96,7 @@ class DemoSchool implements ApplicationRunner {
         this.employers = employers;
         this.clock = clock;
         this.services = services;
+        this.dataSource = dataSource;
         this.enabled = enabled;
         this.history = history;
         this.students = students;
@@ -106,7 +108,11 @@ class DemoSchool implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
-        if (history && clock instanceof SchoolClock school) {
+        if (history && !postgres()) {
+            log.warn("Demo school without its history: the history needs PostgreSQL (the embedded H2 default lacks"
+                    + " some of the SQL the services use)");
+        }
+        if (history && postgres() && clock instanceof SchoolClock school) {
             try (SchoolClock.Travel travel = school.travel()) {
                 load(new DemoActors(accounts, travel, clock.getZone()));
             }
@@ -114,6 +120,14 @@ class DemoSchool implements ApplicationRunner {
             load(null);
         }
         log.info("Demo school loaded: {} students in {} ms", students, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private boolean postgres() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Without actors (no history): the school as it is today, with no past. */

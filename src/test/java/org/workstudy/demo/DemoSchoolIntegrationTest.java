@@ -126,7 +126,7 @@ class DemoSchoolIntegrationTest {
         // recognised students are COMPLETED whatever the basis: the exempt and offset ones show it on their certificate
         assertThat(statuses).contains(GraduationStatus.COMPLETED, GraduationStatus.DEFERRED, GraduationStatus.MADE_UP);
         Set<RecognitionBasis> bases = rows.stream().filter(r -> r.status() == GraduationStatus.COMPLETED)
-                .map(r -> certificates.of(ACADEMIC, r.studentId()).basis())
+                .flatMap(r -> certificate(r.studentId()).stream())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(RecognitionBasis.class)));
         assertThat(bases).contains(RecognitionBasis.HOURS, RecognitionBasis.EXEMPT, RecognitionBasis.OFFSET);
         assertThat(status(rows, deferred)).isEqualTo(GraduationStatus.DEFERRED);
@@ -137,6 +137,15 @@ class DemoSchoolIntegrationTest {
         assertThat(graduate.status()).isEqualTo(StudentStatus.GRADUATED);
         String code = certificates.of(ACADEMIC, graduate.id()).code();
         assertThat(certificates.verify(code)).isPresent();
+    }
+
+    /** The basis of the student's certificate; other tests' cohort-2023 students may have none. */
+    private java.util.Optional<RecognitionBasis> certificate(long studentId) {
+        try {
+            return java.util.Optional.of(certificates.of(ACADEMIC, studentId).basis());
+        } catch (org.workstudy.shared.BusinessException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static GraduationStatus status(List<GraduationRow> rows, Student s) {
