@@ -1,8 +1,15 @@
 package org.workstudy.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.identity.Accounts;
+import org.workstudy.identity.Activations;
+import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Gender;
@@ -21,15 +30,20 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.StaffDirectory;
 import org.workstudy.organization.StaffForm;
+import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentForm;
+import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StudentStatus;
+import org.workstudy.positions.Employers;
 import org.workstudy.positions.PositionsSeed;
+import org.workstudy.shared.SchoolClock;
 import org.workstudy.shared.IdCardNumber;
 
 /**
  * Loads the demo school: 6 colleges, 30 majors, 120 classes over the cohorts 2022–2026, staff of every role, the
  * calendar of those years, and {@code workstudy.demo.students} students (3,000 by default). Every demo staff password
- * is {@value #PASSWORD}; students start with the last 6 characters of their ID-card number and must change it.
+ * is {@value #PASSWORD}; students activate their account with a code from their class sheet (the demo people have
+ * {@value #PASSWORD} already).
  */
 @Component
 @Order(10)
@@ -38,6 +52,7 @@ class DemoSchool implements ApplicationRunner {
     static final String PASSWORD = "Demo1234";
     static final int FIRST_COHORT = 2022;
     static final int COHORTS = 5;
+    static final String OFF_CAMPUS_EMPLOYER = "厦门鹭岛会展服务有限公司";
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
 
     private static final String[][] COLLEGES = {
@@ -54,24 +69,38 @@ class DemoSchool implements ApplicationRunner {
     private final Roster roster;
     private final StaffDirectory staff;
     private final Accounts accounts;
+    private final Activations activations;
     private final AcademicCalendar calendar;
     private final PositionsSeed positions;
     private final TransactionTemplate tx;
+    private final Employers employers;
+    private final Clock clock;
+    private final DemoHistory.Services services;
     private final boolean enabled;
+    private final boolean history;
     private final int students;
+    private final Map<String, Student> people = new LinkedHashMap<>();
+    private java.util.function.Supplier<DemoHistory> replan;
 
     DemoSchool(Organization organization, Roster roster, StaffDirectory staff, Accounts accounts,
-            AcademicCalendar calendar, PositionsSeed positions, TransactionTemplate tx,
+            AcademicCalendar calendar, PositionsSeed positions, TransactionTemplate tx, Employers employers,
+            Activations activations, Clock clock, DemoHistory.Services services,
             @Value("${workstudy.demo.enabled:false}") boolean enabled,
+            @Value("${workstudy.demo.history:true}") boolean history,
             @Value("${workstudy.demo.students:3000}") int students) {
         this.organization = organization;
         this.roster = roster;
         this.staff = staff;
         this.accounts = accounts;
+        this.activations = activations;
         this.calendar = calendar;
         this.positions = positions;
         this.tx = tx;
+        this.employers = employers;
+        this.clock = clock;
+        this.services = services;
         this.enabled = enabled;
+        this.history = history;
         this.students = students;
     }
 
@@ -81,17 +110,29 @@ class DemoSchool implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
-        List<Long> classIds = new ArrayList<>();
-        List<Long> classCollege = new ArrayList<>();
-        List<Integer> classCohort = new ArrayList<>();
-        // The calendar covers every cohort from its first term to its last possible one (5 years on).
-        calendar.loadStandardCalendar(FIRST_COHORT, FIRST_COHORT + COHORTS + 4);
-        tx.executeWithoutResult(s -> {
+        if (history && clock instanceof SchoolClock school) {
+            try (SchoolClock.Travel travel = school.travel()) {
+                load(new DemoActors(accounts, travel, clock.getZone()));
+            }
+        } else {
+            load(null);
+        }
+        log.info("Demo school loaded: {} students in {} ms", students, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Without actors (no history): the school as it is today, with no past. */
+    private void load(DemoActors actors) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<DemoHistory.SchoolClassInfo> classes = new ArrayList<>();
+        // The school opens the summer before its first cohort: structure, staff and the calendar.
+        Runnable structure = () -> tx.executeWithoutResult(s -> {
+            calendar.loadStandardCalendar(FIRST_COHORT, FIRST_COHORT + COHORTS + 4);
             schoolStaff();
             for (int c = 0; c < COLLEGES.length; c++) {
                 String[] college = COLLEGES[c];
                 long collegeId = organization.saveCollege(null, college[0], college[1], true);
                 List<Long> collegeClasses = new ArrayList<>();
+                List<Integer> collegeCohorts = new ArrayList<>();
                 for (int m = 2; m < college.length; m++) {
                     String majorCode = college[0] + (m - 1);
                     long majorId = organization.saveMajor(null, collegeId, majorCode, college[m], true);
@@ -100,24 +141,103 @@ class DemoSchool implements ApplicationRunner {
                             continue; // not every major takes students every year: 24 classes a cohort
                         }
                         long classId = organization.saveClass(null, majorId, y, y + "级" + college[m] + "1班", true);
-                        classIds.add(classId);
-                        classCollege.add(collegeId);
-                        classCohort.add(y);
                         collegeClasses.add(classId);
+                        collegeCohorts.add(y);
                     }
                 }
-                collegeStaff(c, collegeId, collegeClasses);
+                List<Long> counselors = collegeStaff(c, collegeId, collegeClasses);
+                String no = String.format("%02d", c + 1);
+                for (int k = 0; k < collegeClasses.size(); k++) {
+                    classes.add(new DemoHistory.SchoolClassInfo(collegeClasses.get(k), collegeCohorts.get(k),
+                            collegeId, c, counselors.get(k), "xueyuan" + no, "fuyuanzhang" + no));
+                }
             }
-            positions.loadDemo();
+            positions.loadDemoEmployers();
+            employerContact();
         });
-        int perBatch = 3000;
-        for (int from = 0; from < students; from += perBatch) {
-            int to = Math.min(students, from + perBatch);
-            int first = from;
-            tx.executeWithoutResult(s -> roster.addAll(students(first, to, classIds, classCohort)));
+        LocalDateTime opening = LocalDate.of(FIRST_COHORT, 8, 20).atTime(9, 0);
+        if (actors == null) {
+            structure.run();
+        } else {
+            actors.at(opening, () -> {
+                structure.run();
+                return null;
+            });
         }
-        log.info("Demo school loaded: {} classes, {} students in {} ms", classIds.size(), students,
-                (System.nanoTime() - start) / 1_000_000);
+        List<Long> classIds = classes.stream().map(DemoHistory.SchoolClassInfo::classId).toList();
+        List<Integer> classCohort = classes.stream().map(DemoHistory.SchoolClassInfo::cohort).toList();
+        // Each cohort's students arrive in the last week of its August.
+        Map<Integer, List<StudentForm>> byCohort = new TreeMap<>();
+        for (StudentForm f : students(0, students, classIds, classCohort)) {
+            byCohort.computeIfAbsent(Integer.parseInt(f.enrolmentTerm().substring(0, 4)), k -> new ArrayList<>())
+                    .add(f);
+        }
+        byCohort.forEach((cohort, forms) -> {
+            LocalDateTime arrival = LocalDate.of(cohort, 8, 25).atTime(9, 0);
+            if (actors == null || arrival.isAfter(now)) {
+                tx.executeWithoutResult(s -> roster.addAll(forms));
+            } else {
+                actors.at(arrival, () -> tx.execute(s -> roster.addAll(forms)));
+            }
+        });
+        if (actors != null) {
+            Map<Long, List<Student>> byClass = new HashMap<>();
+            roster.forEach(adminUser(), new StudentQuery(null, null, null, null, null),
+                    r -> byClass.computeIfAbsent(r.classId(), k -> new ArrayList<>()).add(roster.find(r.id())
+                            .orElseThrow()));
+            DemoHistory history = new DemoHistory(services, actors, now, classes, byClass);
+            replan = () -> new DemoHistory(services, null, now, classes, byClass);
+            history.load();
+            positions.loadDemo();
+            history.applications();
+            people.clear();
+            people.putAll(history.people);
+            history.people.forEach((state, student) -> demoPassword(student));
+            log.info("Demo people (password {}): {}", PASSWORD, history.people.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue().studentNo() + " " + e.getValue().name()).toList());
+            log.info("Demo staff to sign in as: {}", history.staff);
+            log.info("Demo figures: {}", history.figures);
+        } else {
+            positions.loadDemo();
+        }
+    }
+
+    /**
+     * The demo people's password is Demo1234 from the start: they are activated with a code issued for it, as a
+     * student would be with the code from the class sheet (real students choose their own).
+     */
+    private void demoPassword(Student s) {
+        if (s.accountId() == null || s.status() != StudentStatus.ACTIVE) {
+            return;
+        }
+        Activations.IssuedCode code = activations.issue(List.of(s.accountId()), "demo").get(s.accountId());
+        if (code != null) {
+            activations.activate(s.studentNo(), code.code(), PASSWORD);
+        }
+    }
+
+    /** The exhibition company's contact person: an employer account off campus. */
+    private void employerContact() {
+        CurrentUser center = new CurrentUser(0, "system", "勤工助学中心", Role.CENTER_STAFF,
+                List.of(Grant.school(Role.CENTER_STAFF)));
+        employers.list(center).stream().filter(e -> e.name().equals(OFF_CAMPUS_EMPLOYER)).findFirst().ifPresent(e -> {
+            long account = employers.createContact(center, e.id(), "huizhan", "陈经理（鹭岛会展）", "Init" + PASSWORD);
+            accounts.changePassword(account, "Init" + PASSWORD, PASSWORD);
+        });
+    }
+
+    private static CurrentUser adminUser() {
+        return new CurrentUser(0, "system", "系统", Role.ADMIN, List.of(Grant.school(Role.ADMIN)));
+    }
+
+    /** A fresh history over the same school and day, to plan again (determinism); null without a history. */
+    DemoHistory replan() {
+        return replan == null ? null : replan.get();
+    }
+
+    /** The demo people by the state they show, once the history is loaded (empty without it). */
+    Map<String, Student> people() {
+        return Map.copyOf(people);
     }
 
     private void schoolStaff() {
@@ -130,7 +250,8 @@ class DemoSchool implements ApplicationRunner {
     }
 
     /** A vice dean, a college work-study admin, and a counselor for every five classes of the college. */
-    private void collegeStaff(int index, long collegeId, List<Long> classIds) {
+    private List<Long> collegeStaff(int index, long collegeId, List<Long> classIds) {
+        List<Long> counselorOf = new ArrayList<>();
         String no = String.format("%02d", index + 1);
         person("fuyuanzhang" + no, SURNAMES.charAt(index) + "副院长", collegeId, Grant.of(Role.VICE_DEAN, collegeId));
         long adminAccount = person("xueyuan" + no, SURNAMES.charAt(index + 10) + "老师（学院勤工助学）", collegeId,
@@ -141,8 +262,10 @@ class DemoSchool implements ApplicationRunner {
                             collegeId);
             for (long classId : classIds.subList(k * 5, Math.min(classIds.size(), k * 5 + 5))) {
                 organization.setCounselors(classId, List.of(account));
+                counselorOf.add(account);
             }
         }
+        return counselorOf;
     }
 
     private long person(String username, String name, Long collegeId, Grant... grants) {

@@ -126,11 +126,7 @@ public class HoursLedger {
         if (!batch.problems.isEmpty()) {
             throw new HoursBatchRefused(batch.problems);
         }
-        List<Long> ids = new ArrayList<>(records.size());
-        for (Checked c : batch.checked) {
-            ids.add(write(user, c.prepared, c.hours, null));
-        }
-        return ids;
+        return writeAll(user, batch.checked);
     }
 
     /** Confirms an entry waiting for the user's confirmation. */
@@ -406,7 +402,7 @@ public class HoursLedger {
 
     /** A record resolved against its source, with the recorder's role. */
     private record Prepared(NewWorkRecord record, Sources.Resolved source, RecorderRole role, TermCode enrolment,
-            CountingSettings settings) {
+            CountingSettings settings, MakeUpWindows.Period makeUp) {
     }
 
     private record Amend(EntryKind kind, EntryRow original, String reason) {
@@ -419,6 +415,48 @@ public class HoursLedger {
     }
 
     private Prepared prepare(CurrentUser user, NewWorkRecord r) {
+        return prepare(user, r, new Lookups());
+    }
+
+    /**
+     * What a batch looks up once per student (scope, roster row, settings, make-up period) and once per source, not
+     * once per record: a month of a class's hours is one batch of many records of few students.
+     */
+    private final class Lookups {
+        private final Map<Long, Boolean> inScope = new HashMap<>();
+        private final Map<Long, Optional<Student>> students = new HashMap<>();
+        private final Map<Long, CountingSettings> studentSettings = new HashMap<>();
+        private final Map<String, Optional<Sources.Resolved>> resolved = new HashMap<>();
+        private final Map<Long, Optional<MakeUpWindows.Period>> periods = new HashMap<>();
+
+        void requireStudent(CurrentUser user, long studentId) {
+            if (inScope.containsKey(studentId)) {
+                return;
+            }
+            scope.requireStudent(user, studentId);
+            inScope.put(studentId, true);
+        }
+
+        Optional<Student> student(long id) {
+            return students.computeIfAbsent(id, roster::find);
+        }
+
+        CountingSettings settings(Student s) {
+            return studentSettings.computeIfAbsent(s.id(), k -> settings.require(s));
+        }
+
+        Optional<Sources.Resolved> resolve(long studentId, SourceKind kind, long sourceId) {
+            return resolved.computeIfAbsent(studentId + ":" + kind + ":" + sourceId,
+                    k -> sources.resolve(studentId, kind, sourceId));
+        }
+
+        MakeUpWindows.Period period(long studentId) {
+            return periods.computeIfAbsent(studentId, id -> makeUpWindows().flatMap(m -> m.periodOf(id)))
+                    .orElse(null);
+        }
+    }
+
+    private Prepared prepare(CurrentUser user, NewWorkRecord r, Lookups lookups) {
         RecorderRole role = recorderRole(user);
         if (r == null || r.sourceKind() == null) {
             throw BusinessException.invalid("hours.source.required");
@@ -430,24 +468,24 @@ public class HoursLedger {
                     throw BusinessException.notFound("error.not-found");
                 }
             }
-            case COUNSELOR -> scope.requireStudent(user, studentId);
+            case COUNSELOR -> lookups.requireStudent(user, studentId);
             case EMPLOYER -> {
                 if (r.sourceKind() != SourceKind.PLACEMENT) {
                     throw BusinessException.notFound("error.not-found");
                 }
             }
         }
-        Optional<Sources.Resolved> source = sources.resolve(studentId, r.sourceKind(), r.sourceId());
+        Optional<Sources.Resolved> source = lookups.resolve(studentId, r.sourceKind(), r.sourceId());
         if (role == RecorderRole.EMPLOYER && (source.isEmpty() || !positions.mayManage(user, source.get().positionId()))) {
             throw BusinessException.notFound("error.not-found");
         }
         Sources.Resolved resolved = source.orElseThrow(() -> BusinessException.invalid("hours.source.unknown"));
-        Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Student s = lookups.student(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (r.content() == null || r.content().isBlank()) {
             throw BusinessException.invalid("hours.content-required");
         }
         TextLimits.require("content", r.content(), CONTENT_MAX);
-        return new Prepared(r, resolved, role, enrolment(s), settings.require(s));
+        return new Prepared(r, resolved, role, enrolment(s), lookups.settings(s), lookups.period(studentId));
     }
 
     /** Checks the rules against the student's other occupying entries (not those of {@code exceptChain}). */
@@ -458,9 +496,8 @@ public class HoursLedger {
                 others.add(e.row().slot());
             }
         }
-        MakeUpWindows.Period period = makeUpWindows().flatMap(m -> m.periodOf(p.record().studentId())).orElse(null);
         new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(),
-                others, LocalDateTime.now(clock), period);
+                others, LocalDateTime.now(clock), p.makeUp());
         return CountingRules.hoursOf(p.record());
     }
 
@@ -472,10 +509,11 @@ public class HoursLedger {
         if (lock) {
             new TreeSet<>(records.stream().map(NewWorkRecord::studentId).toList()).forEach(store::lockStudent);
         }
+        Lookups lookups = new Lookups();
         for (int i = 0; i < records.size(); i++) {
             NewWorkRecord r = records.get(i);
             try {
-                Prepared p = prepare(user, r);
+                Prepared p = prepare(user, r, lookups);
                 List<EntryRow> rows = ledgers.computeIfAbsent(r.studentId(), store::ofStudent);
                 List<Slot> earlier = batchSlots.computeIfAbsent(r.studentId(), k -> new ArrayList<>());
                 BigDecimal hours = check(p, rows, null, earlier);
@@ -489,19 +527,57 @@ public class HoursLedger {
     }
 
     private long write(CurrentUser user, Prepared p, BigDecimal hours, Amend amend) {
-        NewWorkRecord r = p.record();
-        boolean needsConfirmation = switch (p.role()) {
+        long id = store.insert(entry(user, p, hours, amend));
+        audit.record(AUDIT, id, amend == null ? "record" : "correct", trail(p, hours, amend));
+        announce(p, id, hours);
+        return id;
+    }
+
+    /** A batch of new records: one insert and one audit batch for all, then each counting one announced. */
+    private List<Long> writeAll(CurrentUser user, List<Checked> checked) {
+        List<Long> ids = store.insertAll(checked.stream().map(c -> entry(user, c.prepared, c.hours, null)).toList());
+        Map<Object, Object> trails = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            trails.put(ids.get(i), trail(checked.get(i).prepared, checked.get(i).hours, null));
+        }
+        audit.recordAll(AUDIT, "record", trails);
+        // one announcement per student of the batch, for their newest counting entry with the batch's hours:
+        // listeners re-read the totals (see HoursConfirmed), so one is enough and a term's batch stays light
+        Map<Long, Long> lastId = new LinkedHashMap<>();
+        Map<Long, BigDecimal> counted = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Prepared p = checked.get(i).prepared;
+            if (countsAtOnce(p)) {
+                lastId.put(p.record().studentId(), ids.get(i));
+                counted.merge(p.record().studentId(), checked.get(i).hours, BigDecimal::add);
+            }
+        }
+        lastId.forEach((student, id) -> events.publishEvent(new HoursConfirmed(id, student, counted.get(student))));
+        return ids;
+    }
+
+    private static boolean needsConfirmation(Prepared p) {
+        return switch (p.role()) {
             case STUDENT -> true;
             case EMPLOYER -> p.settings().counselorConfirmsEmployer();
             case COUNSELOR -> false;
         };
+    }
+
+    private static LedgerStore.NewEntry entry(CurrentUser user, Prepared p, BigDecimal hours, Amend amend) {
+        NewWorkRecord r = p.record();
         Sources.Resolved s = p.source();
-        long id = store.insert(new LedgerStore.NewEntry(r.studentId(), s.kind(), s.id(), s.positionId(),
+        return new LedgerStore.NewEntry(r.studentId(), s.kind(), s.id(), s.positionId(),
                 s.employerId(), s.employerName(), s.place(), r.workDate(), r.startsAt(), r.endsAt(), hours,
                 r.content(), amend == null ? EntryKind.RECORD : amend.kind(),
                 amend == null ? null : amend.original().id(), amend == null ? null : amend.original().chain(),
                 amend == null ? null : amend.reason(), user.username(), user.displayName(), p.role(),
-                needsConfirmation));
+                needsConfirmation(p));
+    }
+
+    private static Map<String, Object> trail(Prepared p, BigDecimal hours, Amend amend) {
+        NewWorkRecord r = p.record();
+        Sources.Resolved s = p.source();
         Map<String, Object> trail = new LinkedHashMap<>();
         trail.put("student", r.studentId());
         trail.put("source", s.kind() + ":" + s.id());
@@ -515,11 +591,19 @@ public class HoursLedger {
             trail.put("corrects", amend.original().id());
             trail.put("reason", amend.reason());
         }
-        audit.record(AUDIT, id, amend == null ? "record" : "correct", trail);
-        if (!needsConfirmation && CountingRules.notCountingReason(s.facts(), r.workDate()).isEmpty()) {
-            events.publishEvent(new HoursConfirmed(id, r.studentId(), hours));
+        return trail;
+    }
+
+    /** A record that counts at once (no confirmation, not held back by its source) is announced. */
+    private void announce(Prepared p, long id, BigDecimal hours) {
+        if (countsAtOnce(p)) {
+            events.publishEvent(new HoursConfirmed(id, p.record().studentId(), hours));
         }
-        return id;
+    }
+
+    private static boolean countsAtOnce(Prepared p) {
+        return !needsConfirmation(p) && CountingRules.notCountingReason(p.source().facts(), p.record().workDate())
+                .isEmpty();
     }
 
     private void decide(CurrentUser user, long entryId, boolean confirmed, String reason) {

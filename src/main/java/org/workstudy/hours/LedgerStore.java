@@ -32,8 +32,11 @@ class LedgerStore {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    LedgerStore(JdbcClient jdbc, Clock clock) {
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    LedgerStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -42,6 +45,44 @@ class LedgerStore {
             String employerName, String place, LocalDate workDate, LocalTime startsAt, LocalTime endsAt,
             BigDecimal hours, String content, EntryKind kind, Long correctsId, Long chainId, String reason,
             String recordedBy, String recordedByName, RecorderRole role, boolean needsConfirmation) {
+    }
+
+    /** Inserts many entries in one JDBC batch; their ids in order. */
+    List<Long> insertAll(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime at = now();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                        Object[] values = values(entries.get(i), at);
+                        for (int k = 0; k < values.length; k++) {
+                            org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, k + 1,
+                                    org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, values[k]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return entries.size();
+                    }
+                }, keys);
+        return keys.getKeyList().stream().map(m -> ((Number) m.get("id")).longValue()).toList();
+    }
+
+    private static final String INSERT = "INSERT INTO hrs_entry (student_id, source_kind, source_id, position_id,"
+            + " employer_id, employer_name, place, work_date, starts_at, ends_at, hours, content, kind, corrects_id,"
+            + " chain_id, reason, recorded_by, recorded_by_name, recorder_role, recorded_at, needs_confirmation)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static Object[] values(NewEntry e, OffsetDateTime at) {
+        return new Object[] {e.studentId(), e.sourceKind().name(), e.sourceId(), e.positionId(), e.employerId(),
+            cut(e.employerName(), 200), cut(e.place(), 200), e.workDate(), e.startsAt(), e.endsAt(), e.hours(),
+            cut(e.content(), 500), e.kind().name(), e.correctsId(), e.chainId(), cut(e.reason(), 500),
+            e.recordedBy(), cut(e.recordedByName(), 100), e.role().name(), at, e.needsConfirmation()};
     }
 
     long insert(NewEntry e) {
