@@ -206,7 +206,8 @@ class DemoSchool implements ApplicationRunner {
      * The demo people's password is Demo1234 from the start: they are activated with a code issued for it, as a
      * student would be with the code from the class sheet (real students choose their own).
      */
-    private void demoPassword(Student s) {
+    private void demoPassword(Student person) {
+        Student s = roster.find(person.id()).orElseThrow(); // as now: the history may have graduated them since
         if (s.accountId() == null || s.status() != StudentStatus.ACTIVE) {
             return;
         }
