@@ -52,7 +52,7 @@ class LanguageAndSessionBrowserTest extends BrowserJourney {
         Browser.login(page, "admin", "Demo1234");
         page.navigate("/");
         page.locator("#logout").dispatchEvent("click");
-        page.waitForLoadState();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/login\\?logout$")); // signed out before going on
         page.navigate("/admin/audit");
         assertThat(page.locator("#login-expired")).hasCount(0);
 
