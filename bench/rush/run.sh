@@ -84,7 +84,7 @@ else
   SPRING_PROFILES_ACTIVE=postgres WORKSTUDY_DB_URL="$JDBC_URL" WORKSTUDY_DB_USER="$PGUSER" \
     WORKSTUDY_DB_PASSWORD="$PGPASSWORD" WORKSTUDY_DEMO=true \
     java $BENCH_APP_JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port="$BENCH_PORT" \
-      --server.address=127.0.0.1 --workstudy.demo.students="$BENCH_DEMO_STUDENTS" $BENCH_APP_ARGS \
+      --server.address=127.0.0.1 --workstudy.demo.students="$BENCH_DEMO_STUDENTS" --workstudy.demo.history=false $BENCH_APP_ARGS \
       >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   started=$(date +%s)
