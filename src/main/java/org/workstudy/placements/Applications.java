@@ -187,6 +187,22 @@ public class Applications {
     }
 
     /** The student's application for this position, if any. */
+    /**
+     * Why the signed-in student may not apply for the position now (a message key taking the most undecided
+     * applications as its argument), or empty when they may: the page offers the button only then.
+     */
+    public Optional<String> refusal(CurrentUser user, PositionView position) {
+        Student student = studentOf(user);
+        SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
+        return ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(),
+                clock.instant(), openCount(student.id()), maxOpen);
+    }
+
+    /** The most undecided applications a student may hold. */
+    public int maxOpen() {
+        return maxOpen;
+    }
+
     public Optional<ApplicationView> mineFor(CurrentUser user, long positionId) {
         Student student = studentOf(user);
         return find(positionId, student.id()).map(r -> views(List.of(r)).get(0));

@@ -227,6 +227,23 @@ class PlacementsIntegrationTest {
     }
 
     @Test
+    void thePageOffersApplyingOnlyWhereTheStudentMayAndSaysWhyNot() throws Exception {
+        Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
+        long otherCollegesOnly = fixtures.published(1, SelectionMode.FIRST_COME, Set.of(school.college()));
+        long forEveryone = fixtures.published(1, SelectionMode.FIRST_COME, Set.of());
+        Cookie session = Logins.login(mvc, s.studentNo(), school.password(s.studentNo()));
+        mvc.perform(get("/jobs/" + otherCollegesOnly).cookie(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("该岗位不面向您所在的学院或年级"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"apply\"")))));
+        mvc.perform(get("/jobs/" + forEveryone).cookie(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id=\"apply\""),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("apply-refusal")))));
+    }
+
+    @Test
     void thePlacesLeftRefreshAsAFragmentAndTheApiIsDocumented() throws Exception {
         Student s = fixtures.students(school.schoolClass(school.college()), 1).get(0);
         long position = fixtures.published(3, SelectionMode.FIRST_COME, Set.of());

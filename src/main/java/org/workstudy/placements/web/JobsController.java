@@ -76,6 +76,8 @@ class JobsController {
         model.addAttribute("seat", applications.seats(job));
         model.addAttribute("mine", applications.mineFor(user, id).orElse(null));
         model.addAttribute("open", job.openAt(clock.instant()));
+        model.addAttribute("refusal", applications.refusal(user, job).orElse(null));
+        model.addAttribute("maxOpen", applications.maxOpen());
         return "placements/job";
     }
 
