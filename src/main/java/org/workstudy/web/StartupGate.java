@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -36,9 +37,9 @@ class StartupGate {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> startupGateFilter(ApplicationAvailability availability,
-            ITemplateEngine templates, MessageSource messages) {
+            ITemplateEngine templates, MessageSource messages, LocaleResolver locales) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Gate(availability, templates, messages));
+                new Gate(availability, templates, messages, locales));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // before sessions and security: no database work
         return registration;
     }
@@ -48,11 +49,14 @@ class StartupGate {
         private final ApplicationAvailability availability;
         private final ITemplateEngine templates;
         private final MessageSource messages;
+        private final LocaleResolver locales;
 
-        Gate(ApplicationAvailability availability, ITemplateEngine templates, MessageSource messages) {
+        Gate(ApplicationAvailability availability, ITemplateEngine templates, MessageSource messages,
+                LocaleResolver locales) {
             this.availability = availability;
             this.templates = templates;
             this.messages = messages;
+            this.locales = locales;
         }
 
         @Override
@@ -62,8 +66,7 @@ class StartupGate {
                 chain.doFilter(request, response);
                 return;
             }
-            Locale locale = "en".equals(request.getLocale().getLanguage()) && request.getHeader("Accept-Language") != null
-                    ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+            Locale locale = locales.resolveLocale(request); // the pages' rule: language cookie, else the browser's
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", String.valueOf(RETRY_SECONDS));
             response.setHeader("Cache-Control", "no-store");
