@@ -79,7 +79,8 @@ class StartupGate {
                 return;
             }
             response.setContentType("text/html");
-            response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'none'; object-src 'none'");
+            response.setHeader("Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; script-src 'none'; object-src 'none'");
             WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(getServletContext())
                     .buildExchange(request, response), locale);
             context.setVariable("retrySeconds", RETRY_SECONDS);
