@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.hours.CountingWindow;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.HoursTotals;
 import org.workstudy.identity.CurrentUser;
@@ -127,7 +128,7 @@ public class GraduationAudit {
         long deferrable = all.stream().filter(GraduationRow::deferrable)
                 .filter(r -> f.collegeId() == null || r.collegeId() == f.collegeId())
                 .filter(r -> f.classId() == null || r.classId() == f.classId()).count();
-        return new GraduationReport(cohort, policy.requiredHours(), windowEnd(cohort, policy).orElse(null), today(),
+        return new GraduationReport(cohort, policy.requiredHours(), windowEnd(cohort, policy), today(),
                 GraduationCounts.of(null, null, all), colleges, classes, shown, deferrable);
     }
 
@@ -268,16 +269,23 @@ public class GraduationAudit {
         return out;
     }
 
+    /**
+     * The audit rows of the students: each judged by the policy version of their enrolment cohort ({@code policy},
+     * the audited cohort's, for a student whose enrolment cohort has none) and their own counting window (semesters
+     * of study: a suspended student's window ends later).
+     */
     private List<GraduationRow> rows(List<StudentRow> students, PolicyVersion policy) {
-        Known known = facts(students.stream().map(StudentRow::id).toList(), policy);
+        List<Long> ids = students.stream().map(StudentRow::id).toList();
+        Known known = facts(ids, policy);
         Map<Long, GraduationRules.Facts> facts = known.facts();
         Map<Long, HoursTotals> totals = known.totals();
+        Map<Long, CountingWindow> windows = known.windows();
         List<GraduationRow> out = new ArrayList<>(students.size());
         LocalDate today = today();
         for (StudentRow s : students) {
             GraduationRules.Facts f = facts.get(s.id());
             GraduationRules.Verdict v = GraduationRules.judge(f);
-            LocalDate windowEnd = windowEnd(s, policy).orElse(null);
+            LocalDate windowEnd = windows.get(s.id()).end().orElse(null);
             boolean deferrable = v.status() == GraduationStatus.DEFICIENT && windowEnd != null
                     && windowEnd.isBefore(today);
             out.add(new GraduationRow(s.id(), s.studentNo(), s.name(), s.classId(), s.className(), s.collegeId(),
@@ -288,21 +296,28 @@ public class GraduationAudit {
         return out;
     }
 
-    private record Known(Map<Long, GraduationRules.Facts> facts, Map<Long, HoursTotals> totals) {
+    private record Known(Map<Long, GraduationRules.Facts> facts, Map<Long, HoursTotals> totals,
+            Map<Long, CountingWindow> windows) {
     }
 
-    private Known facts(List<Long> ids, PolicyVersion policy) {
+    private Known facts(List<Long> ids, PolicyVersion fallback) {
         Map<Long, HoursTotals> totals = ledger.totals(ids);
+        Map<Long, CountingWindow> windows = ledger.windows(ids);
+        Map<Long, Roster.Enrolment> enrolments = roster.enrolments(ids);
+        Map<Integer, PolicyVersion> byCohort = new java.util.HashMap<>();
         Map<Long, ExemptionStanding> exemptions = standings.exemptions(ids);
         Map<Long, CreditRecord> records = standings.records(ids);
         Map<Long, DeferralStanding> listed = deferrals.ofStudents(ids);
         Map<Long, GraduationRules.Facts> out = new LinkedHashMap<>();
         for (Long id : ids) {
             HoursTotals t = totals.get(id);
+            Roster.Enrolment e = enrolments.get(id);
+            PolicyVersion policy = e == null ? fallback : byCohort.computeIfAbsent(e.cohort(),
+                    c -> policies.forCohort(c).orElse(fallback));
             out.put(id, new GraduationRules.Facts(policy.requiredHours(), t.inWindow(), t.makeUp(),
                     records.containsKey(id), exemptions.get(id), listed.get(id)));
         }
-        return new Known(out, totals);
+        return new Known(out, totals, windows);
     }
 
     private static List<GraduationCounts> groups(List<GraduationRow> rows, Function<GraduationRow, Long> id,
@@ -319,16 +334,9 @@ public class GraduationAudit {
     }
 
     /** The last day of the window of the cohort's usual enrolment term (autumn of the cohort's year). */
-    private Optional<LocalDate> windowEnd(int cohort, PolicyVersion policy) {
-        return calendar.semesterStart(new TermCode(cohort, 1), policy.semesterWindow() + 1).map(d -> d.minusDays(1));
-    }
-
-    private Optional<LocalDate> windowEnd(StudentRow s, PolicyVersion policy) {
-        if (s.enrolmentTerm() == null || !TermCode.isValid(s.enrolmentTerm())) {
-            return Optional.empty();
-        }
-        return calendar.semesterStart(TermCode.parse(s.enrolmentTerm()), policy.semesterWindow() + 1)
-                .map(d -> d.minusDays(1));
+    private LocalDate windowEnd(int cohort, PolicyVersion policy) {
+        return CountingWindow.of(calendar.snapshot(), new TermCode(cohort, 1), policy.semesterWindow()).end()
+                .orElse(null);
     }
 
     private LocalDate today() {

@@ -12,8 +12,9 @@ import org.workstudy.policy.PolicyVersion;
 import org.workstudy.shared.BusinessException;
 
 /**
- * The counting settings of a student: the policy version of the cohort of the student's class (a cohort keeps the
- * version it enrolled under). Re-read on every call: pol_version has a handful of rows.
+ * The counting settings of a student: the policy version of the student's enrolment cohort (a cohort keeps the
+ * version it enrolled under, and a student keeps it after 复学 into a later cohort's class or 留级). Re-read on every
+ * call: pol_version has a handful of rows.
  *
  * <p>A cohort before the first version (before 2016) has no work-study requirement: nothing can be recorded for its
  * students ({@link #require}), and their progress is shown against the first version's numbers for reference.
@@ -37,7 +38,7 @@ class CohortSettings {
         return ofCohort(cohortOf(student));
     }
 
-    /** The settings of the class's cohort. */
+    /** The settings of the class's cohort (a class register's header; each student's figures use {@link #of}). */
     CountingSettings ofClass(long classId) {
         return ofCohort(organization.schoolClass(classId).map(SchoolClass::cohort).orElse(0));
     }
@@ -56,7 +57,7 @@ class CohortSettings {
         return CountingSettings.of(v, counselorConfirmsEmployer);
     }
 
-    private int cohortOf(Student student) {
-        return organization.schoolClass(student.classId()).map(SchoolClass::cohort).orElse(0);
+    private static int cohortOf(Student student) {
+        return student.enrolmentCohort();
     }
 }

@@ -25,10 +25,11 @@ import org.workstudy.shared.TermCode;
  * ({@code hours.rule.*}), so that a record that would not count is refused when it is entered.
  *
  * <ul>
- * <li><b>Window</b> (rule 3): the date lies in [first day of semester 1, first day of semester
- * {@code semesterWindow + 1}) for the student's enrolment term, by the calendar. Make-up (补修): for a student on the
- * deferred graduation list, a date after the window also passes when the student's make-up period
- * ({@link MakeUpWindows}) covers it; all the other rules still apply.</li>
+ * <li><b>Window</b> (rule 3): the date lies in the student's {@link CountingWindow}, their first
+ * {@code semesterWindow} semesters of study (suspended terms do not count), not in a suspension (休学) and not on or
+ * after the day they left (退学, 毕业). Make-up (补修): for a student on the deferred graduation list, a date after the
+ * window also passes when the student's make-up period ({@link MakeUpWindows}) covers it; all the other rules still
+ * apply.</li>
  * <li><b>Outside class time</b> (rule 4): weekends, public holidays and vacations count at any hour. On a term
  * weekday or a make-up workday (调休上班, a weekday even on a Saturday or Sunday) a placement needs an EVENING
  * position, and any record (placement or self-arranged) must give its start time, at or after
@@ -120,6 +121,13 @@ final class CountingRules {
      */
     void check(TermCode enrolmentTerm, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
             LocalDateTime now, MakeUpWindows.Period makeUp) {
+        check(CountingWindow.of(calendar, enrolmentTerm, settings.semesterWindow()), record, source, others, now,
+                makeUp);
+    }
+
+    /** As above, with the student's counting window (suspensions and leaving included). */
+    void check(CountingWindow window, NewWorkRecord record, SourceFacts source, Collection<Slot> others,
+            LocalDateTime now, MakeUpWindows.Period makeUp) {
         BigDecimal hours = hoursOf(record);
         LocalDate date = record.workDate();
         if (date == null) {
@@ -128,7 +136,7 @@ final class CountingRules {
         if (now != null && date.isAfter(now.toLocalDate())) {
             throw BusinessException.invalid("hours.rule.future", date);
         }
-        checkWindow(enrolmentTerm, date, makeUp);
+        checkWindow(window, date, makeUp);
         DayKind kind = calendar.kindOf(date);
         if (kind == DayKind.OUTSIDE_CALENDAR) {
             throw BusinessException.invalid("hours.rule.outside-calendar", date);
@@ -161,18 +169,24 @@ final class CountingRules {
         return Optional.empty();
     }
 
-    private void checkWindow(TermCode enrolmentTerm, LocalDate date, MakeUpWindows.Period makeUp) {
-        LocalDate from = calendar.semesterStart(enrolmentTerm, 1).orElse(null);
-        if (from == null) {
-            throw BusinessException.invalid("hours.rule.enrolment-not-in-calendar", enrolmentTerm);
+    private void checkWindow(CountingWindow window, LocalDate date, MakeUpWindows.Period makeUp) {
+        if (!window.known()) {
+            throw BusinessException.invalid("hours.rule.enrolment-not-in-calendar", window.enrolment());
         }
-        Optional<LocalDate> until = calendar.semesterStart(enrolmentTerm, settings.semesterWindow() + 1);
-        if (makeUp != null && until.isPresent() && !date.isBefore(until.get()) && makeUp.covers(date)) {
+        if (window.left(date)) {
+            throw BusinessException.invalid("hours.rule.left", window.periods().leftOn());
+        }
+        Optional<org.workstudy.organization.StudyPeriods.Suspension> suspended = window.suspensionOn(date);
+        if (suspended.isPresent()) {
+            throw BusinessException.invalid("hours.rule.suspended", suspended.get().from(), suspended.get().to());
+        }
+        boolean after = window.until() != null && !date.isBefore(window.until());
+        if (makeUp != null && after && makeUp.covers(date)) {
             return;
         }
-        if (date.isBefore(from) || until.map(u -> !date.isBefore(u)).orElse(false)) {
-            throw BusinessException.invalid("hours.rule.semester-window", settings.semesterWindow(), from,
-                    until.map(u -> u.minusDays(1).toString()).orElse("…"));
+        if (!window.spans(date)) {
+            throw BusinessException.invalid("hours.rule.semester-window", window.semesters(), window.from(),
+                    window.end().map(LocalDate::toString).orElse("…"));
         }
     }
 

@@ -32,7 +32,6 @@ import org.workstudy.organization.StudentQuery;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TextLimits;
-import org.workstudy.shared.TermCode;
 
 /**
  * The work-record ledger (工时台账). Entries are only ever inserted: a correction or a void is a new entry that
@@ -68,10 +67,11 @@ public class HoursLedger {
     private final CohortSettings settings;
     private final Clock clock;
     private final ObjectProvider<MakeUpWindows> makeUp;
+    private final CountingWindows windows;
 
     HoursLedger(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster, DataScope scope,
             PositionBank positions, AuditTrail audit, ApplicationEventPublisher events,
-            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp) {
+            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp, CountingWindows windows) {
         this.store = store;
         this.sources = sources;
         this.calendar = calendar;
@@ -83,6 +83,7 @@ public class HoursLedger {
         this.settings = settings;
         this.clock = clock;
         this.makeUp = makeUp;
+        this.windows = windows;
     }
 
     /** The numbers the rules and progress use for the student: those of the policy version of their cohort. */
@@ -90,7 +91,20 @@ public class HoursLedger {
         return settings.of(roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found")));
     }
 
-    /** The numbers for the students of a class (all of one cohort). */
+    /**
+     * The student's counting window: their first semesters of study by the policy version of their enrolment cohort,
+     * with their suspensions (no scope check: for modules that already checked it, e.g. the graduation audit).
+     */
+    public CountingWindow window(long studentId) {
+        return windows.of(roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found")));
+    }
+
+    /** The counting windows of many students at once (no scope check: callers limit the ids). */
+    public Map<Long, CountingWindow> windows(Collection<Long> studentIds) {
+        return windows.of(roster.enrolments(studentIds));
+    }
+
+    /** The numbers of the policy version of a class's cohort (a class register's header). */
     CountingSettings settingsOfClass(long classId) {
         return settings.ofClass(classId);
     }
@@ -203,8 +217,9 @@ public class HoursLedger {
     public Progress progress(CurrentUser user, long studentId) {
         scope.requireStudent(user, studentId);
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        return progressOf(s, LedgerView.evaluate(store.ofStudent(studentId), notCounting()), calendar.snapshot(),
-                settings.of(s));
+        CountingSettings cs = settings.of(s);
+        return progressOf(s, LedgerView.evaluate(store.ofStudent(studentId), notCounting()),
+                windows.of(calendar.snapshot(), s, cs), cs);
     }
 
     /**
@@ -234,8 +249,9 @@ public class HoursLedger {
         CalendarSnapshot snapshot = calendar.snapshot();
         CountingSettings cs = settings.of(s);
         LocalDate today = LocalDate.now(clock);
-        BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, cs);
-        LocalDate windowEnd = ProgressMath.windowEnd(snapshot, enrolment(s), cs).orElse(null);
+        CountingWindow window = windows.of(snapshot, s, cs);
+        BigDecimal expected = ProgressMath.expected(window, today, cs);
+        LocalDate windowEnd = window.end().orElse(null);
         ProgressMath.DaysLeft left = ProgressMath.daysLeft(snapshot, today, windowEnd);
         return new ProgressOutlook(p, expected, !p.completed() && p.hours().compareTo(expected) < 0, windowEnd,
                 left.weekendsAndHolidays(), left.vacationDays());
@@ -258,13 +274,15 @@ public class HoursLedger {
         CalendarSnapshot snapshot = calendar.snapshot();
         LocalDate today = LocalDate.now(clock);
         Function<EntryRow, Optional<String>> notCounting = notCounting();
-        CountingSettings classSettings = settings.ofClass(classId);
         List<ClassProgressRow> out = new ArrayList<>();
         for (Student s : students) {
             List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
                     notCounting);
-            Progress p = progressOf(s, evaluated, snapshot, classSettings);
-            BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, classSettings);
+            // a class may hold students of several enrolment cohorts (复学, 留级): each keeps their own numbers
+            CountingSettings cs = settings.of(s);
+            CountingWindow window = windows.of(snapshot, s, cs);
+            Progress p = progressOf(s, evaluated, window, cs);
+            BigDecimal expected = ProgressMath.expected(window, today, cs);
             long waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION).count();
             out.add(new ClassProgressRow(s.id(), s.studentNo(), s.name(), p.hours(), p.days(), p.sharePercent(),
                     expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting));
@@ -286,21 +304,14 @@ public class HoursLedger {
      */
     @Transactional(readOnly = true)
     public Map<Long, HoursTotals> totals(Collection<Long> studentIds) {
-        Map<Long, Roster.Enrolment> enrolments = roster.enrolments(studentIds);
-        Map<Long, MakeUpWindows.Period> periods = makeUpWindows().map(m -> m.periodsOf(enrolments.keySet()))
+        Map<Long, CountingWindow> byStudent = windows(studentIds);
+        Map<Long, MakeUpWindows.Period> periods = makeUpWindows().map(m -> m.periodsOf(byStudent.keySet()))
                 .orElse(Map.of());
-        CalendarSnapshot snapshot = calendar.snapshot();
-        Map<Integer, Integer> windows = new HashMap<>();
         record Group(LocalDate from, LocalDate until, MakeUpWindows.Period makeUp) {
         }
         Map<Group, List<Long>> groups = new HashMap<>();
-        enrolments.forEach((id, e) -> {
-            TermCode enrolment = e.term() == null || !TermCode.isValid(e.term()) ? null : TermCode.parse(e.term());
-            int window = windows.computeIfAbsent(e.cohort(), c -> settings.ofCohort(c).semesterWindow());
-            LocalDate from = enrolment == null ? null : snapshot.semesterStart(enrolment, 1).orElse(null);
-            LocalDate until = enrolment == null ? null : snapshot.semesterStart(enrolment, window + 1).orElse(null);
-            groups.computeIfAbsent(new Group(from, until, periods.get(id)), k -> new ArrayList<>()).add(id);
-        });
+        byStudent.forEach((id, w) -> groups.computeIfAbsent(new Group(w.from(), w.until(), periods.get(id)),
+                k -> new ArrayList<>()).add(id));
         Map<Long, BigDecimal[]> sums = new HashMap<>();
         Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
         groups.forEach((g, ids) -> sum(store.totals(ids, g.from(), g.until(), g.makeUp()), sums, facts));
@@ -401,7 +412,7 @@ public class HoursLedger {
     // ================================================================== internals
 
     /** A record resolved against its source, with the recorder's role. */
-    private record Prepared(NewWorkRecord record, Sources.Resolved source, RecorderRole role, TermCode enrolment,
+    private record Prepared(NewWorkRecord record, Sources.Resolved source, RecorderRole role, CountingWindow window,
             CountingSettings settings, MakeUpWindows.Period makeUp) {
     }
 
@@ -426,6 +437,7 @@ public class HoursLedger {
         private final Map<Long, Boolean> inScope = new HashMap<>();
         private final Map<Long, Optional<Student>> students = new HashMap<>();
         private final Map<Long, CountingSettings> studentSettings = new HashMap<>();
+        private final Map<Long, CountingWindow> studentWindows = new HashMap<>();
         private final Map<String, Optional<Sources.Resolved>> resolved = new HashMap<>();
         private final Map<Long, Optional<MakeUpWindows.Period>> periods = new HashMap<>();
 
@@ -443,6 +455,10 @@ public class HoursLedger {
 
         CountingSettings settings(Student s) {
             return studentSettings.computeIfAbsent(s.id(), k -> settings.require(s));
+        }
+
+        CountingWindow window(Student s, CountingSettings cs) {
+            return studentWindows.computeIfAbsent(s.id(), k -> windows.of(calendar.snapshot(), s, cs));
         }
 
         Optional<Sources.Resolved> resolve(long studentId, SourceKind kind, long sourceId) {
@@ -485,7 +501,8 @@ public class HoursLedger {
             throw BusinessException.invalid("hours.content-required");
         }
         TextLimits.require("content", r.content(), CONTENT_MAX);
-        return new Prepared(r, resolved, role, enrolment(s), lookups.settings(s), lookups.period(studentId));
+        CountingSettings cs = lookups.settings(s);
+        return new Prepared(r, resolved, role, lookups.window(s, cs), cs, lookups.period(studentId));
     }
 
     /** Checks the rules against the student's other occupying entries (not those of {@code exceptChain}). */
@@ -496,7 +513,7 @@ public class HoursLedger {
                 others.add(e.row().slot());
             }
         }
-        new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(),
+        new CountingRules(calendar.snapshot(), p.settings()).check(p.window(), p.record(), p.source().facts(),
                 others, LocalDateTime.now(clock), p.makeUp());
         return CountingRules.hoursOf(p.record());
     }
@@ -707,18 +724,13 @@ public class HoursLedger {
                         .orElse(Optional.of("hours.not-counted.self-arranged"));
     }
 
-    private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CalendarSnapshot snapshot,
+    private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CountingWindow window,
             CountingSettings settings) {
         List<Slot> counted = evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED)
                 .map(e -> e.row().slot()).toList();
         BigDecimal waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION)
                 .map(e -> e.row().hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return ProgressMath.progress(s.id(), counted, waiting, snapshot, enrolment(s), LocalDate.now(clock), settings);
-    }
-
-    private static TermCode enrolment(Student s) {
-        return s.enrolmentTerm() == null || !TermCode.isValid(s.enrolmentTerm()) ? null
-                : TermCode.parse(s.enrolmentTerm());
+        return ProgressMath.progress(s.id(), counted, waiting, window, LocalDate.now(clock), settings);
     }
 
     private static List<WorkRecordView> views(List<LedgerView.Evaluated> evaluated, Map<Long, Student> students) {

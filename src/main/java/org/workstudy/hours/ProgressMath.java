@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -19,7 +18,8 @@ import org.workstudy.shared.TermCode;
  * Progress figures as pure functions. Days and shares are rounded down to one decimal, so that 359.9 hours show as
  * 59.9 days and 99.9 %, never as the 60.0 days and 100.0 % of a completed course.
  *
- * <p><b>Behind</b>: the expectation on a day is the required hours spread evenly over the semesters of the window,
+ * <p><b>Behind</b>: the expectation on a day is the required hours spread evenly over the semesters of study of the
+ * window ({@link CountingWindow}),
  * pro rata for the part of the current semester that has passed: {@code required × min(window, (n − 1) + f) /
  * window}, where n is the current semester number and f the share of its days (first day to the day before the next
  * semester) already passed. A student is behind when their counted hours are below it. Before the first semester
@@ -47,23 +47,29 @@ final class ProgressMath {
 
     static Progress progress(long studentId, List<Slot> counted, BigDecimal waiting, CalendarSnapshot calendar,
             TermCode enrolment, LocalDate today, CountingSettings s) {
+        return progress(studentId, counted, waiting, CountingWindow.of(calendar, enrolment, s.semesterWindow()), today,
+                s);
+    }
+
+    /** Progress within the student's counting window (semesters of study, see {@link CountingWindow}). */
+    static Progress progress(long studentId, List<Slot> counted, BigDecimal waiting, CountingWindow window,
+            LocalDate today, CountingSettings s) {
         BigDecimal hours = counted.stream().map(Slot::hours).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
-        Map<YearMonth, BigDecimal> byMonth = new TreeMap<>();
+        TreeMap<YearMonth, BigDecimal> byMonth = new TreeMap<>();
         counted.forEach(c -> byMonth.merge(YearMonth.from(c.date()), c.hours(), BigDecimal::add));
-        YearMonth first = Optional.ofNullable(enrolment).flatMap(e -> calendar.semesterStart(e, 1)).map(YearMonth::from)
-                .orElse(byMonth.isEmpty() ? YearMonth.from(today) : ((TreeMap<YearMonth, BigDecimal>) byMonth).firstKey());
+        YearMonth first = Optional.ofNullable(window.from()).map(YearMonth::from)
+                .orElse(byMonth.isEmpty() ? YearMonth.from(today) : byMonth.firstKey());
         YearMonth last = YearMonth.from(today);
-        Optional<LocalDate> windowEnd = Optional.ofNullable(enrolment)
-                .flatMap(e -> calendar.semesterStart(e, s.semesterWindow() + 1)).map(d -> d.minusDays(1));
+        Optional<LocalDate> windowEnd = window.end();
         if (windowEnd.isPresent() && YearMonth.from(windowEnd.get()).isBefore(last)) {
             last = YearMonth.from(windowEnd.get());
         }
-        if (!byMonth.isEmpty() && ((TreeMap<YearMonth, BigDecimal>) byMonth).lastKey().isAfter(last)) {
-            last = ((TreeMap<YearMonth, BigDecimal>) byMonth).lastKey();
+        if (!byMonth.isEmpty() && byMonth.lastKey().isAfter(last)) {
+            last = byMonth.lastKey();
         }
-        if (!byMonth.isEmpty() && ((TreeMap<YearMonth, BigDecimal>) byMonth).firstKey().isBefore(first)) {
-            first = ((TreeMap<YearMonth, BigDecimal>) byMonth).firstKey();
+        if (!byMonth.isEmpty() && byMonth.firstKey().isBefore(first)) {
+            first = byMonth.firstKey();
         }
         if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
             first = last.minusMonths(MAX_MONTHS - 1);
@@ -75,40 +81,27 @@ final class ProgressMath {
             running = running.add(h);
             series.add(new MonthHours(m, h, running));
         }
-        OptionalInt semester = enrolment == null ? OptionalInt.empty() : calendar.semesterOf(enrolment, today);
-        int left;
-        if (semester.isPresent()) {
-            left = Math.max(0, s.semesterWindow() - semester.getAsInt() + 1);
-        } else {
-            boolean before = enrolment != null && calendar.semesterStart(enrolment, 1).map(today::isBefore).orElse(false);
-            left = before ? s.semesterWindow() : 0;
-        }
+        OptionalInt semester = window.semesterOf(today);
         BigDecimal remaining = s.requiredHours().subtract(hours).max(BigDecimal.ZERO);
         return new Progress(studentId, hours, days(hours, s), share(hours, s), s.requiredHours(), remaining,
                 waiting.setScale(2, RoundingMode.HALF_UP), series,
-                semester.isPresent() ? semester.getAsInt() : null, left, completed(hours, s));
+                semester.isPresent() ? semester.getAsInt() : null, window.semestersLeft(today), completed(hours, s));
     }
 
     /** The pro-rata expectation on {@code today} (see the class comment). */
     static BigDecimal expected(CalendarSnapshot calendar, TermCode enrolment, LocalDate today, CountingSettings s) {
-        if (enrolment == null) {
+        return expected(CountingWindow.of(calendar, enrolment, s.semesterWindow()), today, s);
+    }
+
+    /**
+     * The pro-rata expectation on {@code today} over the semesters of study: a term that is not one (suspended)
+     * adds nothing, so a suspended student's expectation waits for them.
+     */
+    static BigDecimal expected(CountingWindow window, LocalDate today, CountingSettings s) {
+        if (!window.known()) {
             return BigDecimal.ZERO;
         }
-        Optional<LocalDate> start = calendar.semesterStart(enrolment, 1);
-        if (start.isEmpty() || today.isBefore(start.get())) {
-            return BigDecimal.ZERO;
-        }
-        OptionalInt n = calendar.semesterOf(enrolment, today);
-        double elapsed;
-        if (n.isEmpty() || n.getAsInt() > s.semesterWindow()) {
-            elapsed = s.semesterWindow();
-        } else {
-            LocalDate from = calendar.semesterStart(enrolment, n.getAsInt()).orElse(today);
-            Optional<LocalDate> next = calendar.semesterStart(enrolment, n.getAsInt() + 1);
-            double fraction = next.map(to -> (double) ChronoUnit.DAYS.between(from, today)
-                    / Math.max(1, ChronoUnit.DAYS.between(from, to))).orElse(0.0);
-            elapsed = n.getAsInt() - 1 + fraction;
-        }
+        double elapsed = window.semestersPassed(today);
         return s.requiredHours().multiply(BigDecimal.valueOf(Math.min(elapsed, s.semesterWindow())))
                 .divide(BigDecimal.valueOf(s.semesterWindow()), 1, RoundingMode.DOWN);
     }
@@ -138,7 +131,6 @@ final class ProgressMath {
 
     /** The last day of the semester window of a student enrolled in {@code enrolment}, if the calendar knows it. */
     static Optional<LocalDate> windowEnd(CalendarSnapshot calendar, TermCode enrolment, CountingSettings s) {
-        return Optional.ofNullable(enrolment).flatMap(e -> calendar.semesterStart(e, s.semesterWindow() + 1))
-                .map(d -> d.minusDays(1));
+        return CountingWindow.of(calendar, enrolment, s.semesterWindow()).end();
     }
 }

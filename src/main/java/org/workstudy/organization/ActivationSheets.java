@@ -70,7 +70,7 @@ public class ActivationSheets {
         SchoolClass c = organization.schoolClass(classId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         String college = organization.college(c.collegeId()).map(College::name).orElse("");
         List<Student> students = jdbc.sql("SELECT id, student_no, name, gender, class_id, enrolment_term, status, phone,"
-                        + " id_card_no, account_id FROM org_student WHERE class_id = ? AND status = 'ACTIVE'"
+                        + " id_card_no, account_id, enrolment_cohort FROM org_student WHERE class_id = ? AND status = 'ACTIVE'"
                         + " AND account_id IS NOT NULL ORDER BY student_no")
                 .param(classId).query(Student.class).list();
         Map<Long, Activations.IssuedCode> issued = activations.issue(

@@ -85,10 +85,13 @@ public class Roster {
 
     public Optional<Student> find(long id) {
         return jdbc.sql("SELECT id, student_no, name, gender, class_id, enrolment_term, status, phone, id_card_no,"
-                + " account_id FROM org_student WHERE id = ?").param(id).query(Student.class).optional();
+                + " account_id, enrolment_cohort FROM org_student WHERE id = ?").param(id).query(Student.class).optional();
     }
 
-    /** A student's enrolment term (入学学期, e.g. 2023-2024-1) and cohort (年级, of their class). */
+    /**
+     * A student's enrolment term (入学学期, e.g. 2023-2024-1) and enrolment cohort (年级 of the class they enrolled in,
+     * which keeps its policy version after any class change).
+     */
     public record Enrolment(String term, int cohort) {
     }
 
@@ -100,8 +103,7 @@ public class Roster {
         List<Long> all = List.copyOf(ids);
         Map<Long, Enrolment> out = new HashMap<>();
         for (int from = 0; from < all.size(); from += 10_000) {
-            jdbc.sql("SELECT s.id, s.enrolment_term, c.cohort FROM org_student s JOIN org_class c ON c.id = s.class_id"
-                            + " WHERE s.id IN (:ids)")
+            jdbc.sql("SELECT s.id, s.enrolment_term, s.enrolment_cohort FROM org_student s WHERE s.id IN (:ids)")
                     .param("ids", all.subList(from, Math.min(all.size(), from + 10_000)))
                     .query((rs, n) -> out.put(rs.getLong(1), new Enrolment(rs.getString(2), rs.getInt(3)))).list();
         }
@@ -120,13 +122,13 @@ public class Roster {
 
     public Optional<Student> findByNumber(String studentNo) {
         return jdbc.sql("SELECT id, student_no, name, gender, class_id, enrolment_term, status, phone, id_card_no,"
-                + " account_id FROM org_student WHERE student_no = ?").param(studentNo).query(Student.class).optional();
+                + " account_id, enrolment_cohort FROM org_student WHERE student_no = ?").param(studentNo).query(Student.class).optional();
     }
 
     /** The student behind a student account, if any. */
     public Optional<Student> ofAccount(long accountId) {
         return jdbc.sql("SELECT id, student_no, name, gender, class_id, enrolment_term, status, phone, id_card_no,"
-                + " account_id FROM org_student WHERE account_id = ?").param(accountId).query(Student.class).optional();
+                + " account_id, enrolment_cohort FROM org_student WHERE account_id = ?").param(accountId).query(Student.class).optional();
     }
 
     @Transactional
@@ -144,12 +146,15 @@ public class Roster {
         List<Object[]> rows = new ArrayList<>(forms.size());
         for (StudentForm f : forms) {
             rows.add(new Object[] {f.studentNo().trim(), f.name().trim(), f.gender().name(), f.classId(),
-                    f.enrolmentTerm().trim(), f.status().name(), blankToNull(f.phone()), upper(f.idCardNo())});
+                    f.enrolmentTerm().trim(), f.status().name(), blankToNull(f.phone()), upper(f.idCardNo()),
+                    f.classId()});
         }
         for (int from = 0; from < rows.size(); from += 1000) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+            // the enrolment cohort is the cohort of the class a student is first added to
             batch("INSERT INTO org_student (student_no, name, gender, class_id, enrolment_term, status, phone,"
-                    + " id_card_no) VALUES (?,?,?,?,?,?,?,?)", chunk);
+                    + " id_card_no, enrolment_cohort) VALUES (?,?,?,?,?,?,?,?,(SELECT cohort FROM org_class WHERE id = ?))",
+                    chunk);
         }
         Map<String, Long> ids = idsByNumber(forms.stream().map(f -> f.studentNo().trim()).toList());
         // no password to hash: each student activates with a code from the class activation sheet
@@ -176,11 +181,15 @@ public class Roster {
     public void update(long id, StudentForm form) {
         Student before = find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         validate(form, id);
+        // editing the class of a student without status changes corrects their enrolment (and its cohort); after a
+        // change (学籍异动) the enrolment cohort is history and stays
         jdbc.sql("UPDATE org_student SET student_no = ?, name = ?, gender = ?, class_id = ?, enrolment_term = ?,"
-                        + " status = ?, phone = ?, id_card_no = ? WHERE id = ?")
+                        + " status = ?, phone = ?, id_card_no = ?, enrolment_cohort = CASE WHEN EXISTS (SELECT 1 FROM"
+                        + " org_status_change WHERE student_id = ?) THEN enrolment_cohort ELSE (SELECT cohort FROM"
+                        + " org_class WHERE id = ?) END WHERE id = ?")
                 .params(form.studentNo().trim(), form.name().trim(), form.gender().name(), form.classId(),
                         form.enrolmentTerm().trim(), form.status().name(), blankToNull(form.phone()),
-                        upper(form.idCardNo()), id)
+                        upper(form.idCardNo()), id, form.classId(), id)
                 .update();
         if (before.accountId() != null) {
             accounts.rename(before.accountId(), form.name().trim());
