@@ -195,7 +195,9 @@ final class CountingRules {
             throw BusinessException.invalid("hours.rule.position-period", p.workFrom(), p.workTo());
         }
         if (p.endedOn() != null && date.isAfter(p.endedOn())) {
-            throw BusinessException.invalid("hours.rule.placement-ended", p.endedOn());
+            throw p.cancellationReason() == null ? BusinessException.invalid("hours.rule.placement-ended", p.endedOn())
+                    : BusinessException.invalid("hours.rule.placement-ended-because", p.endedOn(),
+                            p.cancellationReason());
         }
         if (kind.isWorkday() && !p.evening()) {
             throw BusinessException.invalid("hours.rule.weekday-needs-evening-position", date);

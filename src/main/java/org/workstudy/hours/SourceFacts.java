@@ -9,9 +9,14 @@ sealed interface SourceFacts {
 
     /**
      * A placement: whether its position is an evening position, the position's work period, and the day the
-     * placement ended (null while the student holds it).
+     * placement ended (null while the student holds it), with the reason when its position was cancelled.
      */
-    record Placement(boolean evening, LocalDate workFrom, LocalDate workTo, LocalDate endedOn) implements SourceFacts {
+    record Placement(boolean evening, LocalDate workFrom, LocalDate workTo, LocalDate endedOn,
+            String cancellationReason) implements SourceFacts {
+
+        Placement(boolean evening, LocalDate workFrom, LocalDate workTo, LocalDate endedOn) {
+            this(evening, workFrom, workTo, endedOn, null);
+        }
     }
 
     /** A self-arranged registration as the placements module sees it. */

@@ -84,7 +84,8 @@ class Sources {
     private Resolved placement(PlacementView p, PositionView pos) {
         LocalDate ended = p.endedAt() == null ? null : p.endedAt().atZone(zone).toLocalDate();
         return new Resolved(SourceKind.PLACEMENT, p.id(), new SourceFacts.Placement(
-                pos.timeKinds().contains(TimeKind.EVENING), pos.workFrom(), pos.workTo(), ended), pos.id(),
+                pos.timeKinds().contains(TimeKind.EVENING), pos.workFrom(), pos.workTo(), ended,
+                p.cancellationReason()), pos.id(),
                 pos.employerId(), pos.employerName(), pos.place(), pos.title());
     }
 

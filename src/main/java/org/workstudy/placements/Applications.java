@@ -119,7 +119,7 @@ public class Applications {
         }
         setStatus(row.id(), ApplicationStatus.WITHDRAWN, user.username(), null);
         if (row.status() == ApplicationStatus.ACCEPTED) {
-            endPlacement(row.positionId(), student.id(), "withdrawn");
+            endPlacement(row.positionId(), student.id(), PlacementView.WITHDRAWN);
             seats.release(row.positionId());
             promoteFromWaitlist(row.positionId());
         }

@@ -37,7 +37,7 @@ import org.workstudy.shared.BusinessException;
 public class Placements implements PlanActuals {
 
     static final String SELECT = "SELECT p.id, p.position_id, p.student_id, p.source, p.created_at, p.created_by,"
-            + " p.ended_at FROM plc_placement p";
+            + " p.ended_at, p.ended_reason FROM plc_placement p";
 
     private final JdbcClient jdbc;
     private final Seats seats;
@@ -138,6 +138,40 @@ public class Placements implements PlanActuals {
         return views(rows);
     }
 
+    /**
+     * Ends every placement of a cancelled position at the moment of the cancellation, with its reason: hours dated
+     * after that day are refused (as after a withdrawal), and each student and their counselors are told. Runs once
+     * per cancellation (placements already ended are left alone).
+     */
+    @Transactional
+    public int endAllOfCancelled(long positionId, String reason, Instant at) {
+        String why = reason == null || reason.isBlank() ? "—" : reason.strip();
+        Instant when = at == null ? clock.instant() : at;
+        List<PlacementView> open = jdbc.sql(SELECT + " WHERE p.position_id = ? AND p.ended_at IS NULL ORDER BY p.id")
+                .param(positionId).query(Placements::row).list();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        String title = positions.find(positionId).map(PositionView::title).orElse("");
+        String day = java.time.LocalDate.ofInstant(when, clock.getZone()).toString();
+        for (PlacementView p : open) {
+            jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
+                    .params(when.atZone(clock.getZone()).toOffsetDateTime(), why, p.id()).update();
+            audit.record("placement", p.id(), "end", Map.of("position", positionId, "student", p.studentId(),
+                    "reason", why, "on", day));
+            roster.find(p.studentId()).ifPresent(s -> {
+                if (s.accountId() != null) {
+                    notifications.send(s.accountId(), "placements.notify.position-cancelled",
+                            List.of(title, day, why), "/my/applications");
+                }
+                organization.counselorsOf(s.classId()).forEach(counselor -> notifications.send(counselor,
+                        "placements.notify.position-cancelled-counselor",
+                        List.of(s.studentNo() + " " + s.name(), title, day, why), "/org/students/" + s.id()));
+            });
+        }
+        return open.size();
+    }
+
     public boolean activePlacement(long positionId, long studentId) {
         return jdbc.sql("SELECT count(*) FROM plc_placement WHERE position_id = ? AND student_id = ? AND ended_at IS NULL")
                 .params(positionId, studentId).query(Long.class).single() > 0;
@@ -200,7 +234,7 @@ public class Placements implements PlanActuals {
             Student s = roster.find(r.studentId()).orElseThrow();
             return new PlacementView(r.id(), r.positionId(), p == null ? "" : p.title(),
                     p == null ? "" : p.employerName(), r.studentId(), s.studentNo(), s.name(), r.source(),
-                    r.createdAt(), r.createdBy(), r.endedAt());
+                    r.createdAt(), r.createdBy(), r.endedAt(), r.endedReason());
         }).toList();
     }
 
@@ -208,6 +242,6 @@ public class Placements implements PlanActuals {
         java.sql.Timestamp ended = rs.getTimestamp(7);
         return new PlacementView(rs.getLong(1), rs.getLong(2), null, null, rs.getLong(3), null, null,
                 PlacementSource.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getString(6),
-                ended == null ? null : ended.toInstant());
+                ended == null ? null : ended.toInstant(), rs.getString(8));
     }
 }

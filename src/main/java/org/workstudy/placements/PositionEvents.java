@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.workstudy.positions.PositionCapacityChanged;
 import org.workstudy.positions.PositionClosed;
 import org.workstudy.positions.PositionPublished;
+import org.workstudy.positions.PositionStatus;
 
 /** Keeps the places in step with the position bank. */
 @Component
@@ -12,10 +13,12 @@ class PositionEvents {
 
     private final Seats seats;
     private final Applications applications;
+    private final Placements placements;
 
-    PositionEvents(Seats seats, Applications applications) {
+    PositionEvents(Seats seats, Applications applications, Placements placements) {
         this.seats = seats;
         this.applications = applications;
+        this.placements = placements;
     }
 
     @ApplicationModuleListener
@@ -33,5 +36,8 @@ class PositionEvents {
     @ApplicationModuleListener
     void on(PositionClosed event) {
         applications.cancelOpen(event.positionId(), event.status().name());
+        if (event.status() == PositionStatus.CANCELLED) {
+            placements.endAllOfCancelled(event.positionId(), event.reason(), event.at());
+        }
     }
 }

@@ -152,7 +152,7 @@ public class PositionWorkflow {
             events.publishEvent(new PositionPublished(id, p.capacity()));
         } else if (to == PositionStatus.CLOSED || (to == PositionStatus.CANCELLED
                 && p.status() == PositionStatus.PUBLISHED)) {
-            events.publishEvent(new PositionClosed(id, to));
+            events.publishEvent(new PositionClosed(id, to, why, clock.instant()));
         }
         return to;
     }
