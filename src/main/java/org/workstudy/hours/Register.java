@@ -19,6 +19,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
+import org.workstudy.organization.StatusHistory;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
 import org.workstudy.shared.BusinessException;
@@ -38,8 +39,10 @@ public class Register {
     private final Roster roster;
     private final Organization organization;
     private final Clock clock;
+    private final StatusHistory statusHistory;
 
-    Register(HoursLedger ledger, Roster roster, Organization organization, Clock clock) {
+    Register(HoursLedger ledger, Roster roster, Organization organization, Clock clock, StatusHistory statusHistory) {
+        this.statusHistory = statusHistory;
         this.ledger = ledger;
         this.roster = roster;
         this.organization = organization;
@@ -111,7 +114,7 @@ public class Register {
                 .map(WorkRecordView::hours).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new StudentRegister(s.id(), s.studentNo(), s.name(), s.classId(), className, college,
                 s.enrolmentTerm(), lines(records, titles), hours, days, share, settings.requiredHours(),
-                settings.hoursPerDay(), waiting, completed, LocalDate.now(clock));
+                settings.hoursPerDay(), waiting, completed, LocalDate.now(clock), statusHistory.changesOf(s.id()));
     }
 
     /** Originals in the order of the work, each followed by the chain of entries that corrected or voided it. */

@@ -10,15 +10,25 @@ import org.workstudy.shared.RowError;
  * {@code unlistedErrors} counts the rest). A staff import also hands back the activation codes of the new accounts.
  */
 public record ImportResult(int imported, List<RowError> errors, int unlistedErrors,
-        List<ActivationSlip> activationCodes) {
+        List<ActivationSlip> activationCodes, int statusChanges) {
 
     public ImportResult {
         errors = List.copyOf(errors);
         activationCodes = List.copyOf(activationCodes);
     }
 
+    public ImportResult(int imported, List<RowError> errors, int unlistedErrors,
+            List<ActivationSlip> activationCodes) {
+        this(imported, errors, unlistedErrors, activationCodes, 0);
+    }
+
     public ImportResult(int imported, List<RowError> errors, int unlistedErrors) {
         this(imported, errors, unlistedErrors, List.of());
+    }
+
+    /** Students imported with the status changes (学籍异动) of the workbook's 异动 sheet. */
+    static ImportResult success(int imported, int statusChanges) {
+        return new ImportResult(imported, List.of(), 0, List.of(), statusChanges);
     }
 
     static ImportResult success(int imported) {

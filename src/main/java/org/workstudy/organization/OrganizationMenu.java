@@ -35,6 +35,12 @@ class OrganizationMenu {
     }
 
     @Bean
+    MenuItem statusChangesMenu() {
+        return new MenuItem("nav.status-changes", "/org/status-changes", EnumSet.of(Role.ADMIN), 65,
+                MenuItem.ADMINISTRATION);
+    }
+
+    @Bean
     MenuItem profileMenu() {
         return new MenuItem("nav.profile", "/org/me", EnumSet.of(Role.STUDENT), 10);
     }

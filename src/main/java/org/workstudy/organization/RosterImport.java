@@ -1,5 +1,7 @@
 package org.workstudy.organization;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,12 +22,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Activations;
+import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.identity.ScopeKind;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.RowError;
 import org.workstudy.shared.TermCode;
+import org.workstudy.shared.XlsxSheet;
 
 /**
  * Imports the student roster or the staff list from an .xlsx, all or nothing: every row is checked first and every
@@ -51,10 +55,12 @@ public class RosterImport {
     private final Accounts accounts;
     private final Activations activations;
     private final TransactionTemplate transaction;
+    private final StatusHistory statusHistory;
 
     RosterImport(Roster roster, Organization organization, StaffDirectory staff, Accounts accounts,
-            Activations activations, PlatformTransactionManager transactions) {
+            Activations activations, PlatformTransactionManager transactions, StatusHistory statusHistory) {
         this.roster = roster;
+        this.statusHistory = statusHistory;
         this.organization = organization;
         this.staff = staff;
         this.accounts = accounts;
@@ -80,17 +86,41 @@ public class RosterImport {
      * activation sheet ({@link ActivationSheets}), so nothing is hashed here.
      */
     public ImportResult importStudents(InputStream xlsx) {
+        return importStudents(xlsx, CurrentUser.find().orElse(null));
+    }
+
+    /**
+     * As above; a workbook may also hold a sheet named 异动 of status changes (学籍异动, {@link StatusChangeSheet}),
+     * checked row by row with the students and written in the same transaction, all or nothing, as {@code user}
+     * (an administrator). A workbook of changes only (no students sheet, or an empty one) imports only the changes.
+     */
+    public ImportResult importStudents(InputStream xlsx, CurrentUser user) {
+        byte[] bytes;
+        try {
+            bytes = xlsx.readAllBytes();
+        } catch (IOException e) {
+            return ImportResult.failure(List.of(RowError.ofFile("roster.import.unreadable")), 0);
+        }
+        List<String> sheets = XlsxSheet.sheetNames(bytes);
+        boolean withChanges = sheets.contains(StatusChangeSheet.SHEET);
+        String studentSheet = withChanges
+                ? sheets.stream().filter(n -> !n.equals(StatusChangeSheet.SHEET)).findFirst().orElse(null) : null;
         Errors errors = new Errors();
         List<StudentForm> forms = new ArrayList<>();
         Numbers numbers = new Numbers();
         Map<String, Optional<SchoolClass>> classes = new HashMap<>();
-        List<RowError> fileProblems = RosterSheet.read(xlsx, RosterLabels.STUDENT_NO, RosterLabels.STUDENT_COLUMNS,
-                RosterLabels.STUDENT_REQUIRED, MAX_STUDENT_ROWS, (row, cells) -> {
-                    StudentForm form = student(row, cells, errors, numbers, classes);
-                    if (form != null) {
-                        forms.add(form);
-                    }
-                });
+        List<RowError> fileProblems = withChanges && studentSheet == null ? List.of()
+                : RosterSheet.read(new ByteArrayInputStream(bytes), studentSheet, RosterLabels.STUDENT_NO,
+                        RosterLabels.STUDENT_COLUMNS, RosterLabels.STUDENT_REQUIRED, MAX_STUDENT_ROWS, (row, cells) -> {
+                            StudentForm form = student(row, cells, errors, numbers, classes);
+                            if (form != null) {
+                                forms.add(form);
+                            }
+                        });
+        if (withChanges) {
+            // a workbook of changes only: its students sheet may be empty
+            fileProblems = fileProblems.stream().filter(p -> !p.messageKey().equals("roster.import.no-data")).toList();
+        }
         if (!fileProblems.isEmpty()) {
             return ImportResult.failure(fileProblems, 0);
         }
@@ -99,12 +129,55 @@ public class RosterImport {
             errors.add(RowError.of(numbers.rowOf(taken), RosterLabels.STUDENT_NO,
                     "roster.import.student-no.exists", taken));
         }
+        List<StatusChangeSheet.Row> changes = List.of();
+        if (withChanges) {
+            List<RowError> changeErrors = new ArrayList<>();
+            changes = StatusChangeSheet.read(bytes, name -> classes.computeIfAbsent(name, organization::classByName),
+                    changeErrors);
+            Set<String> inFile = Set.copyOf(numbers.all());
+            Set<String> onRoster = Set.copyOf(roster.existingNumbers(changes.stream()
+                    .map(StatusChangeSheet.Row::studentNo).distinct().toList()));
+            for (StatusChangeSheet.Row c : changes) {
+                if (!inFile.contains(c.studentNo()) && !onRoster.contains(c.studentNo())) {
+                    changeErrors.add(RowError.of(c.row(), StatusChangeSheet.column(StatusChangeSheet.STUDENT_NO),
+                            "status.import.student.unknown", c.studentNo()));
+                }
+            }
+            changeErrors.forEach(errors::add);
+        }
         if (errors.any()) {
             return errors.result();
         }
+        List<StatusChangeSheet.Row> rows = changes;
         try {
-            roster.addAll(forms);
+            return transaction.execute(status -> {
+                if (!forms.isEmpty()) {
+                    roster.addAll(forms);
+                }
+                if (rows.isEmpty()) {
+                    return ImportResult.success(forms.size());
+                }
+                List<NewStatusChange> list = rows.stream().map(r -> {
+                    NewStatusChange c = r.change();
+                    long id = roster.findByNumber(r.studentNo()).orElseThrow().id();
+                    return new NewStatusChange(id, c.kind(), c.effectiveOn(), c.untilOn(), c.toClassId(), c.reason());
+                }).toList();
+                List<StatusHistory.Problem> problems = statusHistory.check(list);
+                if (!problems.isEmpty()) {
+                    status.setRollbackOnly();
+                    Errors refused = new Errors();
+                    problems.forEach(p -> refused.add(RowError.of(rows.get(p.index()).row(),
+                            StatusChangeSheet.column(changeColumn(p.error().field())), p.error().messageKey(),
+                            p.error().args())));
+                    return refused.result();
+                }
+                statusHistory.recordAll(user == null ? CurrentUser.require() : user, list);
+                return ImportResult.success(forms.size(), list.size());
+            });
         } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
             // an account with the same username (a staff 工号, say), or a student added meanwhile
             Object value = e.args().length > 0 ? e.args()[0] : "";
             return ImportResult.failure(List.of(RowError.of(numbers.rowOf(String.valueOf(value)),
@@ -113,7 +186,19 @@ public class RosterImport {
             LOG.warn("Student import rolled back: {}", e.getClass().getName());
             return ImportResult.failure(List.of(RowError.ofFile("roster.import.concurrent")), 0);
         }
-        return ImportResult.success(forms.size());
+    }
+
+    private static String changeColumn(String field) {
+        if (field == null) {
+            return StatusChangeSheet.KIND;
+        }
+        return switch (field) {
+            case "effectiveOn" -> StatusChangeSheet.EFFECTIVE;
+            case "untilOn" -> StatusChangeSheet.UNTIL;
+            case "toClassId" -> StatusChangeSheet.TO_CLASS;
+            case "reason" -> StatusChangeSheet.REASON;
+            default -> StatusChangeSheet.KIND;
+        };
     }
 
     /**

@@ -21,7 +21,13 @@ final class RosterSheet {
 
     static List<RowError> read(InputStream input, String keyColumn, List<String> columns, List<String> required,
             int maxRows, RowHandler handler) {
-        return XlsxSheet.read(input, keyColumn, name -> columns.contains(name) ? name : null, required, maxRows,
+        return read(input, null, keyColumn, columns, required, maxRows, handler);
+    }
+
+    /** As above, reading the sheet of that name (null: the first). */
+    static List<RowError> read(InputStream input, String sheet, String keyColumn, List<String> columns,
+            List<String> required, int maxRows, RowHandler handler) {
+        return XlsxSheet.read(input, sheet, keyColumn, name -> columns.contains(name) ? name : null, required, maxRows,
                         handler).stream()
                 .map(p -> {
                     // An empty file reads to the user as "no data", like a sheet with only a header.

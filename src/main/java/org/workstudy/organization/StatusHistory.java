@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -41,10 +42,11 @@ public class StatusHistory {
     static final String AUDIT = "student-status";
     static final int REASON_MAX = 200;
 
-    private static final String SELECT = "SELECT h.id, h.student_id, h.kind, h.effective_on, h.until_on,"
+    private static final String SELECT = "SELECT h.id, h.student_id, s.student_no, s.name, h.kind, h.effective_on,"
+            + " h.until_on,"
             + " h.from_class_id, f.name, h.to_class_id, t.name, h.status_before, h.status_after, h.reason,"
             + " h.recorded_by_name, h.recorded_at FROM org_status_change h JOIN org_class f ON f.id = h.from_class_id"
-            + " JOIN org_class t ON t.id = h.to_class_id";
+            + " JOIN org_class t ON t.id = h.to_class_id JOIN org_student s ON s.id = h.student_id";
 
     private final JdbcClient jdbc;
     private final Roster roster;
@@ -134,6 +136,13 @@ public class StatusHistory {
     @Transactional(readOnly = true)
     public List<StatusChange> historyOf(CurrentUser user, long studentId) {
         scope.requireStudent(user, studentId);
+        return jdbc.sql(SELECT + " WHERE h.student_id = ? ORDER BY h.effective_on, h.id").param(studentId)
+                .query(StatusHistory::row).list();
+    }
+
+    /** A student's changes, oldest first, for a page that has checked the scope already (the register). */
+    @Transactional(readOnly = true)
+    public List<StatusChange> changesOf(long studentId) {
         return jdbc.sql(SELECT + " WHERE h.student_id = ? ORDER BY h.effective_on, h.id").param(studentId)
                 .query(StatusHistory::row).list();
     }
@@ -310,7 +319,10 @@ public class StatusHistory {
                 return;
             }
         }
-        throw BusinessException.conflict("status.not-possible", kind.name(), now.name()).field("kind");
+        throw BusinessException.conflict("status.not-possible",
+                new DefaultMessageSourceResolvable(new String[] {"status.kind." + kind.name()}, kind.name()),
+                new DefaultMessageSourceResolvable(new String[] {"organization.status." + now.name()}, now.name()))
+                .field("kind");
     }
 
     private long write(CurrentUser user, NewStatusChange c) {
@@ -366,10 +378,10 @@ public class StatusHistory {
     }
 
     static StatusChange row(ResultSet rs, int n) throws SQLException {
-        return new StatusChange(rs.getLong(1), rs.getLong(2), StatusChangeKind.valueOf(rs.getString(3)),
-                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6), rs.getString(7),
-                rs.getLong(8), rs.getString(9), StudentStatus.valueOf(rs.getString(10)),
-                StudentStatus.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13),
-                rs.getObject(14, OffsetDateTime.class).toInstant());
+        return new StatusChange(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                StatusChangeKind.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
+                rs.getObject(7, LocalDate.class), rs.getLong(8), rs.getString(9), rs.getLong(10), rs.getString(11),
+                StudentStatus.valueOf(rs.getString(12)), StudentStatus.valueOf(rs.getString(13)), rs.getString(14),
+                rs.getString(15), rs.getObject(16, OffsetDateTime.class).toInstant());
     }
 }

@@ -60,6 +60,12 @@ public final class XlsxSheet {
      */
     public static List<FileProblem> read(InputStream input, String keyColumn, Function<String, String> columnOf,
             List<String> required, int maxRows, RowHandler handler) {
+        return read(input, null, keyColumn, columnOf, required, maxRows, handler);
+    }
+
+    /** As above, reading the sheet of that name ({@code null}: the first sheet). */
+    public static List<FileProblem> read(InputStream input, String sheetName, String keyColumn,
+            Function<String, String> columnOf, List<String> required, int maxRows, RowHandler handler) {
         BufferedInputStream in = new BufferedInputStream(input);
         List<FileProblem> problems = new ArrayList<>();
         byte[] magic;
@@ -81,8 +87,9 @@ public final class XlsxSheet {
         }
         Listener listener = new Listener(keyColumn, columnOf, required, maxRows, handler, problems);
         try {
-            FastExcel.read(in, listener).excelType(ExcelTypeEnum.XLSX).headRowNumber(0).autoCloseStream(false)
-                    .sheet(0).doRead();
+            var reader = FastExcel.read(in, listener).excelType(ExcelTypeEnum.XLSX).headRowNumber(0)
+                    .autoCloseStream(false);
+            (sheetName == null ? reader.sheet(0) : reader.sheet(sheetName)).doRead();
         } catch (RuntimeException e) {
             // A zip that is no workbook, a damaged or encrypted file. The contents are personal data, so only the
             // type of failure is logged.
@@ -103,6 +110,20 @@ public final class XlsxSheet {
             problems.add(file(Problem.NO_DATA, null));
         }
         return problems;
+    }
+
+    /** The names of the workbook's sheets, in order; empty when the bytes are no readable .xlsx. */
+    public static List<String> sheetNames(byte[] xlsx) {
+        if (xlsx.length < 4 || !Arrays.equals(Arrays.copyOf(xlsx, 4), ZIP)) {
+            return List.of();
+        }
+        try (var reader = FastExcel.read(new java.io.ByteArrayInputStream(xlsx)).excelType(ExcelTypeEnum.XLSX)
+                .build()) {
+            return reader.excelExecutor().sheetList().stream().map(s -> s.getSheetName()).toList();
+        } catch (RuntimeException e) {
+            LOG.info("Upload is not a readable .xlsx: {}", e.getClass().getName());
+            return List.of();
+        }
     }
 
     /**

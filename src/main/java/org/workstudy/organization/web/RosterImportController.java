@@ -52,7 +52,8 @@ class RosterImportController {
         }
         ImportResult result;
         try (InputStream in = file.getInputStream()) {
-            result = "students".equals(kind) ? imports.importStudents(in) : imports.importStaff(in);
+            result = "students".equals(kind) ? imports.importStudents(in, CurrentUser.require())
+                    : imports.importStaff(in);
         }
         if (!result.ok()) {
             model.addAttribute("result", result);
@@ -66,6 +67,7 @@ class RosterImportController {
             return page(kind, model);
         }
         redirect.addFlashAttribute("imported", result.imported());
+        redirect.addFlashAttribute("importedChanges", result.statusChanges());
         return "redirect:/org/" + kind + "/import";
     }
 

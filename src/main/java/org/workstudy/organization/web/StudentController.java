@@ -20,6 +20,7 @@ import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Gender;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
+import org.workstudy.organization.StatusHistory;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentForm;
 import org.workstudy.organization.StudentQuery;
@@ -36,8 +37,11 @@ class StudentController {
     private final Organization organization;
     private final DataScope scope;
     private final ActivationSheets activationSheets;
+    private final StatusHistory statusHistory;
 
-    StudentController(Roster roster, Organization organization, DataScope scope, ActivationSheets activationSheets) {
+    StudentController(Roster roster, Organization organization, DataScope scope, ActivationSheets activationSheets,
+            StatusHistory statusHistory) {
+        this.statusHistory = statusHistory;
         this.roster = roster;
         this.organization = organization;
         this.scope = scope;
@@ -76,6 +80,8 @@ class StudentController {
         Student student = roster.get(user, id);
         model.addAttribute("awaitingActivation", activationSheets.awaitingActivation(student));
         model.addAttribute("canIssueCode", ActivationSheets.issues(user) && student.status() == StudentStatus.ACTIVE);
+        model.addAttribute("changes", statusHistory.historyOf(user, id));
+        model.addAttribute("canRecordChange", StatusHistory.mayRecord(user));
         return "organization/student";
     }
 
