@@ -150,6 +150,13 @@ public class Organization {
         SchoolClass before = schoolClass(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         jdbc.sql("UPDATE org_class SET major_id = ?, college_id = ?, cohort = ?, name = ?, active = ? WHERE id = ?")
                 .params(majorId, major.collegeId(), cohort, name.trim(), active, id).update();
+        if (before.cohort() != cohort) {
+            // a corrected cohort is the enrolment cohort of the students who enrolled in the class and never moved
+            // (学籍异动); a student who came in from another cohort keeps theirs
+            jdbc.sql("UPDATE org_student s SET enrolment_cohort = ? WHERE s.class_id = ? AND s.enrolment_cohort = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM org_status_change h WHERE h.student_id = s.id)")
+                    .params(cohort, id, before.cohort()).update();
+        }
         audit.recordChange("class", id, "update", before, schoolClass(id).orElseThrow());
         return id;
     }

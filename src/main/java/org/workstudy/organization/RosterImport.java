@@ -143,6 +143,14 @@ public class RosterImport {
                             "status.import.student.unknown", c.studentNo()));
                 }
             }
+            // what the rows mean for students already on the roster is checked now too, so that one round shows all
+            List<StatusChangeSheet.Row> known = changes.stream().filter(c -> onRoster.contains(c.studentNo())
+                    && !inFile.contains(c.studentNo())).toList();
+            if (!known.isEmpty()) {
+                Map<String, Long> ids = new HashMap<>();
+                known.forEach(c -> ids.computeIfAbsent(c.studentNo(), no -> roster.findByNumber(no).orElseThrow().id()));
+                statusHistory.check(withIds(known, ids)).forEach(p -> changeErrors.add(refusal(known.get(p.index()), p)));
+            }
             changeErrors.forEach(errors::add);
         }
         if (errors.any()) {
@@ -157,18 +165,14 @@ public class RosterImport {
                 if (rows.isEmpty()) {
                     return ImportResult.success(forms.size());
                 }
-                List<NewStatusChange> list = rows.stream().map(r -> {
-                    NewStatusChange c = r.change();
-                    long id = roster.findByNumber(r.studentNo()).orElseThrow().id();
-                    return new NewStatusChange(id, c.kind(), c.effectiveOn(), c.untilOn(), c.toClassId(), c.reason());
-                }).toList();
+                Map<String, Long> ids = new HashMap<>();
+                rows.forEach(r -> ids.computeIfAbsent(r.studentNo(), no -> roster.findByNumber(no).orElseThrow().id()));
+                List<NewStatusChange> list = withIds(rows, ids);
                 List<StatusHistory.Problem> problems = statusHistory.check(list);
                 if (!problems.isEmpty()) {
                     status.setRollbackOnly();
                     Errors refused = new Errors();
-                    problems.forEach(p -> refused.add(RowError.of(rows.get(p.index()).row(),
-                            StatusChangeSheet.column(changeColumn(p.error().field())), p.error().messageKey(),
-                            p.error().args())));
+                    problems.forEach(p -> refused.add(refusal(rows.get(p.index()), p)));
                     return refused.result();
                 }
                 statusHistory.recordAll(user == null ? CurrentUser.require() : user, list);
@@ -186,6 +190,19 @@ public class RosterImport {
             LOG.warn("Student import rolled back: {}", e.getClass().getName());
             return ImportResult.failure(List.of(RowError.ofFile("roster.import.concurrent")), 0);
         }
+    }
+
+    private static List<NewStatusChange> withIds(List<StatusChangeSheet.Row> rows, Map<String, Long> ids) {
+        return rows.stream().map(r -> {
+            NewStatusChange c = r.change();
+            return new NewStatusChange(ids.get(r.studentNo()), c.kind(), c.effectiveOn(), c.untilOn(), c.toClassId(),
+                    c.reason());
+        }).toList();
+    }
+
+    private static RowError refusal(StatusChangeSheet.Row row, StatusHistory.Problem p) {
+        return RowError.of(row.row(), StatusChangeSheet.column(changeColumn(p.error().field())),
+                p.error().messageKey(), p.error().args());
     }
 
     private static String changeColumn(String field) {
