@@ -66,9 +66,15 @@ public class RosterExport {
 
     /** The student import template: the header row and one clearly fictional example row. */
     public void writeStudentTemplate(OutputStream out) {
-        template(out, "学生名单", RosterLabels.STUDENT_COLUMNS, List.of(
-                Arrays.asList("2099000001", "示例学生（导入前请删除此行）", "男", "示例班级名称", "2099-2100-1", "在读",
-                        "13800000000", org.workstudy.shared.IdCardNumber.withCheckChar("11010520990101001"))));
+        try (ExcelWriter writer = writer(out, RosterLabels.STUDENT_COLUMNS)) {
+            writer.write(List.of(Arrays.asList("2099000001", "示例学生（导入前请删除此行）", "男", "示例班级名称",
+                    "2099-2100-1", "在读", "13800000000",
+                    org.workstudy.shared.IdCardNumber.withCheckChar("11010520990101001"))),
+                    FastExcel.writerSheet(0, "学生名单").build());
+            // the optional 学籍异动 sheet: its header only (an empty sheet records nothing)
+            writer.write(List.of(), FastExcel.writerSheet(1, StatusChangeSheet.SHEET)
+                    .head(StatusChangeSheet.COLUMNS.stream().map(List::of).toList()).build());
+        }
     }
 
     /** The staff import template: the header row and fictional example rows (a counselor and a vice dean). */

@@ -156,6 +156,9 @@ public class RosterImport {
         if (errors.any()) {
             return errors.result();
         }
+        if (forms.isEmpty() && changes.isEmpty()) {
+            return ImportResult.failure(List.of(RowError.ofFile("roster.import.no-data")), 0);
+        }
         List<StatusChangeSheet.Row> rows = changes;
         try {
             return transaction.execute(status -> {

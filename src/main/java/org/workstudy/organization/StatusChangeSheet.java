@@ -57,7 +57,8 @@ final class StatusChangeSheet {
                         rows.add(r);
                     }
                 });
-        file.forEach(e -> errors.add(new RowError(e.row(), e.column().isEmpty() ? column("") : column(e.column()),
+        // an empty 异动 sheet (the template's) records nothing
+        file.stream().filter(e -> !e.messageKey().equals("roster.import.no-data")).forEach(e -> errors.add(new RowError(e.row(), e.column().isEmpty() ? column("") : column(e.column()),
                 e.messageKey(), e.args())));
         return rows;
     }

@@ -71,6 +71,8 @@ class StatusChangesIntegrationTest {
     @Autowired
     RosterImport imports;
     @Autowired
+    RosterExport exports;
+    @Autowired
     Accounts accounts;
     @Autowired
     Fixtures school;
@@ -277,6 +279,30 @@ class StatusChangesIntegrationTest {
         assertThat(history.historyOf(ADMIN, a.id())).extracting(StatusChange::kind)
                 .containsExactly(StatusChangeKind.SUSPEND, StatusChangeKind.RESUME);
         assertThat(roster.find(a.id()).orElseThrow().status()).isEqualTo(StudentStatus.ACTIVE);
+    }
+
+    @Test
+    void theTemplateHasAnEmpty异动SheetAndAnEmpty异动SheetRecordsNothing() {
+        ByteArrayOutputStream template = new ByteArrayOutputStream();
+        exports.writeStudentTemplate(template);
+        assertThat(org.workstudy.shared.XlsxSheet.sheetNames(template.toByteArray()))
+                .containsExactly("学生名单", "异动");
+
+        String className = organization.schoolClass(school.schoolClass(school.college())).orElseThrow().name();
+        String no = String.format("S%09d", Fixtures.next());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ExcelWriter w = FastExcel.write(out).build()) {
+            w.write(List.of(Arrays.asList("学号", "姓名", "性别", "班级", "入学学期"),
+                    Arrays.asList(no, "模板学生", "女", className, "2025-2026-1")),
+                    FastExcel.writerSheet(0, "学生名单").needHead(false).build());
+            w.write(List.of(Arrays.asList("学号", "异动类型", "生效日期", "休学至", "转入班级", "原因")),
+                    FastExcel.writerSheet(1, "异动").needHead(false).build());
+        }
+        ImportResult result = imports.importStudents(new ByteArrayInputStream(out.toByteArray()), ADMIN);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.statusChanges()).isZero();
+        assertThat(roster.findByNumber(no).orElseThrow().enrolmentCohort()).isEqualTo(2024);
     }
 
     private long count(Student s) {
