@@ -1,0 +1,34 @@
+package org.workstudy.delivery;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/** Digests at 08:00 school time: weekly on Mondays, monthly on the 1st; once across instances (ShedLock). */
+@Component
+class DigestJob {
+
+    private final Digests digests;
+    private final Clock clock;
+
+    DigestJob(Digests digests, Clock clock) {
+        this.digests = digests;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "0 0 8 * * MON", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "delivery.weekly-digest", lockAtMostFor = "PT50M", lockAtLeastFor = "PT1M")
+    public void weekly() {
+        digests.sendWeekly(LocalDate.now(clock));
+    }
+
+    @Scheduled(cron = "0 0 8 1 * *", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "delivery.monthly-digest", lockAtMostFor = "PT50M", lockAtLeastFor = "PT1M")
+    public void monthly() {
+        digests.sendMonthly(LocalDate.now(clock));
+    }
+}
