@@ -45,27 +45,35 @@ public class Digests {
 
     /** The weekly digest for the week before the one holding {@code day}; returns how many were sent now. */
     public int sendWeekly(LocalDate day) {
+        return sendWeekly(day, holders(Role.COUNSELOR));
+    }
+
+    int sendWeekly(LocalDate day, List<AccountView> counselors) {
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         LocalDate from = monday.minusWeeks(1);
         String period = from.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                 + String.format("%02d", from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        return send(Role.COUNSELOR, WEEKLY, period, from, monday, "delivery.digest.weekly");
+        return send(counselors, WEEKLY, period, from, monday, "delivery.digest.weekly");
     }
 
     /** The monthly digest for the month before the one holding {@code day}. */
     public int sendMonthly(LocalDate day) {
+        return sendMonthly(day, holders(Role.VICE_DEAN));
+    }
+
+    int sendMonthly(LocalDate day, List<AccountView> viceDeans) {
         LocalDate first = day.withDayOfMonth(1);
         LocalDate from = first.minusMonths(1);
         String period = from.format(DateTimeFormatter.ofPattern("yyyy-MM"));
-        return send(Role.VICE_DEAN, MONTHLY, period, from, first, "delivery.digest.monthly");
+        return send(viceDeans, MONTHLY, period, from, first, "delivery.digest.monthly");
     }
 
-    private int send(Role role, String kind, String period, LocalDate from, LocalDate to, String key) {
+    private int send(List<AccountView> people, String kind, String period, LocalDate from, LocalDate to, String key) {
         ZoneId zone = clock.getZone();
         var start = from.atStartOfDay(zone).toInstant();
         var end = to.atStartOfDay(zone).toInstant();
         int sent = 0;
-        for (AccountView account : holders(role)) {
+        for (AccountView account : people) {
             Boolean done = tx.execute(s -> {
                 if (!store.markDigest(kind, period, account.id(), clock.instant())) {
                     return false;

@@ -43,7 +43,9 @@ class Recipients {
             if (grant.scopeId() == null) {
                 continue;
             }
-            if (grant.scopeKind() == ScopeKind.CLASS) {
+            if (grant.scopeKind() == ScopeKind.SELF) { // a student's grant names the student
+                roster.find(grant.scopeId()).ifPresent(student -> classes.add(student.classId()));
+            } else if (grant.scopeKind() == ScopeKind.CLASS) {
                 classes.add(grant.scopeId());
             } else if (grant.scopeKind() == ScopeKind.COLLEGE) {
                 colleges.add(grant.scopeId());
