@@ -68,10 +68,12 @@ public class HoursLedger {
     private final CohortSettings settings;
     private final Clock clock;
     private final ObjectProvider<MakeUpWindows> makeUp;
+    private final WarningSettings warnings;
 
     HoursLedger(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster, DataScope scope,
             PositionBank positions, AuditTrail audit, ApplicationEventPublisher events,
-            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp) {
+            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp, WarningSettings warnings) {
+        this.warnings = warnings;
         this.store = store;
         this.sources = sources;
         this.calendar = calendar;
@@ -215,7 +217,7 @@ public class HoursLedger {
     public Behind behind(CurrentUser user, int limit) {
         List<ClassProgressRow> all = new ArrayList<>();
         for (Long classId : user.activeScopeIds()) {
-            classProgress(user, classId).stream().filter(ClassProgressRow::behind).forEach(all::add);
+            classProgress(user, classId).stream().filter(ClassProgressRow::atRisk).forEach(all::add);
         }
         all.sort(Comparator.comparing((ClassProgressRow r) -> r.expectedHours().subtract(r.hours())).reversed()
                 .thenComparing(ClassProgressRow::studentNo));
@@ -229,16 +231,20 @@ public class HoursLedger {
     /** The student's progress with what is at stake: behind or not, their window's end and the days left in it. */
     @Transactional(readOnly = true)
     public ProgressOutlook outlook(CurrentUser user, long studentId) {
-        Progress p = progress(user, studentId);
+        scope.requireStudent(user, studentId);
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         CalendarSnapshot snapshot = calendar.snapshot();
         CountingSettings cs = settings.of(s);
+        List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(store.ofStudent(studentId), notCounting());
+        Progress p = progressOf(s, evaluated, snapshot, cs);
         LocalDate today = LocalDate.now(clock);
         BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, cs);
         LocalDate windowEnd = ProgressMath.windowEnd(snapshot, enrolment(s), cs).orElse(null);
         ProgressMath.DaysLeft left = ProgressMath.daysLeft(snapshot, today, windowEnd);
+        Projection projection = Projection.of(p.hours(), daysWorked(evaluated), p.remainingHours(), left,
+                warnings.assumptions());
         return new ProgressOutlook(p, expected, !p.completed() && p.hours().compareTo(expected) < 0, windowEnd,
-                left.weekendsAndHolidays(), left.vacationDays());
+                left.weekendsAndHolidays(), left.vacationDays(), projection);
     }
 
     /**
@@ -259,6 +265,7 @@ public class HoursLedger {
         LocalDate today = LocalDate.now(clock);
         Function<EntryRow, Optional<String>> notCounting = notCounting();
         CountingSettings classSettings = settings.ofClass(classId);
+        Map<LocalDate, ProgressMath.DaysLeft> leftByEnd = new HashMap<>(); // a class shares one or two window ends
         List<ClassProgressRow> out = new ArrayList<>();
         for (Student s : students) {
             List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
@@ -266,8 +273,13 @@ public class HoursLedger {
             Progress p = progressOf(s, evaluated, snapshot, classSettings);
             BigDecimal expected = ProgressMath.expected(snapshot, enrolment(s), today, classSettings);
             long waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION).count();
+            LocalDate windowEnd = ProgressMath.windowEnd(snapshot, enrolment(s), classSettings).orElse(null);
+            boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
+                    daysWorked(evaluated), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
+                            end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions()).shortOfHours();
             out.add(new ClassProgressRow(s.id(), s.studentNo(), s.name(), p.hours(), p.days(), p.sharePercent(),
-                    expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting));
+                    expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting,
+                    projectedShort));
         }
         out.sort(Comparator.comparing(ClassProgressRow::studentNo));
         return out;
@@ -705,6 +717,12 @@ public class HoursLedger {
                 : cache.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
                         .map(f -> CountingRules.notCountingReason(f, row.workDate()))
                         .orElse(Optional.of("hours.not-counted.self-arranged"));
+    }
+
+    /** The distinct dates with counted hours: the days the student has actually worked (for the projection's pace). */
+    private static int daysWorked(List<LedgerView.Evaluated> evaluated) {
+        return (int) evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED).map(e -> e.row().slot().date())
+                .distinct().count();
     }
 
     private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CalendarSnapshot snapshot,
