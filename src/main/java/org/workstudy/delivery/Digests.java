@@ -11,16 +11,24 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workstudy.hours.ClassProgressRow;
+import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.AccountView;
 import org.workstudy.identity.Accounts;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.ClassRow;
+import org.workstudy.organization.DataScope;
+import org.workstudy.organization.Organization;
 import org.workstudy.notifications.Notifications;
 import org.workstudy.shared.PageResult;
 
 /**
  * The weekly digest to counselors (Mondays, about the week before) and the monthly one to vice deans (the 1st, about
- * the month before): an in-app message saying how many messages the period brought and how many are still unread,
- * which then goes out by each person's channels like any message. Each person gets a period's digest once, however
+ * the month before): an in-app message saying how many students of their classes (their college) are at risk now —
+ * behind the even pace or short by the early-warning projection (hours' {@link ClassProgressRow#atRisk()}) — and how
+ * many messages the period brought and are still unread; it then goes out by each person's channels like any message. Each person gets a period's digest once, however
  * often the job runs (table dlv_digest, written in the digest's transaction).
  */
 @Service
@@ -34,8 +42,15 @@ public class Digests {
     private final DeliveryStore store;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final HoursLedger ledger;
+    private final Organization organization;
+    private final DataScope scope;
 
-    Digests(Accounts accounts, Notifications notifications, DeliveryStore store, TransactionTemplate tx, Clock clock) {
+    Digests(Accounts accounts, Notifications notifications, DeliveryStore store, TransactionTemplate tx, Clock clock,
+            HoursLedger ledger, Organization organization, DataScope scope) {
+        this.ledger = ledger;
+        this.organization = organization;
+        this.scope = scope;
         this.accounts = accounts;
         this.notifications = notifications;
         this.store = store;
@@ -53,7 +68,7 @@ public class Digests {
         LocalDate from = monday.minusWeeks(1);
         String period = from.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                 + String.format("%02d", from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        return send(counselors, WEEKLY, period, from, monday, "delivery.digest.weekly");
+        return send(counselors, Role.COUNSELOR, WEEKLY, period, from, monday, "delivery.digest.weekly");
     }
 
     /** The monthly digest for the month before the one holding {@code day}. */
@@ -65,10 +80,10 @@ public class Digests {
         LocalDate first = day.withDayOfMonth(1);
         LocalDate from = first.minusMonths(1);
         String period = from.format(DateTimeFormatter.ofPattern("yyyy-MM"));
-        return send(viceDeans, MONTHLY, period, from, first, "delivery.digest.monthly");
+        return send(viceDeans, Role.VICE_DEAN, MONTHLY, period, from, first, "delivery.digest.monthly");
     }
 
-    private int send(List<AccountView> people, String kind, String period, LocalDate from, LocalDate to, String key) {
+    private int send(List<AccountView> people, Role role, String kind, String period, LocalDate from, LocalDate to, String key) {
         ZoneId zone = clock.getZone();
         var start = from.atStartOfDay(zone).toInstant();
         var end = to.atStartOfDay(zone).toInstant();
@@ -81,7 +96,7 @@ public class Digests {
                 long received = notifications.receivedBetween(account.id(), start, end);
                 long unread = notifications.unreadCount(account.id());
                 notifications.send(account.id(), key, List.of(from.toString(), to.minusDays(1).toString(),
-                        String.valueOf(received), String.valueOf(unread)), "/notifications");
+                        String.valueOf(received), String.valueOf(unread), String.valueOf(atRisk(account, role))), "/");
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -89,6 +104,22 @@ public class Digests {
             }
         }
         return sent;
+    }
+
+    /** The students at risk now in the classes the person looks after in that role (all classes of their college). */
+    private long atRisk(AccountView account, Role role) {
+        List<Grant> grants = accounts.grantsOf(account.id()).stream().filter(g -> g.role() == role).toList();
+        if (grants.isEmpty()) {
+            return 0;
+        }
+        CurrentUser as = new CurrentUser(account.id(), account.username(), account.displayName(), role, grants);
+        List<Long> classIds = role == Role.COUNSELOR
+                ? grants.stream().map(Grant::scopeId).filter(java.util.Objects::nonNull).toList()
+                : grants.stream().map(Grant::scopeId).filter(java.util.Objects::nonNull)
+                        .flatMap(college -> organization.classes(scope.studentsOf(as), college, null).stream())
+                        .map(ClassRow::id).toList();
+        return classIds.stream().distinct()
+                .mapToLong(id -> ledger.classProgress(as, id).stream().filter(ClassProgressRow::atRisk).count()).sum();
     }
 
     private List<AccountView> holders(Role role) {

@@ -7,5 +7,5 @@
  * ({@link org.workstudy.delivery.SchoolDelivery}). Weekly and monthly digests go out through the same path.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "audit", "organization", "notifications", "web"})
+        allowedDependencies = {"shared", "identity", "audit", "organization", "notifications", "hours", "web"})
 package org.workstudy.delivery;

@@ -464,6 +464,8 @@ class DeliveryIntegrationTest {
     @Test
     void counselorsGetTheWeeklyDigestOnceAndItGoesOutByTheirChannels() {
         long classId = fixtures.schoolClass(fixtures.college());
+        fixtures.student(classId); // 2024 cohort, no hours, in the last semester of the window: at risk
+        fixtures.student(fixtures.schoolClass(fixtures.college())); // another counselor's class: not counted
         Grant grant = Grant.of(Role.COUNSELOR, classId);
         String counselor = fixtures.account(grant);
         String address = counselor + "@staff.xmcollege.edu.cn";
@@ -483,9 +485,29 @@ class DeliveryIntegrationTest {
         assertThat(inbox).hasSize(2);
         assertThat(inbox.get(0).messageKey()).isEqualTo("delivery.digest.weekly");
         assertThat(inbox.get(0).args()).containsExactly(nextMonday.minusWeeks(1).toString(),
-                nextMonday.minusDays(1).toString(), "1", "1");
+                nextMonday.minusDays(1).toString(), "1", "1", "1");
+        assertThat(notifications.list(id(counselor), 0, 10).items().get(0).link()).isEqualTo("/");
         delivery.deliverDue();
         assertThat(mail.getReceivedMessagesForDomain("staff.xmcollege.edu.cn")).anySatisfy(m -> assertThat(
                 GreenMailUtil.getBody(m)).isNotEmpty());
+    }
+
+    @Test
+    void viceDeansGetTheMonthlyDigestWithTheirCollegesStudentsAtRiskOnly() {
+        long college = fixtures.college();
+        fixtures.student(fixtures.schoolClass(college));
+        fixtures.student(fixtures.schoolClass(college));
+        fixtures.student(fixtures.schoolClass(fixtures.college())); // another college
+        String viceDean = fixtures.account(Grant.of(Role.VICE_DEAN, college));
+        AccountView view = accounts.find(id(viceDean)).orElseThrow();
+
+        assertThat(digests.sendMonthly(LocalDate.of(2026, 12, 1), List.of(view))).isEqualTo(1);
+        assertThat(digests.sendMonthly(LocalDate.of(2026, 12, 20), List.of(view))).isZero(); // same month: once
+
+        var digest = notifications.list(id(viceDean), 0, 10).items();
+        assertThat(digest).singleElement().satisfies(m -> {
+            assertThat(m.messageKey()).isEqualTo("delivery.digest.monthly");
+            assertThat(m.args()).containsExactly("2026-11-01", "2026-11-30", "0", "0", "2");
+        });
     }
 }
