@@ -62,9 +62,9 @@ CREATE INDEX dlv_outbox_due_ix ON dlv_outbox (next_attempt_at, id) WHERE status 
 CREATE INDEX dlv_outbox_status_ix ON dlv_outbox (status, id);
 CREATE INDEX dlv_outbox_account_ix ON dlv_outbox (account_id, id);
 
--- Digests sent, one per kind, period and person, so that a job run twice sends each once.
+-- Digests and monthly warnings sent, one per kind, period and person, so that a job run twice sends each once.
 CREATE TABLE dlv_digest (
-    kind       VARCHAR(10)              NOT NULL CHECK (kind IN ('WEEKLY', 'MONTHLY')),
+    kind       VARCHAR(10)              NOT NULL CHECK (kind IN ('WEEKLY', 'MONTHLY', 'WARNING')),
     period     VARCHAR(10)              NOT NULL,
     account_id BIGINT                   NOT NULL,
     sent_at    TIMESTAMP WITH TIME ZONE NOT NULL,

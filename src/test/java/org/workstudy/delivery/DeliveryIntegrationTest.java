@@ -510,4 +510,26 @@ class DeliveryIntegrationTest {
             assertThat(m.args()).containsExactly("2026-11-01", "2026-11-30", "0", "0", "2");
         });
     }
+
+    @Autowired
+    Warnings warnings;
+    @Autowired
+    org.workstudy.organization.Roster roster;
+
+    @Test
+    void studentsAtRiskAreWarnedOnceAMonthAndTheOthersNot() {
+        long classId = fixtures.schoolClass(fixtures.college());
+        long atRisk = fixtures.student(classId); // 2024 cohort, no hours, last semester: behind
+        long account = roster.find(atRisk).orElseThrow().accountId();
+
+        assertThat(warnings.sendMonthly(LocalDate.of(2026, 12, 1), List.of(classId))).isEqualTo(1);
+        assertThat(warnings.sendMonthly(LocalDate.of(2026, 12, 1), List.of(classId))).isZero();
+        var inbox = notifications.list(account, 0, 10).items();
+        assertThat(inbox).singleElement().satisfies(m -> {
+            assertThat(m.messageKey()).isEqualTo("delivery.warning.behind");
+            assertThat(m.args().get(0)).isEqualTo("0");
+            assertThat(m.link()).isEqualTo("/my/hours");
+        });
+        assertThat(warnings.sendMonthly(LocalDate.of(2027, 1, 1), List.of(classId))).isEqualTo(1); // next month
+    }
 }
