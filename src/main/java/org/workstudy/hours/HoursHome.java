@@ -39,15 +39,21 @@ class HoursHome implements HomeCard.Source {
                         new Line("hours.home.days", p.days(), "/my/hours"),
                         new Line("hours.home.share", p.sharePercent() + "%", "/my/hours"),
                         new Line("hours.home.waiting", p.waitingHours().stripTrailingZeros().toPlainString(),
-                                "/my/hours")), o.atRisk() ? atStake(o) : null));
+                                "/my/hours"),
+                        new Line("hours.home.left", p.completed() || o.windowEnd() == null ? "—"
+                                : plain(p.remainingHours()) + " / " + o.windowEnd(), "/my/hours")),
+                        o.atRisk() ? atStake(o) : o.projectedShort() ? projectedShort(o) : null));
             }).orElse(List.of());
         }
         if (user.acts(Role.COUNSELOR)) {
             HoursLedger.Behind behind = ledger.behind(user, BEHIND_SHOWN);
             List<Line> lines = new ArrayList<>();
             for (ClassProgressRow r : behind.first()) {
-                lines.add(new Line("hours.home.behind-student", plain(r.hours()) + " / " + plain(r.expectedHours()),
-                        "/hours/students/" + r.studentId(), List.of(r.name(), r.studentNo())));
+                lines.add(r.behind()
+                        ? new Line("hours.home.behind-student", plain(r.hours()) + " / " + plain(r.expectedHours()),
+                                "/hours/students/" + r.studentId(), List.of(r.name(), r.studentNo()))
+                        : new Line("hours.home.short-student", plain(r.hours()), "/hours/students/" + r.studentId(),
+                                List.of(r.name(), r.studentNo())));
             }
             lines.add(new Line(behind.total() == 0 ? "hours.home.behind-none" : "hours.home.behind-all",
                     behind.total(), "/hours/classes"));
@@ -68,6 +74,13 @@ class HoursHome implements HomeCard.Source {
         return new HomeCard.Note("hours.at-stake", List.of(plain(p.hours()), plain(p.requiredHours()),
                 plain(p.remainingHours()), o.windowEnd() == null ? "—" : o.windowEnd().toString(),
                 o.weekendsAndHolidaysLeft(), o.vacationDaysLeft()));
+    }
+
+    /** The early warning for a student on pace so far whom the rest of the window will not carry (see Projection). */
+    static HomeCard.Note projectedShort(ProgressOutlook o) {
+        Projection pr = o.projection();
+        return new HomeCard.Note("hours.projection.short", List.of(pr.plainRemaining(), o.windowEnd().toString(),
+                pr.hoursPerDay().toPlainString(), pr.weekendPercent(), pr.vacationPercent(), pr.plainReachable()));
     }
 
     private static String plain(java.math.BigDecimal v) {

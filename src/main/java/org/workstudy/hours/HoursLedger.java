@@ -68,10 +68,13 @@ public class HoursLedger {
     private final Clock clock;
     private final ObjectProvider<MakeUpWindows> makeUp;
     private final CountingWindows windows;
+    private final WarningSettings warnings;
 
     HoursLedger(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster, DataScope scope,
             PositionBank positions, AuditTrail audit, ApplicationEventPublisher events,
-            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp, CountingWindows windows) {
+            CohortSettings settings, Clock clock, ObjectProvider<MakeUpWindows> makeUp, CountingWindows windows,
+            WarningSettings warnings) {
+        this.warnings = warnings;
         this.store = store;
         this.sources = sources;
         this.calendar = calendar;
@@ -230,7 +233,7 @@ public class HoursLedger {
     public Behind behind(CurrentUser user, int limit) {
         List<ClassProgressRow> all = new ArrayList<>();
         for (Long classId : user.activeScopeIds()) {
-            classProgress(user, classId).stream().filter(ClassProgressRow::behind).forEach(all::add);
+            classProgress(user, classId).stream().filter(ClassProgressRow::atRisk).forEach(all::add);
         }
         all.sort(Comparator.comparing((ClassProgressRow r) -> r.expectedHours().subtract(r.hours())).reversed()
                 .thenComparing(ClassProgressRow::studentNo));
@@ -244,17 +247,21 @@ public class HoursLedger {
     /** The student's progress with what is at stake: behind or not, their window's end and the days left in it. */
     @Transactional(readOnly = true)
     public ProgressOutlook outlook(CurrentUser user, long studentId) {
-        Progress p = progress(user, studentId);
+        scope.requireStudent(user, studentId);
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         CalendarSnapshot snapshot = calendar.snapshot();
         CountingSettings cs = settings.of(s);
-        LocalDate today = LocalDate.now(clock);
+        List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(store.ofStudent(studentId), notCounting());
         CountingWindow window = windows.of(snapshot, s, cs);
+        Progress p = progressOf(s, evaluated, window, cs);
+        LocalDate today = LocalDate.now(clock);
         BigDecimal expected = ProgressMath.expected(window, today, cs);
         LocalDate windowEnd = window.end().orElse(null);
         ProgressMath.DaysLeft left = ProgressMath.daysLeft(snapshot, today, windowEnd);
+        Projection projection = Projection.of(p.hours(), daysWorked(evaluated), p.remainingHours(), left,
+                warnings.assumptions());
         return new ProgressOutlook(p, expected, !p.completed() && p.hours().compareTo(expected) < 0, windowEnd,
-                left.weekendsAndHolidays(), left.vacationDays());
+                left.weekendsAndHolidays(), left.vacationDays(), projection);
     }
 
     /**
@@ -274,6 +281,7 @@ public class HoursLedger {
         CalendarSnapshot snapshot = calendar.snapshot();
         LocalDate today = LocalDate.now(clock);
         Function<EntryRow, Optional<String>> notCounting = notCounting();
+        Map<LocalDate, ProgressMath.DaysLeft> leftByEnd = new HashMap<>(); // a class shares a few window ends
         List<ClassProgressRow> out = new ArrayList<>();
         for (Student s : students) {
             List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
@@ -284,8 +292,13 @@ public class HoursLedger {
             Progress p = progressOf(s, evaluated, window, cs);
             BigDecimal expected = ProgressMath.expected(window, today, cs);
             long waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION).count();
+            LocalDate windowEnd = window.end().orElse(null);
+            boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
+                    daysWorked(evaluated), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
+                            end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions()).shortOfHours();
             out.add(new ClassProgressRow(s.id(), s.studentNo(), s.name(), p.hours(), p.days(), p.sharePercent(),
-                    expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting));
+                    expected, !p.completed() && p.hours().compareTo(expected) < 0, p.completed(), waiting,
+                    projectedShort));
         }
         out.sort(Comparator.comparing(ClassProgressRow::studentNo));
         return out;
@@ -722,6 +735,12 @@ public class HoursLedger {
                 : cache.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
                         .map(f -> CountingRules.notCountingReason(f, row.workDate()))
                         .orElse(Optional.of("hours.not-counted.self-arranged"));
+    }
+
+    /** The distinct dates with counted hours: the days the student has actually worked (for the projection's pace). */
+    private static int daysWorked(List<LedgerView.Evaluated> evaluated) {
+        return (int) evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED).map(e -> e.row().slot().date())
+                .distinct().count();
     }
 
     private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CountingWindow window,

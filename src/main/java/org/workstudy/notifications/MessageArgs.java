@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Message arguments stored as a JSON array of strings: {@code ["张三","2024-2025-1"]}; null and empty as no args. */
-final class MessageArgs {
+public final class MessageArgs {
 
     private MessageArgs() {
     }
 
-    static String encode(List<String> args) {
+    public static String encode(List<String> args) {
         if (args == null || args.isEmpty()) {
             return null;
         }
@@ -28,7 +28,7 @@ final class MessageArgs {
     }
 
     /** Reads what {@link #encode} wrote (a JSON array of strings and nulls; nulls come back as empty strings). */
-    static List<String> decode(String json) {
+    public static List<String> decode(String json) {
         try {
             return parse(json);
         } catch (IndexOutOfBoundsException | NumberFormatException e) {

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.PageResult;
 
@@ -39,13 +40,17 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
-    private final ObjectProvider<NotificationChannel> channels;
+    private final ObjectProvider<OutboundQueue> queues;
+    private final TransactionTemplate savepoint;
 
-    Notifications(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ObjectProvider<NotificationChannel> channels) {
+    Notifications(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ObjectProvider<OutboundQueue> queues,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
-        this.channels = channels;
+        this.queues = queues;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Sends a message to one account; joins the caller's transaction if there is one. */
@@ -54,7 +59,7 @@ public class Notifications {
         args = normalize(args);
         String encoded = check(messageKey, args, link);
         jdbc.sql(INSERT).params(accountId, now(), messageKey, encoded, link).update();
-        deliverAfterCommit(List.of(accountId), messageKey, args, link);
+        queueOutbound(List.of(accountId), messageKey, args, link);
     }
 
     /** Sends the same message to many accounts (each once) in JDBC batches. */
@@ -69,12 +74,19 @@ public class Notifications {
         for (int from = 0; from < rows.size(); from += BATCH) {
             batch.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
-        deliverAfterCommit(ids, messageKey, args, link);
+        queueOutbound(ids, messageKey, args, link);
     }
 
     public long unreadCount(long accountId) {
         return jdbc.sql("SELECT count(*) FROM ntf_message WHERE account_id = ? AND read_at IS NULL")
                 .param(accountId).query(Long.class).single();
+    }
+
+    /** How many messages the account received in [from, to) (for the digests). */
+    public long receivedBetween(long accountId, java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("SELECT count(*) FROM ntf_message WHERE account_id = ? AND created_at >= ? AND created_at < ?")
+                .params(accountId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class).single();
     }
 
     /** The account's messages, newest first. */
@@ -149,27 +161,15 @@ public class Notifications {
         return clock.instant().atZone(clock.getZone()).toOffsetDateTime();
     }
 
-    private void deliverAfterCommit(List<Long> accountIds, String messageKey, List<String> args, String link) {
-        List<NotificationChannel> outbound = channels.orderedStream().toList();
-        if (outbound.isEmpty()) {
-            return;
-        }
-        Runnable deliver = () -> outbound.forEach(channel -> accountIds.forEach(id -> {
+    /** Queues the message for the outbound channels in a savepoint of the sender's transaction (see OutboundQueue). */
+    private void queueOutbound(List<Long> accountIds, String messageKey, List<String> args, String link) {
+        queues.orderedStream().forEach(queue -> {
             try {
-                channel.deliver(id, messageKey, args, link);
+                savepoint.executeWithoutResult(s -> queue.enqueue(accountIds, messageKey, args, link));
             } catch (RuntimeException e) { // arguments may hold personal data: log the key only
-                log.warn("Channel {} failed for {} to account {}", channel.getClass().getSimpleName(), messageKey, id, e);
+                log.warn("Outbound queue {} failed for {}; the in-app message stands", queue.getClass().getSimpleName(),
+                        messageKey, e);
             }
-        }));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver.run();
-                }
-            });
-        } else {
-            deliver.run();
-        }
+        });
     }
 }
