@@ -493,7 +493,7 @@ public class HoursLedger {
         List<Slot> others = new ArrayList<>(alsoInBatch);
         for (LedgerView.Evaluated e : LedgerView.evaluate(rows, notCounting())) {
             if (e.occupies() && (exceptChain == null || e.row().chain() != exceptChain)) {
-                others.add(e.row().slot());
+                others.addAll(e.row().slots());
             }
         }
         new CountingRules(calendar.snapshot(), p.settings()).check(p.enrolment(), p.record(), p.source().facts(),
@@ -517,7 +517,7 @@ public class HoursLedger {
                 List<EntryRow> rows = ledgers.computeIfAbsent(r.studentId(), store::ofStudent);
                 List<Slot> earlier = batchSlots.computeIfAbsent(r.studentId(), k -> new ArrayList<>());
                 BigDecimal hours = check(p, rows, null, earlier);
-                earlier.add(new Slot(r.workDate(), r.startsAt(), r.endsAt(), hours));
+                earlier.addAll(Slot.of(r.workDate(), r.startsAt(), r.endsAt(), hours));
                 checked.add(new Checked(p, hours));
             } catch (BusinessException e) {
                 problems.add(new RecordProblem(i, e.messageKey(), List.of(e.args())));
@@ -710,7 +710,7 @@ public class HoursLedger {
     private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CalendarSnapshot snapshot,
             CountingSettings settings) {
         List<Slot> counted = evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED)
-                .map(e -> e.row().slot()).toList();
+                .flatMap(e -> e.row().slots().stream()).toList();
         BigDecimal waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION)
                 .map(e -> e.row().hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
         return ProgressMath.progress(s.id(), counted, waiting, snapshot, enrolment(s), LocalDate.now(clock), settings);
