@@ -721,7 +721,10 @@ public class HoursLedger {
                 : TermCode.parse(s.enrolmentTerm());
     }
 
-    private static List<WorkRecordView> views(List<LedgerView.Evaluated> evaluated, Map<Long, Student> students) {
+    private List<WorkRecordView> views(List<LedgerView.Evaluated> evaluated, Map<Long, Student> students) {
+        CalendarSnapshot snapshot = calendar.snapshot();
+        Map<Long, WorkRecordView.CalendarFlag> flags = store.calendarFlags(
+                evaluated.stream().map(e -> e.row().id()).toList());
         return evaluated.stream().map(e -> {
             EntryRow r = e.row();
             Student s = students.get(r.studentId());
@@ -732,7 +735,7 @@ public class HoursLedger {
                     r.reason(), r.recordedByName(), r.recorderRole(), r.recordedAt(),
                     confirmed ? r.decidedByName() : null, confirmed ? r.decidedByRole() : null,
                     confirmed ? r.decidedAt() : null, Boolean.FALSE.equals(r.confirmed()) ? r.decisionReason() : null,
-                    e.status(), e.statusKey());
+                    e.status(), e.statusKey(), snapshot.provisional(r.workDate()), flags.get(r.id()));
         }).toList();
     }
 }
