@@ -79,6 +79,8 @@ class SelfArrangedWorkIntegrationTest {
     Clock clock;
     @Autowired
     Policies policies;
+    @Autowired
+    org.workstudy.places.Divisions divisions;
 
     record People(Student student, long classId, long collegeId) {
     }
@@ -383,7 +385,7 @@ class SelfArrangedWorkIntegrationTest {
     private SelfArrangedWork at(LocalDate day) {
         Clock fixed = Clock.fixed(day.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
         return new SelfArrangedWork(jdbc, approvals, roster, organization, scope, notifications, audit, fixed, policies,
-                events, 10L * 1024 * 1024);
+                events, 10L * 1024 * 1024, divisions);
     }
 
     private Cookie studentSession(Student s) throws Exception {
