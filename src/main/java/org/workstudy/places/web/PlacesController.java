@@ -35,9 +35,11 @@ class PlacesController {
      * new search never loses it. {@code field} is the form field's name (letters only).
      */
     @GetMapping("/places/search")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "city") String field,
-            @RequestParam java.util.Map<String, String> params, Model model) {
+    String search(@RequestParam(defaultValue = "city") String field, @RequestParam java.util.Map<String, String> params,
+            Model model) {
         CurrentUser.require();
+        // the picker's search box is "placeQuery" (inside the form it must not clash with its fields); "q" for links
+        String q = params.getOrDefault("placeQuery", params.getOrDefault("q", ""));
         String name = field.matches("[A-Za-z]{1,30}") ? field : "city";
         String selected = params.get(name);
         Division chosen = selected == null ? null : divisions.find(selected).orElse(null);
