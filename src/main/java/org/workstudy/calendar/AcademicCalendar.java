@@ -38,10 +38,12 @@ public class AcademicCalendar {
 
     static final String TERM = "calendar-term";
     static final String SPECIAL_DAY = "calendar-special-day";
+    static final String YEAR = "calendar-year";
     private static final int MAX_NAME = 50;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
     private final long refreshNanos;
     private final ReentrantLock reloading = new ReentrantLock();
 
@@ -51,9 +53,10 @@ public class AcademicCalendar {
     private record Loaded(CalendarSnapshot snapshot, long version) {
     }
 
-    AcademicCalendar(JdbcClient jdbc, AuditTrail audit,
+    AcademicCalendar(JdbcClient jdbc, AuditTrail audit, java.time.Clock clock,
             @Value("${workstudy.calendar.refresh-seconds:5}") long refreshSeconds) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.audit = audit;
         this.refreshNanos = TimeUnit.SECONDS.toNanos(refreshSeconds);
     }
@@ -118,6 +121,16 @@ public class AcademicCalendar {
                 .query((rs, n) -> new SpecialDay(rs.getObject(1, LocalDate.class),
                         SpecialDayKind.valueOf(rs.getString(2)), rs.getString(3)))
                 .list();
+    }
+
+    /** The calendar years whose State Council arrangement is entered; every other year is provisional. */
+    public java.util.Set<Integer> publishedYears() {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT year FROM cal_year").query(Integer.class).list());
+    }
+
+    /** Whether the year's arrangement is entered (published) or only its holidays certain by rule (provisional). */
+    public boolean isPublished(int year) {
+        return jdbc.sql("SELECT count(*) FROM cal_year WHERE year = ?").param(year).query(Long.class).single() > 0;
     }
 
     // ---------------------------------------------------------------- administration
@@ -248,7 +261,11 @@ public class AcademicCalendar {
             }
         }
         int days = 0;
+        java.util.Set<Integer> published = publishedYears();
         for (int year = fromYear; year <= toYear + 1; year++) {
+            if (published.contains(year)) {
+                continue; // its arrangement is entered: nothing to add, nothing to guess
+            }
             List<LocalDate> taken = specialDays(year).stream().map(SpecialDay::date).toList();
             for (SpecialDay d : StandardCalendar.specialDays(year)) {
                 if (!taken.contains(d.date())) {
@@ -256,8 +273,55 @@ public class AcademicCalendar {
                     days++;
                 }
             }
+            if (StandardCalendar.published(year)) {
+                markPublished(year, "STANDARD");
+            }
         }
         return new SeedResult(terms, days);
+    }
+
+    /**
+     * Adds to every provisional year that has special days the holidays certain by rule that it lacks (a database
+     * created before issue 12 holds 10 of the 13 a year: 清明, 端午 and 中秋 were missing). Dates that already hold a
+     * special day are left alone; idempotent, so every instance may run it at start-up.
+     *
+     * @return how many days were added
+     */
+    @Transactional
+    public int completeProvisionalYears() {
+        List<Integer> years = jdbc.sql("SELECT DISTINCT EXTRACT(YEAR FROM special_date)::INT FROM cal_special_day"
+                + " WHERE EXTRACT(YEAR FROM special_date)::INT NOT IN (SELECT year FROM cal_year) ORDER BY 1")
+                .query(Integer.class).list();
+        int added = 0;
+        for (int year : years) {
+            List<LocalDate> taken = specialDays(year).stream().map(SpecialDay::date).toList();
+            List<SpecialDay> missing = StandardCalendar.provisionalDays(year).stream()
+                    .filter(d -> !taken.contains(d.date())).toList();
+            if (!missing.isEmpty() && added == 0) {
+                lockForWrite();
+            }
+            for (SpecialDay d : missing) {
+                if (specialDays(year).stream().noneMatch(t -> t.date().equals(d.date()))) {
+                    insertSpecialDay(d);
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    /** Records the year as published (its arrangement entered); the caller holds the write lock. */
+    void markPublished(int year, String source) {
+        jdbc.sql("INSERT INTO cal_year (year, source, published_at, published_by) VALUES (?,?,?,?)"
+                        + " ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source,"
+                        + " published_at = EXCLUDED.published_at, published_by = EXCLUDED.published_by")
+                .params(year, source, java.time.OffsetDateTime.now(clock), actor()).update();
+        audit.record(YEAR, year, "publish", Map.of("year", year, "source", source));
+    }
+
+    private static String actor() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
     }
 
     /** What {@link #loadStandardCalendar} created. */
@@ -266,7 +330,7 @@ public class AcademicCalendar {
 
     // ---------------------------------------------------------------- internals
 
-    private SpecialDay insertSpecialDay(SpecialDay day) {
+    SpecialDay insertSpecialDay(SpecialDay day) {
         boolean taken = jdbc.sql("SELECT count(*) FROM cal_special_day WHERE special_date = ?").param(day.date())
                 .query(Long.class).single() > 0;
         if (taken) {
@@ -282,7 +346,7 @@ public class AcademicCalendar {
      * Bumps the calendar version (taking its row lock until commit, so calendar writes run one at a time across
      * instances) and drops this instance's snapshot once the transaction commits.
      */
-    private void lockForWrite() {
+    void lockForWrite() {
         jdbc.sql("UPDATE cal_version SET version = version + 1 WHERE id = 1").update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -332,7 +396,7 @@ public class AcademicCalendar {
                 .query((rs, n) -> new SpecialDay(rs.getObject(1, LocalDate.class),
                         SpecialDayKind.valueOf(rs.getString(2)), rs.getString(3)))
                 .list();
-        return new CalendarSnapshot(terms(), days);
+        return new CalendarSnapshot(terms(), days, publishedYears());
     }
 
     private static Map<String, Object> termValues(Term t) {

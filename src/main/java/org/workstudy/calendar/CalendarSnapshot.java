@@ -37,8 +37,19 @@ public final class CalendarSnapshot {
     private final DayKind[] kinds;
     /** For each day, the index in {@link #terms} of the term whose semester period contains it. */
     private final int[] periodTerm;
+    /** The published calendar years; null: all. */
+    private final java.util.Set<Integer> publishedYears;
 
     public CalendarSnapshot(List<Term> terms, List<SpecialDay> specialDays) {
+        this(terms, specialDays, null);
+    }
+
+    /**
+     * A calendar that knows which calendar years are published (the State Council's arrangement entered); any other
+     * year is provisional. {@code publishedYears} null: every year counts as published (rule tests).
+     */
+    public CalendarSnapshot(List<Term> terms, List<SpecialDay> specialDays, java.util.Set<Integer> publishedYears) {
+        this.publishedYears = publishedYears == null ? null : java.util.Set.copyOf(publishedYears);
         this.terms = terms.stream().sorted(Comparator.comparing(Term::startsOn)).toList();
         Map<LocalDate, SpecialDay> special = new HashMap<>();
         specialDays.forEach(d -> special.put(d.date(), d));
@@ -156,7 +167,32 @@ public final class CalendarSnapshot {
         DayKind kind = kindOf(date);
         return new DayInfo(date, kind, kind.isWorkday(), kind.countsWithoutEvening(),
                 periodTermOf(date).map(t -> t.code().toString()).orElse(null),
-                specialDay(date).map(SpecialDay::name).orElse(null));
+                specialDay(date).map(SpecialDay::name).orElse(null), provisional(date));
+    }
+
+    /**
+     * This calendar with the special days of one calendar year replaced, and that year provisional: the calendar as
+     * it was before the year's arrangement was published (re-checking records entered on its provisional dates).
+     */
+    public CalendarSnapshot asProvisional(int year, List<SpecialDay> daysOfYear) {
+        List<SpecialDay> days = new ArrayList<>(specialDays.values().stream().filter(d -> d.date().getYear() != year)
+                .toList());
+        days.addAll(daysOfYear);
+        java.util.Set<Integer> published = publishedYears == null ? null
+                : new java.util.HashSet<>(publishedYears);
+        if (published != null) {
+            published.remove(year);
+        }
+        return new CalendarSnapshot(terms, days, published);
+    }
+
+    /**
+     * Whether the date's calendar year is provisional: its holidays certain by rule are in, but the State Council's
+     * arrangement (the days it joins to them, the make-up workdays) is not yet entered, so the kind of the date may
+     * still change.
+     */
+    public boolean provisional(LocalDate date) {
+        return publishedYears != null && !publishedYears.contains(date.getYear());
     }
 
     /** Terms in date order. */

@@ -2,7 +2,6 @@ package org.workstudy.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,10 @@ import org.workstudy.shared.TermCode;
  * the spring term starts on the first Monday on or after 20 February and at least two weeks after the Spring
  * Festival, and lasts 19 weeks (to early or mid July).
  *
- * <p>Holidays: for 2022–2026 the State Council's published schedules (国务院办公厅关于节假日安排的通知), with their
- * make-up workdays (调休). For other years only the statutory days that can be computed without a published
- * schedule: 元旦 (1 Jan), 春节 (New Year's Eve to the 3rd day, from a table of lunar new year dates 2016–2040),
- * 劳动节 (1–2 May), 国庆节 (1–3 Oct). 清明, 端午 and 中秋 and all make-up workdays are left out for those years: they
- * depend on the lunar calendar and on a schedule that is only published the year before.
+ * <p>Holidays: for 2022–2026 ({@link #published}) the State Council's arrangements (国务院办公厅关于节假日安排的通知)
+ * with their make-up workdays (调休), checked date by date; every other year is provisional: only the days certain
+ * by rule ({@link #provisionalDays}), until an administrator imports the year's arrangement.
+ *
  */
 final class StandardCalendar {
 
@@ -39,8 +37,8 @@ final class StandardCalendar {
             LocalDate autumn = LocalDate.of(year, 9, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
             out.add(new TermDates(new TermCode(year, 1), autumn, autumn.plusWeeks(20).minusDays(1)));
             LocalDate earliest = LocalDate.of(year + 1, 2, 20);
-            LocalDate festival = LUNAR_NEW_YEAR.get(year + 1);
-            if (festival != null && festival.plusWeeks(2).isAfter(earliest)) {
+            LocalDate festival = lunar(year + 1, 1, 1);
+            if (festival.plusWeeks(2).isAfter(earliest)) {
                 earliest = festival.plusWeeks(2);
             }
             LocalDate spring = earliest.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
@@ -131,25 +129,55 @@ final class StandardCalendar {
                 makeup(days, "国庆节调休", 2026, 9, 20);
                 makeup(days, "国庆节调休", 2026, 10, 10);
             }
-            default -> statutoryOnly(days, year);
+            default -> days.addAll(provisionalDays(year));
         }
         return days;
     }
 
-    /** Years without a known schedule: the fixed-date statutory days and the Spring Festival, no make-up days. */
-    private static void statutoryOnly(List<SpecialDay> days, int year) {
-        holidays(days, "元旦", year, 1, 1, 1);
-        LocalDate festival = LUNAR_NEW_YEAR.get(year);
-        if (festival != null) {
-            LocalDate eve = festival.minusDays(1);
-            for (int i = 0; i < 4; i++) {
-                if (eve.plusDays(i).getYear() == year) {
-                    days.add(new SpecialDay(eve.plusDays(i), SpecialDayKind.HOLIDAY, "春节"));
-                }
+    /** The calendar years whose State Council arrangement this class holds (published years). */
+    static boolean published(int year) {
+        return year >= 2022 && year <= 2026;
+    }
+
+    /**
+     * A provisional year: the 13 statutory days whose dates are certain by rule (全国年节及纪念日放假办法, as revised
+     * in 2024, in force from 2025): 元旦 1 January; 春节 New Year's Eve (the last day of the twelfth lunar month) to
+     * the third day of the first lunar month (4 days); 清明节 the day of the 清明 solar term; 劳动节 1–2 May; 端午节
+     * the 5th day of the fifth lunar month; 中秋节 the 15th day of the eighth lunar month; 国庆节 1–3 October. The
+     * weekend days the State Council joins to them and every make-up workday (调休) are not certain before its
+     * arrangement is published, so none is guessed. Lunar dates and solar terms come from the {@code cn.6tail:lunar}
+     * library. When two holidays fall on one date (中秋 on 1–3 October), the date carries both names.
+     */
+    static List<SpecialDay> provisionalDays(int year) {
+        Map<LocalDate, String> names = new java.util.TreeMap<>();
+        java.util.function.BiConsumer<LocalDate, String> add = (d, n) -> {
+            if (d.getYear() == year) {
+                names.merge(d, n, (a, b) -> a + "、" + b);
             }
+        };
+        add.accept(LocalDate.of(year, 1, 1), "元旦");
+        LocalDate festival = lunar(year, 1, 1);
+        for (int i = -1; i <= 2; i++) {
+            add.accept(festival.plusDays(i), "春节");
         }
-        holidays(days, "劳动节", year, 5, 1, 2);
-        holidays(days, "国庆节", year, 10, 1, 3);
+        com.nlf.calendar.Solar qingming = com.nlf.calendar.Lunar.fromYmd(year, 1, 1).getJieQiTable().get("清明");
+        add.accept(LocalDate.of(qingming.getYear(), qingming.getMonth(), qingming.getDay()), "清明节");
+        add.accept(LocalDate.of(year, 5, 1), "劳动节");
+        add.accept(LocalDate.of(year, 5, 2), "劳动节");
+        add.accept(lunar(year, 5, 5), "端午节");
+        add.accept(lunar(year, 8, 15), "中秋节");
+        for (int i = 1; i <= 3; i++) {
+            add.accept(LocalDate.of(year, 10, i), "国庆节");
+        }
+        List<SpecialDay> days = new ArrayList<>();
+        names.forEach((d, n) -> days.add(new SpecialDay(d, SpecialDayKind.HOLIDAY, n)));
+        return days;
+    }
+
+    /** The Gregorian date of a day of the lunar calendar (农历) in the lunar year that starts in {@code year}. */
+    static LocalDate lunar(int year, int month, int day) {
+        com.nlf.calendar.Solar s = com.nlf.calendar.Lunar.fromYmd(year, month, day).getSolar();
+        return LocalDate.of(s.getYear(), s.getMonth(), s.getDay());
     }
 
     private static void holidays(List<SpecialDay> days, String name, int year, int month, int day, int count) {
@@ -163,31 +191,4 @@ final class StandardCalendar {
         days.add(new SpecialDay(LocalDate.of(year, month, day), SpecialDayKind.MAKEUP_WORKDAY, name));
     }
 
-    /** 春节 (the first day of the lunar year). */
-    static final Map<Integer, LocalDate> LUNAR_NEW_YEAR = Map.ofEntries(
-            Map.entry(2016, LocalDate.of(2016, Month.FEBRUARY, 8)),
-            Map.entry(2017, LocalDate.of(2017, Month.JANUARY, 28)),
-            Map.entry(2018, LocalDate.of(2018, Month.FEBRUARY, 16)),
-            Map.entry(2019, LocalDate.of(2019, Month.FEBRUARY, 5)),
-            Map.entry(2020, LocalDate.of(2020, Month.JANUARY, 25)),
-            Map.entry(2021, LocalDate.of(2021, Month.FEBRUARY, 12)),
-            Map.entry(2022, LocalDate.of(2022, Month.FEBRUARY, 1)),
-            Map.entry(2023, LocalDate.of(2023, Month.JANUARY, 22)),
-            Map.entry(2024, LocalDate.of(2024, Month.FEBRUARY, 10)),
-            Map.entry(2025, LocalDate.of(2025, Month.JANUARY, 29)),
-            Map.entry(2026, LocalDate.of(2026, Month.FEBRUARY, 17)),
-            Map.entry(2027, LocalDate.of(2027, Month.FEBRUARY, 6)),
-            Map.entry(2028, LocalDate.of(2028, Month.JANUARY, 26)),
-            Map.entry(2029, LocalDate.of(2029, Month.FEBRUARY, 13)),
-            Map.entry(2030, LocalDate.of(2030, Month.FEBRUARY, 3)),
-            Map.entry(2031, LocalDate.of(2031, Month.JANUARY, 23)),
-            Map.entry(2032, LocalDate.of(2032, Month.FEBRUARY, 11)),
-            Map.entry(2033, LocalDate.of(2033, Month.JANUARY, 31)),
-            Map.entry(2034, LocalDate.of(2034, Month.FEBRUARY, 19)),
-            Map.entry(2035, LocalDate.of(2035, Month.FEBRUARY, 8)),
-            Map.entry(2036, LocalDate.of(2036, Month.JANUARY, 28)),
-            Map.entry(2037, LocalDate.of(2037, Month.FEBRUARY, 15)),
-            Map.entry(2038, LocalDate.of(2038, Month.FEBRUARY, 4)),
-            Map.entry(2039, LocalDate.of(2039, Month.JANUARY, 24)),
-            Map.entry(2040, LocalDate.of(2040, Month.FEBRUARY, 12)));
 }

@@ -308,7 +308,7 @@ final class DemoHistory {
                     "新生入学后由学院统一安排，三年内在课余、周末和寒暑假轮班完成勤工助学学时。岗前由后勤处培训，"
                             + "按排班表签到签退，工时由辅导员按月登记。",
                     PositionType.FIXED, Set.of(TimeKind.WEEKEND, TimeKind.SUMMER_VACATION, TimeKind.WINTER_VACATION,
-                            TimeKind.PUBLIC_HOLIDAY), "校内（按排班表）", "厦门", students + 5, EIGHT,
+                            TimeKind.PUBLIC_HOLIDAY), "校内（按排班表）", "350211", students + 5, EIGHT,
                     new BigDecimal("17.00"), from, windowEnd(cohort), opens, opens.plusDays(20),
                     Set.of(e.getKey()), Set.of(cohort), SelectionMode.EMPLOYER_CHOICE,
                     "不从事高空、有毒有害及危险作业；使用清洁设备前须经培训。")));
@@ -499,7 +499,7 @@ final class DemoHistory {
                 null, employer("图书馆"), cohort + "级补修：图书馆暑期闭馆整理",
                 "面向暂缓毕业学生的补修岗位：暑期闭馆期间剔旧、倒架、修补破损图书，按日签到。",
                 PositionType.PROJECT, Set.of(TimeKind.SUMMER_VACATION, TimeKind.WEEKEND, TimeKind.WINTER_VACATION),
-                "图书馆3-5层书库", "厦门", deficient.size() + 2, EIGHT, new BigDecimal("18.00"), start,
+                "图书馆3-5层书库", "350211", deficient.size() + 2, EIGHT, new BigDecimal("18.00"), start,
                 start.plusMonths(8), at.minusHours(1), at.plusDays(30), Set.of(), Set.of(cohort),
                 SelectionMode.EMPLOYER_CHOICE, "搬运书籍注意腰部保护，登高取书须使用书梯。")));
         actors.as(center, at, () -> {
@@ -642,12 +642,12 @@ final class DemoHistory {
         });
         // self-arranged work: one out of Xiamen waiting for the vice dean, one with a verified certificate
         one(cohort, "out-of-city-waiting").ifPresent(k -> {
-            selfArranged(k, "泉州", today.plusDays(20), today.plusDays(40), false);
+            selfArranged(k, "350503", today.plusDays(20), today.plusDays(40), false);
             people.put("out-of-city-waiting", k.s);
         });
         one(cohort, "out-of-city-verified").ifPresent(k -> {
             LocalDate summer = semester(cohort, 5).minusDays(50);
-            selfArranged(k, "福州", summer, summer.plusDays(20), true);
+            selfArranged(k, "350102", summer, summer.plusDays(20), true);
             people.put("out-of-city-verified", k.s);
         });
         one(cohort, "complete").ifPresent(k -> people.put("complete", k.s));
@@ -683,8 +683,8 @@ final class DemoHistory {
         CurrentUser student = actors.user(k.s.accountId(), Role.STUDENT);
         LocalDate registered = verified ? start.minusDays(20) : workingDaysBefore(today, 3);
         long id = actors.as(student, registered.atTime(21, 0), () -> x.selfArranged().register(student,
-                new SelfArrangedForm(city.equals("泉州") ? "泉州丰泽文旅发展有限公司" : "福州三坊七巷文化旅游有限公司", city,
-                        city.equals("泉州") ? "丰泽区东海大街1号" : "鼓楼区南后街18号", "许经理", "13906000004", start, end,
+                new SelfArrangedForm(city.equals("350503") ? "泉州丰泽文旅发展有限公司" : "福州三坊七巷文化旅游有限公司", city,
+                        city.equals("350503") ? "丰泽区东海大街1号" : "鼓楼区南后街18号", "许经理", "13906000004", start, end,
                         BigDecimal.valueOf(80), "暑期景区游客引导与讲解")));
         CurrentUser counselor = actors.user(k.c.counselorAccount(), Role.COUNSELOR);
         actors.as(counselor, registered.plusDays(1).atTime(9, 30), () -> x.selfArranged().decide(counselor, id,

@@ -9,7 +9,9 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.workstudy.calendar.CalendarSnapshot;
@@ -72,11 +74,14 @@ final class CountingRules {
             if (r.startsAt() == null || r.endsAt() == null) {
                 throw BusinessException.invalid("hours.rule.times-incomplete");
             }
-            if (!r.endsAt().isAfter(r.startsAt())) {
+            if (r.endsAt().equals(r.startsAt())) {
                 throw BusinessException.invalid("hours.rule.times-reversed", r.startsAt(), r.endsAt());
             }
-            byTimes = BigDecimal.valueOf(ChronoUnit.MINUTES.between(r.startsAt(), r.endsAt()))
-                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+            long minutes = ChronoUnit.MINUTES.between(r.startsAt(), r.endsAt());
+            if (minutes < 0) {
+                minutes += 24 * 60; // ends on the next day (overnight work)
+            }
+            byTimes = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
         }
         BigDecimal hours = r.hours() != null ? r.hours() : byTimes;
         if (hours == null) {
@@ -136,6 +141,28 @@ final class CountingRules {
         if (now != null && date.isAfter(now.toLocalDate())) {
             throw BusinessException.invalid("hours.rule.future", date);
         }
+        // an overnight record is checked on each date it was worked on: window, kind of day, source, caps
+        List<Slot> parts = Slot.of(date, record.startsAt(), record.endsAt(), hours);
+        for (Slot part : parts) {
+            checkDate(window, record, source, part, makeUp);
+        }
+        // hours are recorded for work done (checked after the rules of the day and source, which say more): a record ending later today (09:00–15:00 at 00:36) is refused
+        if (now != null && record.endsAt() != null) {
+            LocalDate endDate = Slot.overnight(record.startsAt(), record.endsAt()) ? date.plusDays(1) : date;
+            if (endDate.atTime(record.endsAt()).isAfter(now)) {
+                throw BusinessException.invalid("hours.rule.not-ended", endDate, record.endsAt());
+            }
+        }
+        List<Slot> occupied = new ArrayList<>(others);
+        for (Slot part : parts) {
+            checkOverlapAndCaps(part, occupied);
+            occupied.add(part);
+        }
+    }
+
+    private void checkDate(CountingWindow window, NewWorkRecord record, SourceFacts source, Slot part,
+            MakeUpWindows.Period makeUp) {
+        LocalDate date = part.date();
         checkWindow(window, date, makeUp);
         DayKind kind = calendar.kindOf(date);
         if (kind == DayKind.OUTSIDE_CALENDAR) {
@@ -147,16 +174,14 @@ final class CountingRules {
             checkSelfArranged(s.view(), date);
         }
         if (kind.isWorkday()) {
+            if (!part.date().equals(record.workDate())) {
+                // the hours after midnight fall on a day with classes: work there counts only in the evening
+                throw BusinessException.invalid("hours.rule.after-midnight-on-workday", date, settings.eveningFrom());
+            }
             if (record.startsAt() == null || record.startsAt().isBefore(settings.eveningFrom())) {
                 throw BusinessException.invalid("hours.rule.weekday-evening-only", date, settings.eveningFrom());
             }
         }
-        // hours are recorded for work done (checked after the rules of the day and source, which say more): a record ending later today (09:00–15:00 at 00:36) is refused
-        if (now != null && record.endsAt() != null && date.atTime(record.endsAt()).isAfter(now)) {
-            throw BusinessException.invalid("hours.rule.not-ended", date, record.endsAt());
-        }
-        Slot slot = new Slot(date, record.startsAt(), record.endsAt(), hours);
-        checkOverlapAndCaps(slot, others);
     }
 
     /** Why a record that was accepted does not count (yet), if it does not: the self-arranged certificate. */
@@ -228,12 +253,13 @@ final class CountingRules {
     private void checkOverlapAndCaps(Slot slot, Collection<Slot> others) {
         for (Slot other : others) {
             if (slot.overlaps(other)) {
-                throw BusinessException.invalid("hours.rule.overlap", other.date(), other.startsAt(), other.endsAt());
+                throw BusinessException.invalid("hours.rule.overlap", other.date(), other.startsAt(),
+                        other.endsAt() == Slot.MIDNIGHT ? LocalTime.MIDNIGHT : other.endsAt());
             }
         }
         BigDecimal day = sum(others, o -> o.date().equals(slot.date()));
         if (day.add(slot.hours()).compareTo(settings.dayHours()) > 0) {
-            throw BusinessException.invalid("hours.rule.day-cap", settings.dayHours(), day);
+            throw BusinessException.invalid("hours.rule.day-cap", settings.dayHours(), day, slot.date());
         }
         if (!termTime(slot.date())) {
             return;

@@ -16,7 +16,8 @@ record EntryRow(long id, long studentId, SourceKind sourceKind, long sourceId, L
         return chainId == null ? id : chainId;
     }
 
-    Slot slot() {
-        return new Slot(workDate, startsAt, endsAt, hours);
+    /** The slots of this record, one per date it was worked on (two for work across midnight). */
+    java.util.List<Slot> slots() {
+        return Slot.of(workDate, startsAt, endsAt, hours);
     }
 }

@@ -523,7 +523,7 @@ public class HoursLedger {
         List<Slot> others = new ArrayList<>(alsoInBatch);
         for (LedgerView.Evaluated e : LedgerView.evaluate(rows, notCounting())) {
             if (e.occupies() && (exceptChain == null || e.row().chain() != exceptChain)) {
-                others.add(e.row().slot());
+                others.addAll(e.row().slots());
             }
         }
         new CountingRules(calendar.snapshot(), p.settings()).check(p.window(), p.record(), p.source().facts(),
@@ -547,7 +547,7 @@ public class HoursLedger {
                 List<EntryRow> rows = ledgers.computeIfAbsent(r.studentId(), store::ofStudent);
                 List<Slot> earlier = batchSlots.computeIfAbsent(r.studentId(), k -> new ArrayList<>());
                 BigDecimal hours = check(p, rows, null, earlier);
-                earlier.add(new Slot(r.workDate(), r.startsAt(), r.endsAt(), hours));
+                earlier.addAll(Slot.of(r.workDate(), r.startsAt(), r.endsAt(), hours));
                 checked.add(new Checked(p, hours));
             } catch (BusinessException e) {
                 problems.add(new RecordProblem(i, e.messageKey(), List.of(e.args())));
@@ -739,20 +739,23 @@ public class HoursLedger {
 
     /** The distinct dates with counted hours: the days the student has actually worked (for the projection's pace). */
     private static int daysWorked(List<LedgerView.Evaluated> evaluated) {
-        return (int) evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED).map(e -> e.row().slot().date())
-                .distinct().count();
+        return (int) evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED)
+                .flatMap(e -> e.row().slots().stream()).map(Slot::date).distinct().count();
     }
 
     private Progress progressOf(Student s, List<LedgerView.Evaluated> evaluated, CountingWindow window,
             CountingSettings settings) {
         List<Slot> counted = evaluated.stream().filter(e -> e.status() == RecordStatus.COUNTED)
-                .map(e -> e.row().slot()).toList();
+                .flatMap(e -> e.row().slots().stream()).toList();
         BigDecimal waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION)
                 .map(e -> e.row().hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
         return ProgressMath.progress(s.id(), counted, waiting, window, LocalDate.now(clock), settings);
     }
 
-    private static List<WorkRecordView> views(List<LedgerView.Evaluated> evaluated, Map<Long, Student> students) {
+    private List<WorkRecordView> views(List<LedgerView.Evaluated> evaluated, Map<Long, Student> students) {
+        CalendarSnapshot snapshot = calendar.snapshot();
+        Map<Long, WorkRecordView.CalendarFlag> flags = store.calendarFlags(
+                evaluated.stream().map(e -> e.row().id()).toList());
         return evaluated.stream().map(e -> {
             EntryRow r = e.row();
             Student s = students.get(r.studentId());
@@ -763,7 +766,7 @@ public class HoursLedger {
                     r.reason(), r.recordedByName(), r.recorderRole(), r.recordedAt(),
                     confirmed ? r.decidedByName() : null, confirmed ? r.decidedByRole() : null,
                     confirmed ? r.decidedAt() : null, Boolean.FALSE.equals(r.confirmed()) ? r.decisionReason() : null,
-                    e.status(), e.statusKey());
+                    e.status(), e.statusKey(), snapshot.provisional(r.workDate()), flags.get(r.id()));
         }).toList();
     }
 }

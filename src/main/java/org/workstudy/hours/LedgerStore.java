@@ -9,7 +9,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +118,21 @@ class LedgerStore {
 
     Optional<EntryRow> find(long id) {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(LedgerStore::row).optional();
+    }
+
+    /** The calendar flags of these entries (see {@link CalendarRecheck}), by entry id. */
+    Map<Long, WorkRecordView.CalendarFlag> calendarFlags(Collection<Long> entryIds) {
+        Map<Long, WorkRecordView.CalendarFlag> out = new HashMap<>();
+        List<Long> ids = List.copyOf(entryIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("SELECT entry_id, year, reason_key, reason_args FROM hrs_calendar_flag WHERE entry_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query((rs, n) -> out.put(rs.getLong(1), new WorkRecordView.CalendarFlag(rs.getInt(2),
+                            rs.getString(3), rs.getString(4).isEmpty() ? List.of()
+                                    : List.of(rs.getString(4).split(CalendarRecheck.ARGS, -1)))))
+                    .list();
+        }
+        return out;
     }
 
     /** A student's whole ledger in one query (about 60 rows for a student who completed the course). */

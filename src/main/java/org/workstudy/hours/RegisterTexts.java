@@ -40,7 +40,15 @@ final class RegisterTexts {
 
     String time(RegisterLine l) {
         WorkRecordView r = l.record();
-        return r.startsAt() == null ? "—" : r.startsAt().format(HM) + "–" + (r.endsAt() == null ? "" : r.endsAt().format(HM));
+        if (r.startsAt() == null) {
+            return "—";
+        }
+        if (r.endsAt() == null) {
+            return r.startsAt().format(HM) + "–";
+        }
+        // one shift across midnight: "20:00–次日02:00"
+        return r.startsAt().format(HM) + "–" + (r.endsAt().isAfter(r.startsAt()) ? "" : msg("hours.next-day"))
+                + r.endsAt().format(HM);
     }
 
     String no(RegisterLine l) {

@@ -5,5 +5,5 @@
  * Other modules use {@link org.workstudy.hours.HoursLedger} and react to {@link org.workstudy.hours.HoursConfirmed}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "organization",
-        "calendar", "positions", "placements", "policy", "web"})
+        "calendar", "positions", "placements", "policy", "notifications", "web"})
 package org.workstudy.hours;

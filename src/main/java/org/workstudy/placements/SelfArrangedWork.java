@@ -20,6 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.workstudy.places.Division;
+import org.workstudy.places.Divisions;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.approvals.ApprovalDecided;
 import org.workstudy.approvals.Approvals;
@@ -61,7 +63,7 @@ public class SelfArrangedWork {
     static final String SELECT = "SELECT w.id, w.student_id, w.employer_name, w.city, w.address, w.out_of_city,"
             + " w.starts_on, w.ends_on, w.expected_hours, w.content, w.status, w.counselor_approved_on,"
             + " w.vice_dean_approved_on, w.certificate_verified, w.contact_person, w.contact_phone, w.created_at,"
-            + " w.approval_request_id FROM plc_self_work w";
+            + " w.approval_request_id, w.division_code FROM plc_self_work w";
 
     private final JdbcClient jdbc;
     private final Approvals approvals;
@@ -72,13 +74,16 @@ public class SelfArrangedWork {
     private final AuditTrail audit;
     private final Clock clock;
     private final Policies policies;
+    private final Divisions divisions;
     private final long maxCertificateBytes;
     private final ApplicationEventPublisher events;
 
     SelfArrangedWork(JdbcClient jdbc, Approvals approvals, Roster roster, Organization organization, DataScope scope,
             Notifications notifications, AuditTrail audit, Clock clock,
             Policies policies, ApplicationEventPublisher events,
-            @Value("${workstudy.self-arranged.certificate-max-bytes:10485760}") long maxCertificateBytes) {
+            @Value("${workstudy.self-arranged.certificate-max-bytes:10485760}") long maxCertificateBytes,
+            Divisions divisions) {
+        this.divisions = divisions;
         this.jdbc = jdbc;
         this.approvals = approvals;
         this.roster = roster;
@@ -110,8 +115,25 @@ public class SelfArrangedWork {
      * the first version, whose work counts for nothing anyway).
      */
     public String homeCity(long studentId) {
+        return policyOf(studentId).homeCity();
+    }
+
+    private org.workstudy.policy.PolicyVersion policyOf(long studentId) {
         return roster.find(studentId).flatMap(s -> organization.schoolClass(s.classId()))
-                .flatMap(c -> policies.forCohort(c.cohort())).orElseGet(policies::newest).homeCity();
+                .flatMap(c -> policies.forCohort(c.cohort())).orElseGet(policies::newest);
+    }
+
+    /**
+     * Whether the place lies outside the student's home city (issue 12): outside the prefecture-level city of the
+     * policy's home division, so any district of the home city is inside (思明区 in 厦门市), a neighbouring city
+     * outside (泉州). A policy whose home city no division matched falls back to comparing the names.
+     */
+    private boolean outOfCity(Division place, long studentId) {
+        org.workstudy.policy.PolicyVersion policy = policyOf(studentId);
+        if (policy.homeDivision() == null) {
+            return SelfArrangedRules.outOfCity(place.label(), policy.homeCity());
+        }
+        return !divisions.sameCity(place.code(), policy.homeDivision());
     }
 
     // ---- student's writes ----
@@ -121,14 +143,15 @@ public class SelfArrangedWork {
     public long register(CurrentUser user, SelfArrangedForm form) {
         Student student = studentOf(user);
         SelfArrangedForm f = SelfArrangedRules.validate(form, today());
-        boolean out = SelfArrangedRules.outOfCity(f.city(), homeCity(student.id()));
+        Division place = divisions.require("city", f.city());
+        boolean out = outOfCity(place, student.id());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO plc_self_work (student_id, employer_name, city, address, contact_person, contact_phone,"
-                        + " starts_on, ends_on, expected_hours, content, out_of_city, status, created_at, updated_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(student.id(), f.employerName(), f.city(), f.address(), f.contactPerson(), f.contactPhone(),
-                        f.startsOn(), f.endsOn(), f.expectedHours(), f.content(), out,
-                        SelfArrangedStatus.SUBMITTED.name(), now(), now())
+                        + " starts_on, ends_on, expected_hours, content, out_of_city, status, created_at, updated_at,"
+                        + " division_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(student.id(), f.employerName(), place.label(), f.address(), f.contactPerson(),
+                        f.contactPhone(), f.startsOn(), f.endsOn(), f.expectedHours(), f.content(), out,
+                        SelfArrangedStatus.SUBMITTED.name(), now(), now(), place.code())
                 .update(key, "id");
         long id = key.getKey().longValue();
         openApproval(id, student, out);
@@ -147,13 +170,15 @@ public class SelfArrangedWork {
             throw BusinessException.conflict("selfwork.not-editable");
         }
         SelfArrangedForm f = SelfArrangedRules.validate(form, today());
-        boolean out = SelfArrangedRules.outOfCity(f.city(), homeCity(student.id()));
+        Division place = divisions.require("city", f.city());
+        boolean out = outOfCity(place, student.id());
         jdbc.sql("UPDATE plc_self_work SET employer_name = ?, city = ?, address = ?, contact_person = ?,"
                         + " contact_phone = ?, starts_on = ?, ends_on = ?, expected_hours = ?, content = ?,"
                         + " out_of_city = ?, status = ?, counselor_approved_on = NULL, vice_dean_approved_on = NULL,"
-                        + " certificate_verified = FALSE, updated_at = ? WHERE id = ?")
-                .params(f.employerName(), f.city(), f.address(), f.contactPerson(), f.contactPhone(), f.startsOn(),
-                        f.endsOn(), f.expectedHours(), f.content(), out, SelfArrangedStatus.SUBMITTED.name(), now(), id)
+                        + " certificate_verified = FALSE, updated_at = ?, division_code = ? WHERE id = ?")
+                .params(f.employerName(), place.label(), f.address(), f.contactPerson(), f.contactPhone(),
+                        f.startsOn(), f.endsOn(), f.expectedHours(), f.content(), out,
+                        SelfArrangedStatus.SUBMITTED.name(), now(), place.code(), id)
                 .update();
         openApproval(id, student, out);
         event(id, user.username(), "resubmitted", SelfArrangedStatus.SUBMITTED, null);
@@ -536,7 +561,7 @@ public class SelfArrangedWork {
     }
 
     record Row(SelfArrangedView view, String contactPerson, String contactPhone, java.time.Instant createdAt,
-            Long approvalRequestId) {
+            Long approvalRequestId, String divisionCode) {
 
         long id() {
             return view.id();
@@ -551,7 +576,9 @@ public class SelfArrangedWork {
         }
 
         SelfArrangedForm form() {
-            return new SelfArrangedForm(view.employerName(), view.city(), view.address(), contactPerson, contactPhone,
+            // the picker shows the chosen division; a place no division matched must be chosen again
+            return new SelfArrangedForm(view.employerName(), divisionCode != null ? divisionCode : view.city(),
+                    view.address(), contactPerson, contactPhone,
                     view.startsOn(), view.endsOn(), view.expectedHours(), view.content());
         }
     }
@@ -564,6 +591,6 @@ public class SelfArrangedWork {
                 rs.getString(10), SelfArrangedStatus.valueOf(rs.getString(11)), rs.getObject(12, LocalDate.class),
                 rs.getObject(13, LocalDate.class), rs.getBoolean(14));
         return new Row(view, rs.getString(15), rs.getString(16), rs.getTimestamp(17).toInstant(),
-                rs.getObject(18, Long.class));
+                rs.getObject(18, Long.class), rs.getString(19));
     }
 }

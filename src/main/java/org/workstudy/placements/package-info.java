@@ -5,5 +5,5 @@
  * outside the home city, and proven by the employer's certificate ({@link org.workstudy.placements.SelfArrangedWork}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "organization",
-        "positions", "notifications", "web", "approvals", "policy"})
+        "positions", "notifications", "web", "approvals", "policy", "places"})
 package org.workstudy.placements;

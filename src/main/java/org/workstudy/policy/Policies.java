@@ -14,6 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.workstudy.places.Division;
+import org.workstudy.places.Divisions;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.calendar.AcademicCalendar;
@@ -35,7 +37,7 @@ public class Policies {
     private static final String SELECT = "SELECT id, from_cohort, name, course_name, credits, required_hours,"
             + " hours_per_day, semester_window, home_city, offset_hours_per_credit, partial_offset_allowed,"
             + " notice_working_days, evening_from, cap_day_hours, cap_term_week_hours, cap_term_month_hours, note,"
-            + " created_by, created_at FROM pol_version";
+            + " created_by, created_at, home_division FROM pol_version";
 
     static final String AUDIT = "policy-version";
 
@@ -44,8 +46,11 @@ public class Policies {
     private final AcademicCalendar calendar;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Divisions divisions;
 
-    Policies(JdbcClient jdbc, Organization organization, AcademicCalendar calendar, AuditTrail audit, Clock clock) {
+    Policies(JdbcClient jdbc, Organization organization, AcademicCalendar calendar, AuditTrail audit, Clock clock,
+            Divisions divisions) {
+        this.divisions = divisions;
         this.jdbc = jdbc;
         this.organization = organization;
         this.calendar = calendar;
@@ -88,7 +93,7 @@ public class Policies {
             out.add(new PolicyVersion(v.id(), v.fromCohort(), to, v.name(), v.courseName(), v.credits(),
                     v.requiredHours(), v.hoursPerDay(), v.semesterWindow(), v.homeCity(), v.offsetHoursPerCredit(),
                     v.partialOffsetAllowed(), v.noticeWorkingDays(), v.eveningFrom(), v.capDayHours(),
-                    v.capTermWeekHours(), v.capTermMonthHours(), v.note(), v.createdBy(), v.createdAt()));
+                    v.capTermWeekHours(), v.capTermMonthHours(), v.note(), v.createdBy(), v.createdAt(), v.homeDivision()));
         }
         return out;
     }
@@ -152,7 +157,15 @@ public class Policies {
         }
         jdbc.sql("SELECT id FROM pol_version WHERE from_cohort = (SELECT MAX(from_cohort) FROM pol_version)"
                 + " FOR UPDATE").query(Long.class).list();
-        List<PolicyProblem> problems = PolicyRules.problems(form, opening());
+        List<PolicyProblem> problems = new ArrayList<>(PolicyRules.problems(form, opening()));
+        Division home = null;
+        if (form.homeCity() != null && !form.homeCity().isBlank() && form.homeCity().length() <= 50) {
+            try {
+                home = divisions.requireCity("homeCity", form.homeCity());
+            } catch (BusinessException e) {
+                problems.add(new PolicyProblem("homeCity", e.messageKey(), List.of(e.args())));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new PolicyRefused(problems);
         }
@@ -162,15 +175,15 @@ public class Policies {
             jdbc.sql("INSERT INTO pol_version (from_cohort, name, course_name, credits, required_hours, hours_per_day,"
                             + " semester_window, home_city, offset_hours_per_credit, partial_offset_allowed,"
                             + " notice_working_days, evening_from, cap_day_hours, cap_term_week_hours,"
-                            + " cap_term_month_hours, note, created_by, created_at)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                            + " cap_term_month_hours, note, created_by, created_at, home_division)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                     .params(form.fromCohort(), form.name().strip(), form.courseName().strip(), form.credits(),
-                            form.requiredHours(), form.hoursPerDay(), form.semesterWindow(), form.homeCity().strip(),
+                            form.requiredHours(), form.hoursPerDay(), form.semesterWindow(), home.name(),
                             form.offsetHoursPerCredit(), form.partialOffsetAllowed(), form.noticeWorkingDays(),
                             form.eveningFrom().withSecond(0).withNano(0),
                             form.capDayHours(), form.capTermWeekHours(), form.capTermMonthHours(),
                             form.note() == null || form.note().isBlank() ? null : form.note().strip(),
-                            user.username(), now)
+                            user.username(), now, home.code())
                     .update(key, "id");
         } catch (DuplicateKeyException e) {
             throw BusinessException.conflict("policy.error.cohort-taken", form.fromCohort());
@@ -191,6 +204,6 @@ public class Policies {
                 rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8), rs.getString(9),
                 rs.getBigDecimal(10), rs.getBoolean(11), rs.getInt(12), rs.getTime(13).toLocalTime(),
                 rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getString(17), rs.getString(18),
-                rs.getTimestamp(19).toInstant());
+                rs.getTimestamp(19).toInstant(), rs.getString(20));
     }
 }

@@ -5,5 +5,5 @@
  * enrolled under. {@link org.workstudy.policy.Policies} is the facade.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "organization",
-        "calendar", "web"})
+        "calendar", "places", "web"})
 package org.workstudy.policy;

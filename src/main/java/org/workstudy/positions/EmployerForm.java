@@ -9,7 +9,8 @@ public record EmployerForm(Boolean onCampus, String name, String city, String ad
     }
 
     public static EmployerForm of(Employer e) {
-        return new EmployerForm(e.onCampus(), e.name(), e.city(), e.address(), e.contactPerson(), e.phone(),
+        // the picker shows the chosen division; a place no division matched must be chosen again
+        return new EmployerForm(e.onCampus(), e.name(), e.divisionCode() != null ? e.divisionCode() : e.city(), e.address(), e.contactPerson(), e.phone(),
                 e.active());
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.workstudy.places.Division;
+import org.workstudy.places.Divisions;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.identity.AccountView;
@@ -35,7 +37,7 @@ public class Employers {
     static final Set<Role> READERS = Set.of(Role.CENTER_STAFF, Role.ADMIN, Role.CENTER_DIRECTOR, Role.LEADER);
 
     private static final String SELECT = "SELECT e.id, e.on_campus, e.name, e.city, e.address, e.contact_person,"
-            + " e.phone, e.active, e.agreement_id, a.file_name, a.expires_on FROM pos_employer e"
+            + " e.phone, e.active, e.agreement_id, a.file_name, a.expires_on, e.division_code FROM pos_employer e"
             + " LEFT JOIN pos_agreement_file a ON a.id = e.agreement_id";
 
     private final JdbcClient jdbc;
@@ -43,9 +45,12 @@ public class Employers {
     private final Accounts accounts;
     private final Clock clock;
     private final long maxAgreementBytes;
+    private final Divisions divisions;
 
     Employers(JdbcClient jdbc, AuditTrail audit, Accounts accounts, Clock clock,
-            @Value("${workstudy.positions.agreement-max-bytes:10485760}") long maxAgreementBytes) {
+            @Value("${workstudy.positions.agreement-max-bytes:10485760}") long maxAgreementBytes,
+            Divisions divisions) {
+        this.divisions = divisions;
         this.jdbc = jdbc;
         this.audit = audit;
         this.accounts = accounts;
@@ -96,15 +101,17 @@ public class Employers {
     public long save(CurrentUser user, Long id, EmployerForm form) {
         requireKeeper(user);
         EmployerForm f = validate(form);
+        Division place = divisions.require("city", f.city());
         if (jdbc.sql("SELECT count(*) FROM pos_employer WHERE lower(name) = lower(?)" + (id == null ? "" : " AND id <> " + id))
                 .param(f.name()).query(Long.class).single() > 0) {
             throw BusinessException.conflict("positions.employer.duplicate", f.name());
         }
         if (id == null) {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO pos_employer (on_campus, name, city, address, contact_person, phone, active)"
-                            + " VALUES (?,?,?,?,?,?,?)")
-                    .params(f.onCampus(), f.name(), f.city(), f.address(), f.contactPerson(), f.phone(), f.active())
+            jdbc.sql("INSERT INTO pos_employer (on_campus, name, city, address, contact_person, phone, active,"
+                            + " division_code) VALUES (?,?,?,?,?,?,?,?)")
+                    .params(f.onCampus(), f.name(), place.label(), f.address(), f.contactPerson(), f.phone(),
+                            f.active(), place.code())
                     .update(key, "id");
             long newId = key.getKey().longValue();
             audit.record("employer", newId, "create", f);
@@ -112,8 +119,9 @@ public class Employers {
         }
         Employer before = find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         jdbc.sql("UPDATE pos_employer SET on_campus = ?, name = ?, city = ?, address = ?, contact_person = ?,"
-                        + " phone = ?, active = ? WHERE id = ?")
-                .params(f.onCampus(), f.name(), f.city(), f.address(), f.contactPerson(), f.phone(), f.active(), id)
+                        + " phone = ?, active = ?, division_code = ? WHERE id = ?")
+                .params(f.onCampus(), f.name(), place.label(), f.address(), f.contactPerson(), f.phone(), f.active(),
+                        place.code(), id)
                 .update();
         audit.recordChange("employer", id, "update", EmployerForm.of(before), f);
         return id;
@@ -225,6 +233,6 @@ public class Employers {
         Long agreement = rs.wasNull() ? null : agreementId;
         return new Employer(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getBoolean(8), agreement,
-                rs.getString(10), rs.getObject(11, LocalDate.class));
+                rs.getString(10), rs.getObject(11, LocalDate.class), rs.getString(12));
     }
 }

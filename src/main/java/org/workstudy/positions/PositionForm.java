@@ -31,7 +31,7 @@ public record PositionForm(BankKind bank, Long bankCollegeId, Long employerId, S
 
     public static PositionForm of(PositionView p, ZoneId zone) {
         return new PositionForm(p.bank(), p.bankCollegeId(), p.employerId(), p.title(), p.description(),
-                PositionType.valueOf(p.type()), p.timeKinds(), p.place(), p.city(), p.capacity(), p.hoursPerShift(),
+                PositionType.valueOf(p.type()), p.timeKinds(), p.place(), p.divisionCode() != null ? p.divisionCode() : p.city(), p.capacity(), p.hoursPerShift(),
                 p.hourlyPay(), p.workFrom(), p.workTo(), LocalDateTime.ofInstant(p.opensAt(), zone),
                 LocalDateTime.ofInstant(p.closesAt(), zone), p.eligibleCollegeIds(), p.eligibleCohorts(),
                 p.selectionMode(), p.safetyNotes());

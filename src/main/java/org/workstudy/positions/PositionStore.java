@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.workstudy.places.Divisions;
 import org.workstudy.shared.PageResult;
 
 /** SQL of positions and their events. */
@@ -30,13 +31,15 @@ class PositionStore {
     static final String SELECT = "SELECT p.id, p.bank, p.bank_college_id, p.employer_id, e.name, e.on_campus, p.title,"
             + " p.description, p.type, p.time_kinds, p.place, p.city, p.capacity, p.hours_per_shift, p.hourly_pay,"
             + " p.work_from, p.work_to, p.opens_at, p.closes_at, p.eligible_colleges, p.eligible_cohorts,"
-            + " p.selection_mode, p.safety_notes, p.status"
+            + " p.selection_mode, p.safety_notes, p.status, p.division_code"
             + " FROM pos_position p JOIN pos_employer e ON e.id = p.employer_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Divisions divisions;
 
-    PositionStore(JdbcClient jdbc, Clock clock) {
+    PositionStore(JdbcClient jdbc, Clock clock, Divisions divisions) {
+        this.divisions = divisions;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -46,6 +49,11 @@ class PositionStore {
         static Restriction none() {
             return new Restriction(null, null, false);
         }
+    }
+
+    /** A form's place is a division code (checked by the workflow); the city column holds its label for lists. */
+    private String label(String divisionCode) {
+        return divisions.find(divisionCode).map(org.workstudy.places.Division::label).orElse(divisionCode);
     }
 
     Optional<PositionView> find(long id) {
@@ -98,8 +106,15 @@ class PositionStore {
             params.add(q.onCampus());
         }
         if (q.city() != null && !q.city().isBlank()) {
-            where.append(" AND p.city = ?");
-            params.add(q.city().trim());
+            // a division code finds its districts (350200: all of 厦门市); a name finds labels containing it
+            String c = q.city().trim();
+            if (c.matches("\\d{6}")) {
+                where.append(" AND p.division_code LIKE ?");
+                params.add(c.replaceAll("(00)+$", "") + "%");
+            } else {
+                where.append(" AND p.city LIKE ?");
+                params.add("%" + c.replace("%", "").replace("_", "") + "%");
+            }
         }
         if (q.openNow() != null) {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -128,13 +143,13 @@ class PositionStore {
         jdbc.sql("INSERT INTO pos_position (bank, bank_college_id, employer_id, title, description, type, time_kinds,"
                         + " place, city, capacity, hours_per_shift, hourly_pay, work_from, work_to, opens_at, closes_at,"
                         + " eligible_colleges, eligible_cohorts, selection_mode, safety_notes, status, created_at,"
-                        + " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + " created_by, division_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(f.bank().name(), f.bankCollegeId(), f.employerId(), f.title(), f.description(),
-                        f.type().name(), join(f.timeKinds()), f.place(), f.city(), f.capacity(), f.hoursPerShift(),
+                        f.type().name(), join(f.timeKinds()), f.place(), label(f.city()), f.capacity(), f.hoursPerShift(),
                         f.hourlyPay(), f.workFrom(), f.workTo(), f.opensAt().atZone(zone).toOffsetDateTime(),
                         f.closesAt().atZone(zone).toOffsetDateTime(), join(f.eligibleCollegeIds()),
                         join(f.eligibleCohorts()), f.selectionMode().name(), f.safetyNotes(),
-                        PositionStatus.DRAFT.name(), OffsetDateTime.now(clock), createdBy)
+                        PositionStatus.DRAFT.name(), OffsetDateTime.now(clock), createdBy, f.city())
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -143,12 +158,12 @@ class PositionStore {
         jdbc.sql("UPDATE pos_position SET employer_id = ?, title = ?, description = ?, type = ?, time_kinds = ?,"
                         + " place = ?, city = ?, capacity = ?, hours_per_shift = ?, hourly_pay = ?, work_from = ?,"
                         + " work_to = ?, opens_at = ?, closes_at = ?, eligible_colleges = ?, eligible_cohorts = ?,"
-                        + " selection_mode = ?, safety_notes = ? WHERE id = ?")
+                        + " selection_mode = ?, safety_notes = ?, division_code = ? WHERE id = ?")
                 .params(f.employerId(), f.title(), f.description(), f.type().name(), join(f.timeKinds()), f.place(),
-                        f.city(), f.capacity(), f.hoursPerShift(), f.hourlyPay(), f.workFrom(), f.workTo(),
+                        label(f.city()), f.capacity(), f.hoursPerShift(), f.hourlyPay(), f.workFrom(), f.workTo(),
                         f.opensAt().atZone(zone).toOffsetDateTime(), f.closesAt().atZone(zone).toOffsetDateTime(),
                         join(f.eligibleCollegeIds()), join(f.eligibleCohorts()), f.selectionMode().name(),
-                        f.safetyNotes(), id)
+                        f.safetyNotes(), f.city(), id)
                 .update();
     }
 
@@ -225,6 +240,7 @@ class PositionStore {
                 rs.getObject(16, LocalDate.class), rs.getObject(17, LocalDate.class),
                 rs.getTimestamp(18).toInstant(), rs.getTimestamp(19).toInstant(),
                 split(rs.getString(20), Long::valueOf), split(rs.getString(21), Integer::valueOf),
-                SelectionMode.valueOf(rs.getString(22)), rs.getString(23), PositionStatus.valueOf(rs.getString(24)));
+                SelectionMode.valueOf(rs.getString(22)), rs.getString(23), PositionStatus.valueOf(rs.getString(24)),
+                rs.getString(25));
     }
 }

@@ -14,7 +14,7 @@ public record PositionView(long id, BankKind bank, Long bankCollegeId, long empl
         String place, String city, int capacity, BigDecimal hoursPerShift, BigDecimal hourlyPay,
         LocalDate workFrom, LocalDate workTo, Instant opensAt, Instant closesAt,
         Set<Long> eligibleCollegeIds, Set<Integer> eligibleCohorts, SelectionMode selectionMode,
-        String safetyNotes, PositionStatus status) {
+        String safetyNotes, PositionStatus status, String divisionCode) {
 
     public PositionView {
         timeKinds = timeKinds == null || timeKinds.isEmpty() ? Set.of()

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.workstudy.places.Divisions;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.identity.CurrentUser;
@@ -35,10 +36,12 @@ public class PositionWorkflow {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BigDecimal minHourlyPay;
+    private final Divisions divisions;
 
     PositionWorkflow(PositionStore store, Employers employers, Organization organization, AuditTrail audit,
             ApplicationEventPublisher events, Clock clock,
-            @Value("${workstudy.pay.min-hourly:15}") BigDecimal minHourlyPay) {
+            @Value("${workstudy.pay.min-hourly:15}") BigDecimal minHourlyPay, Divisions divisions) {
+        this.divisions = divisions;
         this.store = store;
         this.employers = employers;
         this.organization = organization;
@@ -189,9 +192,13 @@ public class PositionWorkflow {
         if (!PositionRules.mayEdit(user, form.bank(), form.bankCollegeId(), form.employerId())) {
             throw BusinessException.forbidden();
         }
-        PositionForm withCity = PositionRules.blank(form.city()) ? form.withCity(employer.city()) : form;
+        // no place given: the employer's
+        PositionForm withCity = PositionRules.blank(form.city()) ? form.withCity(
+                employer.divisionCode() != null ? employer.divisionCode() : employer.city()) : form;
         Set<Long> colleges = organization.colleges().stream().map(College::id).collect(Collectors.toSet());
-        return PositionRules.validate(withCity, employer.onCampus(), minHourlyPay, colleges);
+        PositionForm valid = PositionRules.validate(withCity, employer.onCampus(), minHourlyPay, colleges);
+        // the place is stored as its division code (the store writes the division's label beside it)
+        return valid.withCity(divisions.require("city", valid.city()).code());
     }
 
     private PositionStore.Restriction restriction(CurrentUser user) {

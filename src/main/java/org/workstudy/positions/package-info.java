@@ -7,5 +7,5 @@
  * {@link org.workstudy.positions.PlanActuals}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "audit", "organization", "policy", "web"})
+        allowedDependencies = {"shared", "identity", "audit", "organization", "policy", "places", "web"})
 package org.workstudy.positions;

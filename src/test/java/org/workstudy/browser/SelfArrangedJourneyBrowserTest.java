@@ -46,7 +46,12 @@ class SelfArrangedJourneyBrowserTest extends BrowserJourney {
         Browser.screenshot(page, "selfwork-1-student-list-phone");
         page.click("#new-self-arranged");
         page.fill("#employerName", "泉州海景酒店");
-        page.fill("#city", "泉州");
+        // the division picker (issue 12): type part of the name, choose the district from the list
+        page.fill("#city-search", "丰泽");
+        page.locator("input[name=city][value='350503']").waitFor();
+        assertThat(page.locator("#city-choices")).containsText("福建省 泉州市 丰泽区");
+        page.locator("input[name=city][value='350503']").check();
+        Browser.screenshot(page, "places-1-picker-phone");
         page.fill("#address", "泉州市丰泽区东海大街 1 号");
         page.fill("#contactPerson", "林经理");
         page.fill("#contactPhone", "0595-22220000");

@@ -147,7 +147,7 @@ class CalendarIntegrationTest {
 
     @Test
     void anotherInstanceSeesAWriteAtItsNextVersionCheck() {
-        AcademicCalendar other = new AcademicCalendar(jdbc, audit, 0);
+        AcademicCalendar other = new AcademicCalendar(jdbc, audit, java.time.Clock.systemDefaultZone(), 0);
         calendar.saveTerm(new TermForm(null, "2057-2058-1", d("2057-09-03"), d("2058-01-13")));
         LocalDate day = d("2057-10-01").with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
         assertThat(other.kindOf(day)).isEqualTo(DayKind.TERM_WEEKDAY);
@@ -283,7 +283,12 @@ class CalendarIntegrationTest {
                 .andExpect(jsonPath("$.date").value("2071-02-01"))
                 .andExpect(jsonPath("$.kind").value("WINTER_VACATION"))
                 .andExpect(jsonPath("$.countsWithoutEvening").value(true))
-                .andExpect(jsonPath("$.term").value("2070-2071-1"));
+                .andExpect(jsonPath("$.term").value("2070-2071-1"))
+                .andExpect(jsonPath("$.provisional").value(true));
+        // a published year says so too
+        mvc.perform(get("/api/v1/calendar/days/2025-10-01").with(httpBasic(staff.username(), PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provisional").value(false));
         mvc.perform(get("/api/v1/calendar/semester").with(httpBasic(staff.username(), PASSWORD))
                         .param("enrolmentTerm", "2070-2071-1").param("date", "2071-03-01"))
                 .andExpect(status().isOk())

@@ -72,10 +72,47 @@ class CalendarSeedTest {
     }
 
     @Test
-    void laterYearsHaveOnlyStatutoryHolidaysAndNoMakeUpDays() {
-        List<SpecialDay> y2030 = StandardCalendar.specialDays(2030);
-        assertThat(y2030).allSatisfy(d -> assertThat(d.kind()).isEqualTo(SpecialDayKind.HOLIDAY));
-        assertThat(y2030).extracting(SpecialDay::date).contains(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 2, 3),
-                LocalDate.of(2030, 5, 1), LocalDate.of(2030, 10, 3));
+    void aProvisionalYearHoldsThe13DaysCertainByRuleAndNoMakeUpDays() {
+        List<SpecialDay> y2027 = StandardCalendar.specialDays(2027);
+        assertThat(y2027).allSatisfy(d -> assertThat(d.kind()).isEqualTo(SpecialDayKind.HOLIDAY));
+        assertThat(y2027).extracting(SpecialDay::date).containsExactly(
+                LocalDate.of(2027, 1, 1),
+                LocalDate.of(2027, 2, 5), LocalDate.of(2027, 2, 6), LocalDate.of(2027, 2, 7), LocalDate.of(2027, 2, 8),
+                LocalDate.of(2027, 4, 5),
+                LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 2),
+                LocalDate.of(2027, 6, 9),
+                LocalDate.of(2027, 9, 15),
+                LocalDate.of(2027, 10, 1), LocalDate.of(2027, 10, 2), LocalDate.of(2027, 10, 3));
+        // 中秋 2027 is a Wednesday: a holiday by rule, although the joined days are not known yet
+        assertThat(LocalDate.of(2027, 9, 15).getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
+        assertThat(y2027).filteredOn(d -> d.date().equals(LocalDate.of(2027, 9, 15))).extracting(SpecialDay::name)
+                .containsExactly("中秋节");
+        assertThat(y2027).filteredOn(d -> d.date().equals(LocalDate.of(2027, 2, 5))).extracting(SpecialDay::name)
+                .containsExactly("春节");
+    }
+
+    @Test
+    void whenMidAutumnFallsOnNationalDayTheDateCarriesBothNames() {
+        // 2028: 中秋 is 3 October
+        List<SpecialDay> y2028 = StandardCalendar.specialDays(2028);
+        assertThat(y2028).contains(new SpecialDay(LocalDate.of(2028, 10, 3), SpecialDayKind.HOLIDAY, "中秋节、国庆节"));
+        assertThat(y2028).hasSize(12);
+    }
+
+    @Test
+    void theSolarTermAndLunarDatesOfTheProvisionalYearsMatchTheAlmanac() {
+        // 清明, 端午, 中秋, 春节 of 2029–2031 as the almanac gives them
+        assertThat(StandardCalendar.specialDays(2029)).extracting(SpecialDay::date).contains(LocalDate.of(2029, 4, 4),
+                LocalDate.of(2029, 6, 16), LocalDate.of(2029, 9, 22), LocalDate.of(2029, 2, 12));
+        assertThat(StandardCalendar.specialDays(2030)).extracting(SpecialDay::date).contains(LocalDate.of(2030, 4, 5),
+                LocalDate.of(2030, 6, 5), LocalDate.of(2030, 9, 12), LocalDate.of(2030, 2, 2));
+        assertThat(StandardCalendar.specialDays(2031)).extracting(SpecialDay::date).contains(LocalDate.of(2031, 4, 5),
+                LocalDate.of(2031, 6, 24), LocalDate.of(2031, 10, 1), LocalDate.of(2031, 1, 22));
+    }
+
+    @Test
+    void thePublishedYearsAre2022To2026() {
+        assertThat(IntStream.rangeClosed(2016, 2035).filter(StandardCalendar::published).boxed().toList())
+                .containsExactly(2022, 2023, 2024, 2025, 2026);
     }
 }

@@ -70,6 +70,29 @@ class HoursLedgerIntegrationTest {
     }
 
     @Test
+    void anOvernightShiftIsOneRecordWhoseHoursCountOnEachDateWorked() throws Exception {
+        var x = fixtures.placed(1);
+        Student s = x.student();
+        // Saturday 2026-07-25 20:00 – Sunday 02:00 in the summer vacation: 4 + 2 hours
+        long id = ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-25", "20:00", "02:00"));
+        WorkRecordView v = view(x, id);
+        assertThat(v.hours()).isEqualByComparingTo("6");
+        assertThat(v.workDate()).isEqualTo("2026-07-25");
+        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
+        // the day cap (10) applies to Sunday's own hours: 2 already, 8 more fit, 9 do not
+        assertThatThrownBy(() -> ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-26",
+                "08:00", "17:00"))).hasMessageContaining("hours.rule.day-cap");
+        ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-26", "08:00", "16:00"));
+        String username = school.account(org.workstudy.identity.Grant.of(org.workstudy.identity.Role.COUNSELOR,
+                x.classId()));
+        jakarta.servlet.http.Cookie session = org.workstudy.support.Logins.login(mvc, username, Fixtures.PASSWORD);
+        String register = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/hours/students/" + s.id() + "/register").cookie(session))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(register).contains("20:00–次日02:00");
+    }
+
+    @Test
     void anEmployersRecordCountsOnceTheCounselorConfirmsItAndACounselorsAtOnce() {
         var x = fixtures.placed(1);
         Student s = x.student();

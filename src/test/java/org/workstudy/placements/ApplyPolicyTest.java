@@ -24,7 +24,7 @@ class ApplyPolicyTest {
         return new PositionView(1, BankKind.SCHOOL, null, 1, "图书馆", true, "图书整理", "", "TEMPORARY",
                 Set.of(TimeKind.WEEKEND), "图书馆", "厦门", 3, new BigDecimal("4"), new BigDecimal("18"),
                 LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 15), OPENS, CLOSES, colleges, cohorts,
-                SelectionMode.FIRST_COME, null, status);
+                SelectionMode.FIRST_COME, null, status, "350200");
     }
 
     @Test

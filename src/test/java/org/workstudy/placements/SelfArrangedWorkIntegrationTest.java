@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -79,6 +80,8 @@ class SelfArrangedWorkIntegrationTest {
     Clock clock;
     @Autowired
     Policies policies;
+    @Autowired
+    org.workstudy.places.Divisions divisions;
 
     record People(Student student, long classId, long collegeId) {
     }
@@ -380,10 +383,66 @@ class SelfArrangedWorkIntegrationTest {
                 .hasMessageContaining("selfwork.not-pending");
     }
 
+    // ---- places from the national division list (issue 12, item 2) ----
+
+    @Test
+    void aDistrictOfTheHomeCityIsInsideANeighbouringCityIsOutsideAndAnUnknownPlaceIsRefused() {
+        People a = student();
+        People b = student();
+        long inDistrict = work.register(PlacementFixtures.signedIn(a.student()), form("350203", today().plusDays(3)));
+        SelfArrangedView siming = work.find(inDistrict).orElseThrow();
+        assertThat(siming.outOfCity()).as("思明区 lies in the home city 厦门市 (350200)").isFalse();
+        assertThat(siming.city()).isEqualTo("厦门市思明区");
+        long neighbour = work.register(PlacementFixtures.signedIn(b.student()), form("350503", today().plusDays(3)));
+        assertThat(work.find(neighbour).orElseThrow().outOfCity()).as("泉州市丰泽区").isTrue();
+        assertThatThrownBy(() -> work.register(PlacementFixtures.signedIn(a.student()), form("厦们",
+                today().plusDays(3))))
+                .isInstanceOf(BusinessException.class)
+                .satisfies(e -> {
+                    assertThat(((BusinessException) e).messageKey()).isEqualTo("places.unknown");
+                    assertThat(((BusinessException) e).field()).isEqualTo("city");
+                });
+        assertThat(policies.newest().homeDivision()).as("the seeded policy's 厦门, mapped by V58").isEqualTo("350200");
+    }
+
+    @Test
+    void thePickerSearchesDivisionsAndKeepsTheChoiceFirst() throws Exception {
+        People p = student();
+        Cookie session = studentSession(p.student());
+        String html = mvc.perform(get("/places/search").param("field", "city").param("placeQuery", "思明")
+                        .cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("value=\"350203\"", "福建省 厦门市 思明区");
+        String kept = mvc.perform(get("/places/search").param("field", "city").param("q", "泉州")
+                        .param("city", "350203").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kept.indexOf("350203")).as("the choice so far stays first").isLessThan(kept.indexOf("350500"));
+        assertThat(kept).contains("value=\"350203\" checked");
+        assertThat(mvc.perform(get("/self-arranged/new").cookie(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("city-picker", "hx-get=\"/places/search?field=city\"");
+    }
+
+    @Test
+    void placesNoDivisionMatchedAreListedForAnAdministratorOnly() throws Exception {
+        long id = jdbc.sql("INSERT INTO pos_employer (on_campus, name, city, active) VALUES (FALSE, ?, '鼓楼区', TRUE)"
+                        + " RETURNING id").param("旧数据单位" + Fixtures.next()).query(Long.class).single();
+        try {
+            Cookie admin = Logins.login(mvc, school.account(Grant.school(Role.ADMIN)), Fixtures.PASSWORD);
+            assertThat(mvc.perform(get("/admin/places/unmatched").cookie(admin)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .contains("未能对应行政区划的地点", "鼓楼区", "/employers/" + id);
+            Cookie staff = Logins.login(mvc, school.account(Grant.school(Role.CENTER_STAFF)), Fixtures.PASSWORD);
+            assertThat(mvc.perform(get("/admin/places/unmatched").cookie(staff)).andReturn().getResponse()
+                    .getStatus()).isIn(403, 404);
+        } finally {
+            jdbc.sql("DELETE FROM pos_employer WHERE id = ?").param(id).update();
+        }
+    }
+
     private SelfArrangedWork at(LocalDate day) {
         Clock fixed = Clock.fixed(day.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
         return new SelfArrangedWork(jdbc, approvals, roster, organization, scope, notifications, audit, fixed, policies,
-                events, 10L * 1024 * 1024);
+                events, 10L * 1024 * 1024, divisions);
     }
 
     private Cookie studentSession(Student s) throws Exception {

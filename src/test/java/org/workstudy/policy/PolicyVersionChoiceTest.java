@@ -53,6 +53,6 @@ class PolicyVersionChoiceTest {
         return new PolicyVersion(id, from, null, String.valueOf(from), "勤工助学", new BigDecimal("2"),
                 new BigDecimal(required), new BigDecimal("6"), 5, "厦门", new BigDecimal("180"), true, 5,
                 LocalTime.of(18, 0), new BigDecimal("10"), new BigDecimal("8"), new BigDecimal("40"), null, "system",
-                Instant.parse("2016-06-01T00:00:00Z"));
+                Instant.parse("2016-06-01T00:00:00Z"), "350200");
     }
 }

@@ -59,7 +59,7 @@ class PositionRulesTest {
         return new PositionView(9, bank, college, employer, "后勤处", true, "t", null, "FIXED",
                 Set.of(TimeKind.EVENING), "p", "厦门", 3, BigDecimal.ONE, MIN, LocalDate.of(2026, 9, 1),
                 LocalDate.of(2026, 12, 1), NOW.minusSeconds(3600), NOW.plusSeconds(86400), Set.of(), Set.of(),
-                SelectionMode.FIRST_COME, null, status);
+                SelectionMode.FIRST_COME, null, status, "350200");
     }
 
     @Test
@@ -205,7 +205,7 @@ class PositionRulesTest {
         assertThat(all.admits(5, 2020)).isTrue();
         PositionView some = new PositionView(1, BankKind.SCHOOL, null, 7, "e", true, "t", null, "FIXED", Set.of(),
                 "p", "c", 1, BigDecimal.ONE, MIN, null, null, NOW, NOW, Set.of(1L), Set.of(2025),
-                SelectionMode.FIRST_COME, null, PositionStatus.PUBLISHED);
+                SelectionMode.FIRST_COME, null, PositionStatus.PUBLISHED, "350200");
         assertThat(some.admits(1, 2025)).isTrue();
         assertThat(some.admits(2, 2025)).isFalse();
         assertThat(some.admits(1, 2024)).isFalse();
@@ -230,10 +230,10 @@ class PositionRulesTest {
     @Test
     void anOffCampusEmployersAgreementIsValidThroughItsExpiryDay() {
         Employer e = new Employer(1, false, "公司", "厦门", null, null, null, true, 3L, "a.pdf",
-                LocalDate.of(2026, 9, 10));
+                LocalDate.of(2026, 9, 10), "350200");
         assertThat(e.agreementValidOn(LocalDate.of(2026, 9, 10))).isTrue();
         assertThat(e.agreementValidOn(LocalDate.of(2026, 9, 11))).isFalse();
-        assertThat(new Employer(2, true, "图书馆", "厦门", null, null, null, true, null, null, null)
+        assertThat(new Employer(2, true, "图书馆", "厦门", null, null, null, true, null, null, null, "350200")
                 .agreementValidOn(LocalDate.of(2030, 1, 1))).isTrue();
     }
 }

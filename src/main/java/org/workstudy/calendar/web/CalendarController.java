@@ -7,7 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.multipart.MultipartFile;
+import org.workstudy.calendar.CalendarYearImport;
+import org.workstudy.shared.RowError;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +48,12 @@ class CalendarController {
     private static final String ADMIN = "/admin/calendar";
 
     private final AcademicCalendar calendar;
+    private final CalendarYearImport yearImport;
     private final Clock clock;
 
-    CalendarController(AcademicCalendar calendar, Clock clock) {
+    CalendarController(AcademicCalendar calendar, CalendarYearImport yearImport, Clock clock) {
         this.calendar = calendar;
+        this.yearImport = yearImport;
         this.clock = clock;
     }
 
@@ -152,6 +164,40 @@ class CalendarController {
         return "redirect:" + ADMIN + (day == null ? "" : "?year=" + day.getYear());
     }
 
+    @GetMapping(ADMIN + "/years/{year}/template")
+    void template(@PathVariable String year, HttpServletResponse response) throws IOException {
+        int y = year(year);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(y + "年节假日安排.xlsx", StandardCharsets.UTF_8).build().toString());
+        yearImport.writeTemplate(y, response.getOutputStream());
+    }
+
+    /** All or nothing: a refused file shows its problems by row on the page, and nothing changes. */
+    @PostMapping(ADMIN + "/years/{year}/import")
+    String importYear(@PathVariable String year, @RequestParam(required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        int y = year(year);
+        CalendarYearImport.Result result;
+        if (file == null || file.isEmpty()) {
+            result = new CalendarYearImport.Result(List.of(RowError.ofFile("calendar.import.error.choose-file")), 0, 0);
+        } else {
+            try (var in = file.getInputStream()) {
+                result = yearImport.importYear(y, in);
+            }
+        }
+        if (!result.ok()) {
+            response.setStatus(422);
+            model.addAttribute("importErrors", result.errors());
+            fill(model, String.valueOf(y), true, null);
+            return PAGE;
+        }
+        redirect.addFlashAttribute("noticeKey", "calendar.import.done");
+        redirect.addFlashAttribute("noticeArgs", new String[] {String.valueOf(y), String.valueOf(result.holidays()),
+                String.valueOf(result.makeUpWorkdays())});
+        return "redirect:" + ADMIN + "?year=" + y;
+    }
+
     @PostMapping(ADMIN + "/standard")
     String loadStandard(@RequestParam(defaultValue = "") String fromYear, @RequestParam(defaultValue = "") String toYear,
             RedirectAttributes redirect) {
@@ -189,6 +235,12 @@ class CalendarController {
         model.addAttribute("year", year);
         model.addAttribute("specialDays", calendar.specialDays(year));
         model.addAttribute("specialKinds", SpecialDayKind.values());
+        java.util.Set<Integer> published = calendar.publishedYears();
+        model.addAttribute("yearPublished", published.contains(year));
+        model.addAttribute("provisionalYears", terms.isEmpty() ? List.of()
+                : java.util.stream.IntStream.rangeClosed(terms.get(0).startsOn().getYear(),
+                        terms.get(terms.size() - 1).endsOn().getYear())
+                        .filter(y -> !published.contains(y)).boxed().toList());
         model.addAttribute("editable", editable);
         model.addAttribute("base", editable ? ADMIN : "/calendar");
         model.addAttribute("today", today);

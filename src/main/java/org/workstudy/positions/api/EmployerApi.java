@@ -81,6 +81,6 @@ class EmployerApi {
     private static Employer masked(CurrentUser user, Employer e) {
         return Employers.keeps(user) ? e : new Employer(e.id(), e.onCampus(), e.name(), e.city(), e.address(),
                 e.contactPerson(), Masking.phone(e.phone()), e.active(), e.agreementId(), e.agreementFileName(),
-                e.agreementExpires());
+                e.agreementExpires(), e.divisionCode());
     }
 }

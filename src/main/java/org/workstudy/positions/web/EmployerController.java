@@ -55,7 +55,7 @@ class EmployerController {
     @GetMapping("/employers/new")
     String newForm(Model model) {
         keeper();
-        model.addAttribute("form", EmployerForm.empty(policies.newest().homeCity()));
+        model.addAttribute("form", EmployerForm.empty(policies.newest().homeDivision()));
         return "positions/employer-form";
     }
 
