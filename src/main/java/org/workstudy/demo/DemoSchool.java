@@ -47,7 +47,7 @@ import org.workstudy.shared.IdCardNumber;
  */
 @Component
 @Order(10)
-class DemoSchool implements ApplicationRunner {
+public class DemoSchool implements ApplicationRunner {
 
     static final String PASSWORD = "Demo1234";
     static final int FIRST_COHORT = 2022;
@@ -258,7 +258,7 @@ class DemoSchool implements ApplicationRunner {
     }
 
     /** The demo people by the state they show, once the history is loaded (empty without it). */
-    Map<String, Student> people() {
+    public Map<String, Student> people() {
         return Map.copyOf(people);
     }
 
