@@ -3,6 +3,7 @@ package org.workstudy.credits;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.workstudy.hours.HoursConfirmed;
+import org.workstudy.hours.HoursConfirmedBatch;
 
 /**
  * Releases a deferred student as soon as hours that complete their make-up count. The hours module publishes
@@ -25,5 +26,11 @@ class DeferralReleases {
     @ApplicationModuleListener
     void on(HoursConfirmed event) {
         audit.releaseIfMadeUp(event.studentId(), SYSTEM, SYSTEM);
+    }
+
+    /** A batch: the deferred among its students are found in one query (usually none). */
+    @ApplicationModuleListener
+    void on(HoursConfirmedBatch event) {
+        audit.releaseAllIfMadeUp(event.studentIds(), SYSTEM, SYSTEM);
     }
 }

@@ -228,6 +228,18 @@ public class GraduationAudit {
         return released;
     }
 
+    /** {@link #releaseIfMadeUp} for many students; the deferred among them are found in one query. */
+    @Transactional
+    public int releaseAllIfMadeUp(java.util.Collection<Long> studentIds, String by, String byName) {
+        int released = 0;
+        for (DeferralStanding d : deferrals.ofStudents(studentIds).values()) {
+            if (!d.released() && releaseIfMadeUp(d.studentId(), by, byName)) {
+                released++;
+            }
+        }
+        return released;
+    }
+
     /**
      * Releases the student if they are deferred and have made up, with a dated record (today), in the caller's
      * transaction; tells them. Returns whether they were released now.

@@ -389,7 +389,7 @@ public class Recognitions {
             if (snapshot == null || already.contains(item.studentId()) || !done.add(item.studentId())) {
                 continue;
             }
-            String code = VerificationCodes.generate();
+            String code = VerificationCodes.generate(clock, "certificate:" + item.studentId());
             jdbc.sql("INSERT INTO cr_credit_record (student_id, recognition_id, course_name, credits, term_code,"
                             + " recognised_on, basis, hours, verification_code, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
                     .params(item.studentId(), recognitionId, policy.courseName(), policy.credits(), termCode, finalOn,

@@ -3,6 +3,8 @@ package org.workstudy.credits;
 import java.security.SecureRandom;
 import java.util.Locale;
 
+import org.workstudy.shared.SchoolClock;
+
 /**
  * Certificate verification codes: 12 characters drawn by {@link SecureRandom} from 31 that cannot be mistaken for
  * each other (no 0/O, 1/I/L), about 59 bits, so that codes cannot be guessed or enumerated. Printed in groups of
@@ -18,9 +20,21 @@ public final class VerificationCodes {
     }
 
     public static String generate() {
+        return generate(RANDOM);
+    }
+
+    /**
+     * A code from the clock's code source ({@link SchoolClock#codeRandom}): SecureRandom, except in the demo
+     * school's seeded history, where the same key gives the same code on every fresh start.
+     */
+    public static String generate(java.time.Clock clock, String key) {
+        return generate(clock instanceof SchoolClock school ? school.codeRandom(key) : RANDOM);
+    }
+
+    private static String generate(java.util.Random random) {
         StringBuilder code = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return code.toString();
     }

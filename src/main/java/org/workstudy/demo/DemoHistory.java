@@ -175,6 +175,7 @@ final class DemoHistory {
         int latestGraduated = plan();
         int fifth = cohorts.keySet().stream().filter(c -> semesterNow(c) == 5).findFirst().orElse(0);
         timed("arranged placements", () -> cohorts.keySet().forEach(this::arrange));
+        timed("past applications", this::pastApplications);
         timed("quality credits", this::qualityCredits);
         timed("hours", () -> cohorts.keySet().forEach(this::hours));
         timed("graduation", () -> cohorts.keySet().stream().filter(this::graduated)
@@ -257,6 +258,7 @@ final class DemoHistory {
             role(kids, 22, "exemption-withdrawn", BigDecimal.valueOf(180));
             role(kids, 24, "offset-final", BigDecimal.valueOf(96));
             role(kids, 26, "objector", BigDecimal.valueOf(300));
+            role(kids, 28, "in-city", BigDecimal.valueOf(240));
         }
     }
 
@@ -328,12 +330,12 @@ final class DemoHistory {
                 }
                 actors.as(admin, at, () -> x.placements().placeClass(admin, position, c.classId()));
             }
-            for (SchoolClassInfo c : e.getValue()) {
-                for (Kid k : kidsOf(c.classId())) {
-                    k.placement = x.placements().ofStudent(k.s.id()).stream()
-                            .filter(p -> p.positionId() == position).mapToLong(PlacementView::id).findFirst()
-                            .orElseThrow();
-                }
+            List<Kid> placed = e.getValue().stream().flatMap(c -> kidsOf(c.classId()).stream()).toList();
+            Map<Long, List<PlacementView>> placements = x.placements().ofStudents(placed.stream()
+                    .map(k -> k.s.id()).toList());
+            for (Kid k : placed) {
+                k.placement = placements.get(k.s.id()).stream().filter(p -> p.positionId() == position)
+                        .mapToLong(PlacementView::id).findFirst().orElseThrow();
             }
         }
     }
@@ -531,8 +533,123 @@ final class DemoHistory {
             actors.as(counselor, lastDay.plusDays(1).atTime(17, 0), () -> x.ledger().recordAll(counselor, records));
         }
         one(cohort, "makeup").ifPresent(k -> people.put("deferred-make-up", k.s));
-        one(cohort, "released").ifPresent(k -> people.put("released", k.s));
+        one(cohort, "released").ifPresent(k -> {
+            people.put("released", k.s);
+            releasedGraduates(cohort, k);
+        });
         figures.put("deferred-" + cohort, deficient.size());
+    }
+
+    /**
+     * The released student: academic affairs' recheck after the last make-up day (the release itself happened when
+     * those hours counted), then their college's list with them alone (basis MAKE_UP) through the joint approval and
+     * its notice, and they graduate.
+     */
+    private void releasedGraduates(int cohort, Kid k) {
+        CurrentUser counselor = actors.user(k.c.counselorAccount(), Role.COUNSELOR);
+        LocalDate lastDay = x.ledger().ofStudent(counselor, k.s.id()).stream().map(WorkRecordView::workDate)
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (lastDay == null) {
+            return;
+        }
+        LocalDate recheck = lastDay.plusDays(5);
+        LocalDate on = workingDaysBefore(recheck.plusDays(12), 0);
+        if (!on.plusDays(45).isBefore(today)) {
+            return; // too recent: the list would still be on its way
+        }
+        CurrentUser jiaowu = actors.user("jiaowu", Role.ACADEMIC_AFFAIRS);
+        actors.as(jiaowu, recheck.atTime(10, 0), () -> x.graduation().recheck(jiaowu, cohort));
+        recognise(cohort, on, true, Set.of(k.c.collegeId()));
+        CurrentUser admin = actors.user("admin", Role.ADMIN);
+        actors.as(admin, on.plusDays(40).atTime(9, 0), () -> x.roster().deactivate(k.s.id(), StudentStatus.GRADUATED));
+        figures.merge("graduated-" + cohort, 1, Integer::sum);
+    }
+
+    /**
+     * Each past school year two positions filled by application: a first-come one (the first four placed at once, the
+     * others wait-listed; one placed student withdraws and the first waiting moves up) and one the employer chooses
+     * from (three taken, two declined with a reason, one student withdraws). Both close at the end of their year,
+     * which cancels whoever is still waiting.
+     */
+    private void pastApplications() {
+        CurrentUser center = actors.user("zhongxin", Role.CENTER_STAFF);
+        int first = cohorts.keySet().stream().min(Integer::compare).orElse(today.getYear());
+        int applied = 0;
+        for (int year = first; LocalDate.of(year + 1, 7, 10).isBefore(today); year++) {
+            int y = year;
+            List<Kid> pool = cohorts.entrySet().stream().filter(e -> e.getKey() <= y && e.getKey() > y - 3)
+                    .flatMap(e -> e.getValue().stream()).filter(k -> k.role.isEmpty()).toList();
+            if (pool.size() < 24) {
+                continue;
+            }
+            Set<Integer> admitted = new TreeSet<>(cohorts.keySet().stream().filter(c -> c <= y && c > y - 3).toList());
+            LocalDateTime opens = LocalDate.of(y, 9, 14).atTime(9, 0);
+            String yearName = "（" + y + "–" + (y + 1) + "学年）";
+            long firstCome = pastPosition(center, "图书馆", "图书馆流通部学生助理" + yearName,
+                    "周末在流通部办理借还、整理还书车、引导读者使用自助借还机，先到先得，额满后进入候补。",
+                    "图书馆1层流通部", 4, opens, admitted, SelectionMode.FIRST_COME);
+            long chosen = pastPosition(center, "学生处", "学生事务大厅咨询" + yearName,
+                    "在学生事务服务大厅引导办事、解答证明开具和补办校园卡等常见问题，由学生处面谈后录用。",
+                    "学生活动中心1层服务大厅", 3, opens.plusHours(2), admitted, SelectionMode.EMPLOYER_CHOICE);
+            List<Long> firstComeIds = new ArrayList<>();
+            List<Long> chosenIds = new ArrayList<>();
+            List<CurrentUser> firstComeStudents = new ArrayList<>();
+            List<CurrentUser> chosenStudents = new ArrayList<>();
+            for (int j = 0; j < 12; j++) {
+                Kid k = pool.get(Math.floorMod(y * 97 + j * 131, pool.size()));
+                CurrentUser student = actors.user(k.s.accountId(), Role.STUDENT);
+                long position = j % 2 == 0 ? firstCome : chosen;
+                try {
+                    ApplyOutcome outcome = actors.as(student, opens.plusHours(3 + j), () -> x.applications()
+                            .apply(student, position));
+                    (j % 2 == 0 ? firstComeIds : chosenIds).add(outcome.applicationId());
+                    (j % 2 == 0 ? firstComeStudents : chosenStudents).add(student);
+                    applied++;
+                } catch (org.workstudy.shared.BusinessException e) {
+                    // not admitted or too many open applications: a real student moves on
+                }
+            }
+            LocalDateTime decided = opens.plusDays(6).withHour(15);
+            if (!firstComeIds.isEmpty()) {
+                // a placed student gives the place up; the first on the wait-list moves up
+                CurrentUser leaves = firstComeStudents.get(0);
+                long id = firstComeIds.get(0);
+                actors.as(leaves, decided, () -> x.applications().withdraw(leaves, id));
+            }
+            for (int j = 0; j < chosenIds.size(); j++) {
+                long id = chosenIds.get(j);
+                if (j == chosenIds.size() - 1 && j >= 3) {
+                    CurrentUser withdraws = chosenStudents.get(j);
+                    actors.as(withdraws, decided.minusDays(2), () -> x.applications().withdraw(withdraws, id));
+                    continue;
+                }
+                boolean accept = j < 3;
+                actors.as(center, decided.plusHours(1), () -> x.applications().decide(center, id, accept,
+                        accept ? null : "面谈后择优录用，本学期名额已满，欢迎关注其他岗位"));
+            }
+            LocalDateTime closes = LocalDate.of(y + 1, 7, 5).atTime(17, 0);
+            for (long position : List.of(firstCome, chosen)) {
+                actors.as(center, closes, () -> x.workflow().step(center, position, PositionAction.CLOSE, null));
+            }
+        }
+        figures.put("applications-past", applied);
+    }
+
+    private long pastPosition(CurrentUser center, String employer, String title, String description, String place,
+            int capacity, LocalDateTime opens, Set<Integer> cohorts, SelectionMode mode) {
+        LocalDate workFrom = opens.toLocalDate().plusDays(20);
+        LocalDate workTo = LocalDate.of(opens.getYear() + 1, 6, 30);
+        long position = actors.as(center, opens.minusDays(2), () -> x.workflow().create(center, new PositionForm(
+                BankKind.SCHOOL, null, employer(employer), title, description, PositionType.FIXED,
+                Set.of(TimeKind.WEEKEND), place, "350211", capacity, new BigDecimal("4"), new BigDecimal("18.00"),
+                workFrom, workTo, opens, opens.plusDays(12), Set.of(), cohorts, mode,
+                "按排班表到岗，离岗须向带班老师报备。")));
+        actors.as(center, opens.minusDays(2).plusHours(1), () -> {
+            x.workflow().step(center, position, PositionAction.SUBMIT, null);
+            x.workflow().step(center, position, PositionAction.APPROVE, null);
+            x.workflow().step(center, position, PositionAction.PUBLISH, null);
+        });
+        return position;
     }
 
     /**
@@ -650,6 +767,11 @@ final class DemoHistory {
             selfArranged(k, "350102", summer, summer.plusDays(20), true);
             people.put("out-of-city-verified", k.s);
         });
+        one(cohort, "in-city").ifPresent(k -> {
+            LocalDate summer = semester(cohort, 5).minusDays(45);
+            selfArranged(k, "350206", summer, summer.plusDays(20), false);
+            people.put("in-city", k.s);
+        });
         one(cohort, "complete").ifPresent(k -> people.put("complete", k.s));
         one(cohort, "behind").ifPresent(k -> {
             people.put("behind", k.s);
@@ -681,14 +803,32 @@ final class DemoHistory {
 
     private void selfArranged(Kid k, String city, LocalDate start, LocalDate end, boolean verified) {
         CurrentUser student = actors.user(k.s.accountId(), Role.STUDENT);
-        LocalDate registered = verified ? start.minusDays(20) : workingDaysBefore(today, 3);
+        LocalDate registered = verified || city.equals("350206") ? start.minusDays(20) : workingDaysBefore(today, 3);
         long id = actors.as(student, registered.atTime(21, 0), () -> x.selfArranged().register(student,
-                new SelfArrangedForm(city.equals("350503") ? "泉州丰泽文旅发展有限公司" : "福州三坊七巷文化旅游有限公司", city,
-                        city.equals("350503") ? "丰泽区东海大街1号" : "鼓楼区南后街18号", "许经理", "13906000004", start, end,
-                        BigDecimal.valueOf(80), "暑期景区游客引导与讲解")));
+                new SelfArrangedForm(city.equals("350503") ? "泉州丰泽文旅发展有限公司" : city.equals("350206")
+                        ? "厦门海湾图书城" : "福州三坊七巷文化旅游有限公司", city, city.equals("350503") ? "丰泽区东海大街1号"
+                        : city.equals("350206") ? "湖里区吕岭路100号" : "鼓楼区南后街18号", city.equals("350206") ? "黄店长"
+                        : "许经理", city.equals("350206") ? "13806000002" : "13906000004", start, end,
+                        BigDecimal.valueOf(city.equals("350206") ? 24 : 80), city.equals("350206") ? "书店暑期促销导购与理货"
+                        : "暑期景区游客引导与讲解")));
         CurrentUser counselor = actors.user(k.c.counselorAccount(), Role.COUNSELOR);
         actors.as(counselor, registered.plusDays(1).atTime(9, 30), () -> x.selfArranged().decide(counselor, id,
                 true, null));
+        if (city.equals("350206")) {
+            // in Xiamen the counselor's approval is enough: the counselor records the days the employer confirms
+            List<NewWorkRecord> records = new ArrayList<>();
+            for (LocalDate d = start; !d.isAfter(end) && records.size() < 3; d = d.plusDays(3)) {
+                if (!k.busy.contains(d) && calendar.kindOf(d).isVacation()) {
+                    k.busy.add(d);
+                    records.add(new NewWorkRecord(k.s.id(), SourceKind.SELF_ARRANGED, id, d, LocalTime.of(9, 0),
+                            LocalTime.of(17, 0), EIGHT, "书店暑期促销导购与理货"));
+                }
+            }
+            if (!records.isEmpty()) {
+                actors.as(counselor, end.plusDays(2).atTime(16, 0), () -> x.ledger().recordAll(counselor, records));
+            }
+            return;
+        }
         if (!verified) {
             return;
         }

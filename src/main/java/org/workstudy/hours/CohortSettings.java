@@ -45,7 +45,11 @@ class CohortSettings {
 
     /** The settings to record hours with; refused for a cohort that no policy version covers. */
     CountingSettings require(Student student) {
-        int cohort = cohortOf(student);
+        return requireCohort(cohortOf(student));
+    }
+
+    /** The settings to record hours with for a cohort; refused for a cohort that no policy version covers. */
+    CountingSettings requireCohort(int cohort) {
         return policies.forCohort(cohort).map(v -> CountingSettings.of(v, counselorConfirmsEmployer))
                 .orElseThrow(() -> BusinessException.invalid("policy.cohort.none", cohort));
     }

@@ -448,35 +448,60 @@ public class HoursLedger {
      */
     private final class Lookups {
         private final Map<Long, Boolean> inScope = new HashMap<>();
-        private final Map<Long, Optional<Student>> students = new HashMap<>();
-        private final Map<Long, CountingSettings> studentSettings = new HashMap<>();
+        private final Map<Long, Optional<Roster.Enrolment>> enrolments = new HashMap<>();
+        private final Map<Integer, CountingSettings> cohortSettings = new HashMap<>();
         private final Map<Long, CountingWindow> studentWindows = new HashMap<>();
         private final Map<String, Optional<Sources.Resolved>> resolved = new HashMap<>();
         private final Map<Long, Optional<MakeUpWindows.Period>> periods = new HashMap<>();
+        private Sources.Resolver resolver = sources::resolve;
 
-        void requireStudent(CurrentUser user, long studentId) {
-            if (inScope.containsKey(studentId)) {
+        /**
+         * Reads what the records of a batch will ask for, for all its students at once: a counselor's scope, the
+         * enrolments, the placements with their positions and the make-up periods (a few queries per batch, not a
+         * few per student).
+         */
+        void prefetch(CurrentUser user, Collection<Long> studentIds) {
+            Set<Long> ids = new TreeSet<>(studentIds);
+            if (ids.isEmpty()) {
                 return;
             }
-            scope.requireStudent(user, studentId);
-            inScope.put(studentId, true);
+            if (user.activeRole() != null && RecorderRole.of(user.activeRole()).orElse(null) == RecorderRole.COUNSELOR) {
+                Set<Long> visible = scope.visibleStudents(user, ids);
+                ids.forEach(id -> inScope.put(id, visible.contains(id)));
+            }
+            Map<Long, Roster.Enrolment> found = roster.enrolments(ids);
+            ids.forEach(id -> enrolments.put(id, Optional.ofNullable(found.get(id))));
+            studentWindows.putAll(windows.of(found));
+            Map<Long, MakeUpWindows.Period> open = makeUpWindows().map(m -> m.periodsOf(ids)).orElse(Map.of());
+            ids.forEach(id -> periods.put(id, Optional.ofNullable(open.get(id))));
+            resolver = sources.resolver(ids);
         }
 
-        Optional<Student> student(long id) {
-            return students.computeIfAbsent(id, roster::find);
+        void requireStudent(CurrentUser user, long studentId) {
+            Boolean known = inScope.get(studentId);
+            if (known == null) {
+                scope.requireStudent(user, studentId);
+                inScope.put(studentId, true);
+            } else if (!known) {
+                throw BusinessException.notFound("error.not-found");
+            }
         }
 
-        CountingSettings settings(Student s) {
-            return studentSettings.computeIfAbsent(s.id(), k -> settings.require(s));
+        Optional<Roster.Enrolment> enrolment(long id) {
+            return enrolments.computeIfAbsent(id, k -> Optional.ofNullable(roster.enrolments(List.of(k)).get(k)));
         }
 
-        CountingWindow window(Student s, CountingSettings cs) {
-            return studentWindows.computeIfAbsent(s.id(), k -> windows.of(calendar.snapshot(), s, cs));
+        CountingWindow window(long studentId, Roster.Enrolment e) {
+            return studentWindows.computeIfAbsent(studentId, id -> windows.of(Map.of(id, e)).get(id));
+        }
+
+        CountingSettings settings(int cohort) {
+            return cohortSettings.computeIfAbsent(cohort, settings::requireCohort);
         }
 
         Optional<Sources.Resolved> resolve(long studentId, SourceKind kind, long sourceId) {
             return resolved.computeIfAbsent(studentId + ":" + kind + ":" + sourceId,
-                    k -> sources.resolve(studentId, kind, sourceId));
+                    k -> resolver.resolve(studentId, kind, sourceId));
         }
 
         MakeUpWindows.Period period(long studentId) {
@@ -509,23 +534,36 @@ public class HoursLedger {
             throw BusinessException.notFound("error.not-found");
         }
         Sources.Resolved resolved = source.orElseThrow(() -> BusinessException.invalid("hours.source.unknown"));
-        Student s = lookups.student(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Roster.Enrolment e = lookups.enrolment(studentId)
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (r.content() == null || r.content().isBlank()) {
             throw BusinessException.invalid("hours.content-required");
         }
         TextLimits.require("content", r.content(), CONTENT_MAX);
-        CountingSettings cs = lookups.settings(s);
-        return new Prepared(r, resolved, role, lookups.window(s, cs), cs, lookups.period(studentId));
+        return new Prepared(r, resolved, role, lookups.window(studentId, e), lookups.settings(e.cohort()),
+                lookups.period(studentId));
     }
 
     /** Checks the rules against the student's other occupying entries (not those of {@code exceptChain}). */
     private BigDecimal check(Prepared p, List<EntryRow> rows, Long exceptChain, List<Slot> alsoInBatch) {
-        List<Slot> others = new ArrayList<>(alsoInBatch);
+        return check(p, occupied(rows, exceptChain), alsoInBatch);
+    }
+
+    /** The slots of the student's entries that occupy time (not those of {@code exceptChain}). */
+    private List<Slot> occupied(List<EntryRow> rows, Long exceptChain) {
+        List<Slot> out = new ArrayList<>();
         for (LedgerView.Evaluated e : LedgerView.evaluate(rows, notCounting())) {
             if (e.occupies() && (exceptChain == null || e.row().chain() != exceptChain)) {
-                others.addAll(e.row().slots());
+                out.addAll(e.row().slots());
             }
         }
+        return out;
+    }
+
+    private BigDecimal check(Prepared p, List<Slot> occupied, List<Slot> alsoInBatch) {
+        List<Slot> others = new ArrayList<>(occupied.size() + alsoInBatch.size());
+        others.addAll(occupied);
+        others.addAll(alsoInBatch);
         new CountingRules(calendar.snapshot(), p.settings()).check(p.window(), p.record(), p.source().facts(),
                 others, LocalDateTime.now(clock), p.makeUp());
         return CountingRules.hoursOf(p.record());
@@ -534,19 +572,27 @@ public class HoursLedger {
     private Batch checkAll(CurrentUser user, List<NewWorkRecord> records, boolean lock) {
         List<Checked> checked = new ArrayList<>();
         List<RecordProblem> problems = new ArrayList<>();
-        Map<Long, List<EntryRow>> ledgers = new HashMap<>();
         Map<Long, List<Slot>> batchSlots = new HashMap<>();
+        // set-based: the students are locked, and everything the records refer to is read, once for the batch (a
+        // term of a class is one batch)
+        Set<Long> studentIds = new TreeSet<>(records.stream().filter(java.util.Objects::nonNull)
+                .map(NewWorkRecord::studentId).toList());
         if (lock) {
-            new TreeSet<>(records.stream().map(NewWorkRecord::studentId).toList()).forEach(store::lockStudent);
+            store.lockStudents(studentIds);
         }
         Lookups lookups = new Lookups();
+        lookups.prefetch(user, studentIds);
+        // each ledger by its own query: one student's rows by the student index is a sub-millisecond plan, where
+        // one query over a class's students was planned as a scan while the table grows fast (a term's batches)
+        Map<Long, List<Slot>> occupied = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             NewWorkRecord r = records.get(i);
             try {
                 Prepared p = prepare(user, r, lookups);
-                List<EntryRow> rows = ledgers.computeIfAbsent(r.studentId(), store::ofStudent);
+                List<Slot> theirs = occupied.computeIfAbsent(r.studentId(),
+                        id -> occupied(store.ofStudent(id), null));
                 List<Slot> earlier = batchSlots.computeIfAbsent(r.studentId(), k -> new ArrayList<>());
-                BigDecimal hours = check(p, rows, null, earlier);
+                BigDecimal hours = check(p, theirs, earlier);
                 earlier.addAll(Slot.of(r.workDate(), r.startsAt(), r.endsAt(), hours));
                 checked.add(new Checked(p, hours));
             } catch (BusinessException e) {
@@ -571,7 +617,7 @@ public class HoursLedger {
             trails.put(ids.get(i), trail(checked.get(i).prepared, checked.get(i).hours, null));
         }
         audit.recordAll(AUDIT, "record", trails);
-        // one announcement per student of the batch, for their newest counting entry with the batch's hours:
+        // one announcement for the batch, naming per student their newest counting entry with the batch's hours:
         // listeners re-read the totals (see HoursConfirmed), so one is enough and a term's batch stays light
         Map<Long, Long> lastId = new LinkedHashMap<>();
         Map<Long, BigDecimal> counted = new HashMap<>();
@@ -582,7 +628,11 @@ public class HoursLedger {
                 counted.merge(p.record().studentId(), checked.get(i).hours, BigDecimal::add);
             }
         }
-        lastId.forEach((student, id) -> events.publishEvent(new HoursConfirmed(id, student, counted.get(student))));
+        if (!lastId.isEmpty()) {
+            List<HoursConfirmed> confirmed = new ArrayList<>();
+            lastId.forEach((student, id) -> confirmed.add(new HoursConfirmed(id, student, counted.get(student))));
+            events.publishEvent(new HoursConfirmedBatch(confirmed));
+        }
         return ids;
     }
 

@@ -65,44 +65,71 @@ public class Placements implements PlanActuals {
         this.clock = clock;
     }
 
-    /** Places these students on the position, all or none. Returns how many were placed. */
+    /**
+     * Places these students on the position, all or none. Returns how many were placed. Set-based: the students, their
+     * scope, classes and current placements are read in a few queries for the whole list (a class or a college's
+     * cohort), the audit entries and messages written in batches; only the placement rows are one statement each.
+     */
     @Transactional
     public int place(CurrentUser user, long positionId, List<Long> studentIds) {
         PositionView position = arrangeable(user, positionId);
         if (studentIds.isEmpty()) {
             throw BusinessException.invalid("placements.arrange.nobody");
         }
+        List<Long> ids = studentIds.stream().distinct().toList();
+        Set<Long> visible = scope.visibleStudents(user, ids);
+        Map<Long, Student> students = roster.findAll(ids);
+        Map<Long, java.util.Optional<SchoolClass>> classes = new java.util.HashMap<>();
+        Set<Long> placed = activePlacements(positionId, ids);
         List<String> problems = new ArrayList<>();
-        for (long id : studentIds.stream().distinct().toList()) {
-            if (!scope.maySeeStudent(user, id)) {
+        for (long id : ids) {
+            Student s = students.get(id);
+            if (!visible.contains(id) || s == null) {
                 problems.add(String.valueOf(id));
                 continue;
             }
-            Student s = roster.find(id).orElseThrow();
-            SchoolClass c = organization.schoolClass(s.classId()).orElseThrow();
+            SchoolClass c = classes.computeIfAbsent(s.classId(), organization::schoolClass).orElseThrow();
             if (s.status() != StudentStatus.ACTIVE || !position.admits(c.collegeId(), c.cohort())
-                    || activePlacement(positionId, id)) {
+                    || placed.contains(id)) {
                 problems.add(s.studentNo() + " " + s.name());
             }
         }
         if (!problems.isEmpty()) {
             throw BusinessException.invalid("placements.arrange.refused", String.join("、", problems));
         }
-        List<Long> ids = studentIds.stream().distinct().toList();
         seats.ensure(positionId, position.capacity());
         if (!seats.take(positionId, ids.size())) {
             throw BusinessException.conflict("placements.arrange.full", ids.size(), seats(position).free());
         }
+        Map<Object, Object> trail = new java.util.LinkedHashMap<>();
+        List<Long> accounts = new ArrayList<>();
         for (long studentId : ids) {
             long placementId = PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.ARRANGED,
                     null, user.username()).orElseThrow();
-            audit.record("placement", placementId, "arrange", Map.of("position", positionId, "student", studentId));
+            trail.put(placementId, Map.of("position", positionId, "student", studentId));
             events.publishEvent(new PlacementAccepted(placementId, positionId, studentId, PlacementSource.ARRANGED));
-            roster.find(studentId).map(Student::accountId).ifPresent(account -> notifications.send(account,
-                    "placements.notify.arranged", List.of(position.title(), position.employerName()),
-                    "/my/applications"));
+            Long account = students.get(studentId).accountId();
+            if (account != null) {
+                accounts.add(account);
+            }
         }
+        audit.recordAll("placement", "arrange", trail);
+        notifications.sendAll(accounts, "placements.notify.arranged", List.of(position.title(),
+                position.employerName()), "/my/applications");
         return ids.size();
+    }
+
+    /** Of these students, those with an active placement on the position (one query). */
+    private Set<Long> activePlacements(long positionId, List<Long> studentIds) {
+        Set<Long> out = new java.util.HashSet<>();
+        for (int from = 0; from < studentIds.size(); from += 5000) {
+            out.addAll(jdbc.sql("SELECT student_id FROM plc_placement WHERE position_id = :position"
+                            + " AND student_id IN (:ids) AND ended_at IS NULL")
+                    .param("position", positionId)
+                    .param("ids", studentIds.subList(from, Math.min(studentIds.size(), from + 5000)))
+                    .query(Long.class).list());
+        }
+        return out;
     }
 
     /** Places every enrolled student of the class, all or none. */
@@ -118,6 +145,19 @@ public class Placements implements PlanActuals {
     public List<PlacementView> ofStudent(long studentId) {
         return views(jdbc.sql(SELECT + " WHERE p.student_id = ? ORDER BY p.created_at DESC").param(studentId)
                 .query(Placements::row).list());
+    }
+
+    /** Placements of many students (one query per 5,000), newest first per student; students without any are left out. */
+    public Map<Long, List<PlacementView>> ofStudents(java.util.Collection<Long> studentIds) {
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(studentIds));
+        List<PlacementView> rows = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 5000) {
+            rows.addAll(jdbc.sql(SELECT + " WHERE p.student_id IN (:ids) ORDER BY p.created_at DESC")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 5000))).query(Placements::row).list());
+        }
+        Map<Long, List<PlacementView>> out = new java.util.LinkedHashMap<>();
+        views(rows).forEach(v -> out.computeIfAbsent(v.studentId(), k -> new ArrayList<>()).add(v));
+        return out;
     }
 
     /**
@@ -226,14 +266,19 @@ public class Placements implements PlanActuals {
     }
 
     private List<PlacementView> views(List<PlacementView> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         Map<Long, PositionView> byPosition = new java.util.HashMap<>();
         positions.findAll(rows.stream().map(PlacementView::positionId).distinct().toList())
                 .forEach(p -> byPosition.put(p.id(), p));
+        Map<Long, Student> students = roster.findAll(rows.stream().map(PlacementView::studentId).toList());
         return rows.stream().map(r -> {
             PositionView p = byPosition.get(r.positionId());
-            Student s = roster.find(r.studentId()).orElseThrow();
+            Student s = students.get(r.studentId());
             return new PlacementView(r.id(), r.positionId(), p == null ? "" : p.title(),
-                    p == null ? "" : p.employerName(), r.studentId(), s.studentNo(), s.name(), r.source(),
+                    p == null ? "" : p.employerName(), r.studentId(), s == null ? null : s.studentNo(),
+                    s == null ? null : s.name(), r.source(),
                     r.createdAt(), r.createdBy(), r.endedAt(), r.endedReason());
         }).toList();
     }

@@ -2,7 +2,9 @@ package org.workstudy.shared;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -21,6 +23,9 @@ public final class SchoolClock extends Clock {
     private final Clock system;
     private final ThreadLocal<Instant> moved = new ThreadLocal<>();
     private final AtomicBoolean handedOut = new AtomicBoolean();
+    private static final SecureRandom SECURE = new SecureRandom();
+    /** The demo history's seed, set through the travel handle only ({@link Travel#seed}); null otherwise. */
+    private volatile Long seed;
 
     public SchoolClock(ZoneId zone) {
         this(Clock.system(zone));
@@ -65,6 +70,20 @@ public final class SchoolClock extends Clock {
         };
     }
 
+    /**
+     * The random source for codes that must not be guessed (certificate verification codes): {@link SecureRandom},
+     * always, except on a thread the travel handle has moved while the demo loader has given it a seed: then a
+     * generator seeded by that seed and {@code key}, so that the demo school's codes are the same on every fresh
+     * start and the README can name one. Nothing else can reach the seeded branch (see the class comment).
+     */
+    public Random codeRandom(String key) {
+        Long s = seed;
+        if (s == null || moved.get() == null) {
+            return SECURE;
+        }
+        return new Random(s * 1_000_003L + key.hashCode());
+    }
+
     /** The one handle that moves this clock (for the demo loader); refused when it was given out before. */
     public Travel travel() {
         if (!handedOut.compareAndSet(false, true)) {
@@ -105,10 +124,19 @@ public final class SchoolClock extends Clock {
             });
         }
 
-        /** Ends travel for good: the clock is the system clock from now on. */
+        /** Codes made while travelling come from this seed (see {@link SchoolClock#codeRandom}). */
+        public void seed(long value) {
+            if (!open) {
+                throw new IllegalStateException("The school clock's travel handle is closed");
+            }
+            seed = value;
+        }
+
+        /** Ends travel for good: the clock is the system clock from now on, and codes are SecureRandom's. */
         @Override
         public void close() {
             open = false;
+            seed = null;
         }
     }
 }

@@ -59,6 +59,28 @@ class SchoolClockTest {
     }
 
     @Test
+    void codesAreSecureRandomExceptOnTheSeededDemoThreadWhereTheSameKeyGivesTheSameNumbers() throws Exception {
+        assertThat(clock.codeRandom("certificate:7")).isInstanceOf(java.security.SecureRandom.class);
+        SchoolClock.Travel travel = clock.travel();
+        // travelling without a seed: still SecureRandom
+        assertThat(travel.at(PAST, () -> clock.codeRandom("certificate:7")))
+                .isInstanceOf(java.security.SecureRandom.class);
+        travel.seed(42);
+        long first = travel.at(PAST, () -> clock.codeRandom("certificate:7").nextLong());
+        long again = travel.at(PAST, () -> clock.codeRandom("certificate:7").nextLong());
+        long other = travel.at(PAST, () -> clock.codeRandom("certificate:8").nextLong());
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        // the seed reaches neither the thread outside the moved work nor any other thread, nor anything after close
+        assertThat(clock.codeRandom("certificate:7")).isInstanceOf(java.security.SecureRandom.class);
+        assertThat(travel.at(PAST, () -> CompletableFuture.supplyAsync(() -> clock.codeRandom("certificate:7"))
+                .join())).isInstanceOf(java.security.SecureRandom.class);
+        travel.close();
+        assertThat(clock.codeRandom("certificate:7")).isInstanceOf(java.security.SecureRandom.class);
+        assertThatThrownBy(() -> travel.seed(43)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void onlyTheDemoLoaderTakesTheTravelHandle() throws IOException {
         Path main = Path.of("src/main/java");
         try (Stream<Path> files = Files.walk(main)) {
