@@ -32,8 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.workstudy.shared.JsonStrings;
 
 /**
- * Two filter chains: the JSON API under /api (HTTP Basic sent unasked, never challenged; stateless; problem
- * details) and the pages (form login, CSRF, sessions in the database), which also serve the API's description and
+ * Two filter chains: the JSON API under /api (personal access tokens as Bearer, or HTTP Basic sent unasked and never
+ * challenged; stateless; problem details) and the pages (form login, CSRF, sessions in the database), which also serve the API's description and
  * Swagger UI to signed-in staff. Both send a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,7 +47,8 @@ class SecurityConfig {
             "/favicon.ico", "/error", "/verify/**", "/activate"};
 
     /** Why an API call was not authenticated: also the way for accounts that have no password yet. */
-    static final String UNAUTHORIZED = "Sign in with HTTP Basic and your password. An account that has not set a"
+    static final String UNAUTHORIZED = "Send a personal access token (Authorization: Bearer, issued at /account/tokens)"
+            + " or your username and password with HTTP Basic. An account that has not set a"
             + " password yet is activated with its code at /activate first (尚未设置密码的账户请先在 /activate 用激活码激活)。";
 
     /** The OpenAPI document and Swagger UI: served by the pages' chain, so that a signed-in session reads them. */
@@ -100,7 +101,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle, ApiTokens tokens) throws Exception {
         http.securityMatcher(request -> {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
                     return path.startsWith("/api/") && !isApiDocument(path);
@@ -111,6 +112,7 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
                         UNAUTHORIZED)))
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiPasswordSetFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
