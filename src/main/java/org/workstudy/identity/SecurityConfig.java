@@ -44,7 +44,7 @@ class SecurityConfig {
             + " font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/error", "/verify/**", "/activate"};
+            "/favicon.ico", "/error", "/verify/**", "/activate", "/login/sso-refused"};
 
     /** Why an API call was not authenticated: also the way for accounts that have no password yet. */
     static final String UNAUTHORIZED = "Send a personal access token (Authorization: Bearer, issued at /account/tokens)"
@@ -126,7 +126,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Activations activations,
-            SignInThrottleFilter throttle) throws Exception {
+            SignInThrottleFilter throttle, SingleSignOnSecurity singleSignOn) throws Exception {
+        singleSignOn.configure(http);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
