@@ -79,7 +79,8 @@ public class ApiTokens {
      */
     @Transactional
     public IssuedToken issue(CurrentUser user, String name, Integer validDays) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication
+                || user.activeRole() == null) {
             throw BusinessException.forbidden();
         }
         String label = TextLimits.require("name", name, NAME_MAX);

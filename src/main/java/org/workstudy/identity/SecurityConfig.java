@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.workstudy.shared.JsonStrings;
 
@@ -109,15 +110,14 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
-                        UNAUTHORIZED)))
+                .httpBasic(b -> b.authenticationEntryPoint(apiUnauthorized()))
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiPasswordSetFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized", UNAUTHORIZED))
+                        .authenticationEntryPoint(apiUnauthorized())
                         .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", null)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
@@ -151,6 +151,19 @@ class SecurityConfig {
     }
 
     /**
+     * 401 for a caller who did not authenticate; a sign-in that could not be checked at all (the database is
+     * unreachable) is passed on as a failure, which {@code web/DatabaseOutage} answers with 503.
+     */
+    private static AuthenticationEntryPoint apiUnauthorized() {
+        return (request, response, exception) -> {
+            if (exception instanceof InternalAuthenticationServiceException) {
+                throw new jakarta.servlet.ServletException(exception);
+            }
+            problem(response, 401, "Unauthorized", UNAUTHORIZED);
+        };
+    }
+
+    /**
      * Sends a visitor who is not signed in to the login page, saying "your session timed out" when the browser came
      * with a session that no longer exists (30 minutes idle, or removed); sign-out deletes the cookie, so that a
      * signed-out visitor is not told so.
@@ -172,6 +185,9 @@ class SecurityConfig {
      */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
+            if (exception instanceof InternalAuthenticationServiceException) {
+                throw new jakarta.servlet.ServletException(exception); // not "wrong password": see apiUnauthorized
+            }
             String reason = exception instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };

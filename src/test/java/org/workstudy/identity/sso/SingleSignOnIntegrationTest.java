@@ -3,17 +3,10 @@ package org.workstudy.identity.sso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +23,7 @@ import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.support.Fixtures;
+import org.workstudy.support.HttpBrowser;
 import org.workstudy.support.PostgresInitializer;
 
 /**
@@ -53,7 +47,7 @@ class SingleSignOnIntegrationTest {
 
     @Test
     void theLoginPageOffersTheSchoolSignOnBesidesThePasswordForm() throws Exception {
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser();
         HttpResponse<String> login = browser.get(app("/login"));
         assertThat(login.body()).contains("统一身份认证登录").contains("id=\"sso-cas\"")
                 .contains("id=\"sso-oidc-school\"").contains("name=\"password\"");
@@ -62,7 +56,7 @@ class SingleSignOnIntegrationTest {
     @Test
     void openIdConnectSignsAStudentInByTheStudentNumberClaimWithoutAnyLocalPassword() throws Exception {
         String studentNo = studentAwaitingActivation();
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser();
         HttpResponse<String> idpLogin = browser.follow(app("/oauth2/authorization/school"));
         assertThat(idpLogin.uri().toString()).startsWith(IdentityProviders.oidc.issuer() + "/login");
         HttpResponse<String> home = browser.follow(browser.postForm(idpLogin, IdentityProviders.oidc.issuer()
@@ -76,7 +70,7 @@ class SingleSignOnIntegrationTest {
     @Test
     void anUnknownPersonIsToldInChineseAndNoAccountIsCreated() throws Exception {
         String nobody = "X" + Fixtures.next();
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser();
         HttpResponse<String> idpLogin = browser.follow(app("/oauth2/authorization/school"));
         HttpResponse<String> refused = browser.follow(browser.postForm(idpLogin, IdentityProviders.oidc.issuer()
                 + "/login", "username=" + nobody + "&password=" + OidcProvider.PASSWORD));
@@ -93,7 +87,7 @@ class SingleSignOnIntegrationTest {
     void casSignsStaffInByTheConfiguredAttributeAndThePersonActsInTheirRole() throws Exception {
         String staff = fixtures.account(Grant.school(Role.CENTER_STAFF));
         IdentityProviders.cas.signIn(staff);
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser();
         HttpResponse<String> login = browser.get(app("/login"));
         String casLink = attribute(login.body(), "sso-cas", "href");
         assertThat(casLink).startsWith(IdentityProviders.cas.url() + "/login?service=");
@@ -108,13 +102,13 @@ class SingleSignOnIntegrationTest {
         String staff = fixtures.account(Grant.school(Role.CENTER_STAFF));
         accounts.setEnabled(accounts.findByUsername(staff).orElseThrow().id(), false);
         IdentityProviders.cas.signIn(staff);
-        Browser browser = new Browser();
+        HttpBrowser browser = new HttpBrowser();
         HttpResponse<String> refused = browser.follow(IdentityProviders.cas.url() + "/login?service="
                 + URLEncoder.encode(app("/login/cas"), StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("已停用");
 
-        HttpResponse<String> forged = new Browser().follow(app("/login/cas?ticket=ST-999-forged"));
+        HttpResponse<String> forged = new HttpBrowser().follow(app("/login/cas?ticket=ST-999-forged"));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("未能确认你的身份");
     }
@@ -143,47 +137,6 @@ class SingleSignOnIntegrationTest {
 
     private static String app(String path) {
         return "http://127.0.0.1:" + IdentityProviders.appPort + path;
-    }
-
-    /** Keeps cookies per host and follows redirects one hop at a time, as a browser does. */
-    static final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        final List<String> hops = new ArrayList<>();
-
-        HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            hops.add("GET " + url);
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Posts a form of the page (its CSRF token added) and answers the first response. */
-        HttpResponse<String> postForm(HttpResponse<String> page, String action, String fields)
-                throws IOException, InterruptedException {
-            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
-            String body = fields + (csrf.find() ? "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-                    : "");
-            hops.add("POST " + action);
-            return http.send(HttpRequest.newBuilder(URI.create(action)).header("Accept", "text/html")
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> follow(String url) throws IOException, InterruptedException {
-            return follow(get(url));
-        }
-
-        HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
-            for (int i = 0; i < 15 && response.statusCode() / 100 == 3; i++) {
-                String location = response.headers().firstValue("Location").orElseThrow();
-                response = get(response.uri().resolve(location).toString());
-            }
-            assertThat(response.statusCode() / 100).as("hops " + hops).isNotEqualTo(3);
-            return response;
-        }
     }
 
     /** Starts the identity providers once per run, on ports chosen before the application starts. */
