@@ -28,12 +28,13 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.workstudy.shared.JsonStrings;
 
 /**
- * Two filter chains: the JSON API under /api (HTTP Basic sent unasked, never challenged; stateless; problem
- * details) and the pages (form login, CSRF, sessions in the database), which also serve the API's description and
+ * Two filter chains: the JSON API under /api (personal access tokens as Bearer, or HTTP Basic sent unasked and never
+ * challenged; stateless; problem details) and the pages (form login, CSRF, sessions in the database), which also serve the API's description and
  * Swagger UI to signed-in staff. Both send a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,10 +45,11 @@ class SecurityConfig {
             + " font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/error", "/verify/**", "/activate"};
+            "/favicon.ico", "/error", "/verify/**", "/activate", "/login/sso-refused"};
 
     /** Why an API call was not authenticated: also the way for accounts that have no password yet. */
-    static final String UNAUTHORIZED = "Sign in with HTTP Basic and your password. An account that has not set a"
+    static final String UNAUTHORIZED = "Send a personal access token (Authorization: Bearer, issued at /account/tokens)"
+            + " or your username and password with HTTP Basic. An account that has not set a"
             + " password yet is activated with its code at /activate first (尚未设置密码的账户请先在 /activate 用激活码激活)。";
 
     /** The OpenAPI document and Swagger UI: served by the pages' chain, so that a signed-in session reads them. */
@@ -100,7 +102,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle, ApiTokens tokens) throws Exception {
         http.securityMatcher(request -> {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
                     return path.startsWith("/api/") && !isApiDocument(path);
@@ -108,14 +110,14 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
-                        UNAUTHORIZED)))
+                .httpBasic(b -> b.authenticationEntryPoint(apiUnauthorized()))
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiPasswordSetFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized", UNAUTHORIZED))
+                        .authenticationEntryPoint(apiUnauthorized())
                         .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", null)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
@@ -124,7 +126,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Activations activations,
-            SignInThrottleFilter throttle) throws Exception {
+            SignInThrottleFilter throttle, SingleSignOnSecurity singleSignOn) throws Exception {
+        singleSignOn.configure(http);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
@@ -145,6 +148,19 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * 401 for a caller who did not authenticate; a sign-in that could not be checked at all (the database is
+     * unreachable) is passed on as a failure, which {@code web/DatabaseOutage} answers with 503.
+     */
+    private static AuthenticationEntryPoint apiUnauthorized() {
+        return (request, response, exception) -> {
+            if (exception instanceof InternalAuthenticationServiceException) {
+                throw new jakarta.servlet.ServletException(exception);
+            }
+            problem(response, 401, "Unauthorized", UNAUTHORIZED);
+        };
     }
 
     /**
@@ -169,6 +185,9 @@ class SecurityConfig {
      */
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> {
+            if (exception instanceof InternalAuthenticationServiceException) {
+                throw new jakarta.servlet.ServletException(exception); // not "wrong password": see apiUnauthorized
+            }
             String reason = exception instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
