@@ -65,6 +65,31 @@ public class Placements implements PlanActuals {
         this.clock = clock;
     }
 
+    /**
+     * Places students given by 学号 (as typed on the page), all or none. The position and the user's right to arrange
+     * are checked first, and a number that is unknown or outside the user's scope is refused the same way as a
+     * student who cannot be placed, so that the answer tells nobody which numbers exist.
+     */
+    @Transactional
+    public int placeByNumbers(CurrentUser user, long positionId, List<String> studentNumbers) {
+        arrangeable(user, positionId);
+        List<Long> ids = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String no : studentNumbers) {
+            java.util.Optional<Long> id = roster.findByNumber(no).map(Student::id)
+                    .filter(found -> scope.maySeeStudent(user, found));
+            if (id.isPresent()) {
+                ids.add(id.get());
+            } else {
+                refused.add(no);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw BusinessException.invalid("placements.arrange.refused", String.join("、", refused));
+        }
+        return place(user, positionId, ids);
+    }
+
     /** Places these students on the position, all or none. Returns how many were placed. */
     @Transactional
     public int place(CurrentUser user, long positionId, List<Long> studentIds) {
