@@ -318,7 +318,7 @@ final class AuthorizationRules {
             POST /placements/applications/{id:\\d+}/decision | ADMIN, CENTER_STAFF, EMPLOYER | scoped
             GET /placements/positions/{id:\\d+} | ADMIN, CENTER_STAFF, COLLEGE_ADMIN, COUNSELOR, EMPLOYER | scoped, open for COLLEGE_ADMIN COUNSELOR   # as above
             POST /placements/positions/{id:\\d+}/arrange | ADMIN, CENTER_STAFF, COLLEGE_ADMIN, COUNSELOR | open   # as above
-            GET /plans | SIGNED_IN | -
+            GET /plans | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COLLEGE_ADMIN | -
             POST /plans | CENTER_STAFF | -
             GET /plans/edit | CENTER_STAFF | -
             GET /policy | SCHOOL | -
