@@ -408,6 +408,31 @@ public class HoursLedger {
         return views(LedgerView.evaluate(rows, r -> Optional.empty()), students);
     }
 
+    /**
+     * Refuses, as not found, a student whose ledger the user may not read: forms check this before they look at what
+     * was typed, so that an id outside the scope answers the same whatever the form holds.
+     */
+    @Transactional(readOnly = true)
+    public void requireReadable(CurrentUser user, long studentId) {
+        readable(user, studentId);
+    }
+
+    /** Refuses, as not found, an entry the user may not amend (its student outside the scope, another employer's). */
+    @Transactional(readOnly = true)
+    public void requireEntryInReach(CurrentUser user, long entryId) {
+        inReach(user, entryId);
+    }
+
+    private EntryRow inReach(CurrentUser user, long entryId) {
+        EntryRow row = store.find(entryId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        boolean may = user.acts(Role.COUNSELOR) ? scope.maySeeStudent(user, row.studentId())
+                : user.acts(Role.EMPLOYER) && row.positionId() != null && positions.mayManage(user, row.positionId());
+        if (!may) {
+            throw BusinessException.notFound("error.not-found");
+        }
+        return row;
+    }
+
     /** What hours can be recorded for, for this student (placements and approved self-arranged registrations). */
     @Transactional(readOnly = true)
     public List<WorkSource> sourcesOf(CurrentUser user, long studentId) {
@@ -724,12 +749,7 @@ public class HoursLedger {
     }
 
     private EntryRow amendable(CurrentUser user, long entryId, String reason) {
-        EntryRow row = store.find(entryId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        boolean may = user.acts(Role.COUNSELOR) ? scope.maySeeStudent(user, row.studentId())
-                : user.acts(Role.EMPLOYER) && row.positionId() != null && positions.mayManage(user, row.positionId());
-        if (!may) {
-            throw BusinessException.notFound("error.not-found");
-        }
+        EntryRow row = inReach(user, entryId);
         if (!mayAmend(user, row.recorderRole())) {
             throw new BusinessException(403, "hours.amend.not-yours");
         }

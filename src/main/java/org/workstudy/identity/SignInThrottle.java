@@ -114,6 +114,18 @@ public class SignInThrottle {
         audit.record("signin", 0, "signin-throttle-cleared", Map.of("username", key(username), "rows", rows));
     }
 
+    /**
+     * Forgets the failures of every client whose last failure is older than {@code age} and that is not blocked now:
+     * without it the table keeps a row for every name anyone ever mistyped. Returns how many rows went.
+     */
+    @Transactional
+    public int forgetOlderThan(Duration age) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("DELETE FROM idn_signin_throttle WHERE last_failure_at < ?"
+                        + " AND (blocked_until IS NULL OR blocked_until <= ?)")
+                .params(now.minus(age), now).update();
+    }
+
     /** The block after {@code failures} failures: the first block, doubled per further failure, at most the longest. */
     Duration blockFor(int failures) {
         int doublings = Math.min(30, failures - freeFailures);

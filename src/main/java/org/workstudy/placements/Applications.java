@@ -175,6 +175,19 @@ public class Applications {
                 .param(positionId).query(Applications::row).list());
     }
 
+    /**
+     * Places of a position as the user may see them: a published position's for anyone signed in (its job page shows
+     * them); a draft's, a closed or cancelled one's only for those who may see the position itself.
+     */
+    @Transactional(readOnly = true)
+    public SeatCount seatsFor(CurrentUser user, long positionId) {
+        PositionView p = positions.find(positionId)
+                .filter(v -> v.status() == org.workstudy.positions.PositionStatus.PUBLISHED
+                        || org.workstudy.positions.PositionRules.maySee(user, v.bank(), v.bankCollegeId(), v.employerId()))
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        return seats(p);
+    }
+
     public SeatCount seats(PositionView position) {
         return seats(List.of(position)).get(position.id());
     }

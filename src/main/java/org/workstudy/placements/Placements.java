@@ -66,6 +66,31 @@ public class Placements implements PlanActuals {
     }
 
     /**
+     * Places students given by 学号 (as typed on the page), all or none. The position and the user's right to arrange
+     * are checked first, and a number that is unknown or outside the user's scope is refused the same way as a
+     * student who cannot be placed, so that the answer tells nobody which numbers exist.
+     */
+    @Transactional
+    public int placeByNumbers(CurrentUser user, long positionId, List<String> studentNumbers) {
+        arrangeable(user, positionId);
+        List<Long> ids = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String no : studentNumbers) {
+            java.util.Optional<Long> id = roster.findByNumber(no).map(Student::id)
+                    .filter(found -> scope.maySeeStudent(user, found));
+            if (id.isPresent()) {
+                ids.add(id.get());
+            } else {
+                refused.add(no);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw BusinessException.invalid("placements.arrange.refused", String.join("、", refused));
+        }
+        return place(user, positionId, ids);
+    }
+
+    /**
      * Places these students on the position, all or none. Returns how many were placed. Set-based: the students, their
      * scope, classes and current placements are read in a few queries for the whole list (a class or a college's
      * cohort), the audit entries and messages written in batches; only the placement rows are one statement each.

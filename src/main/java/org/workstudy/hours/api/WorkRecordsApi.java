@@ -78,6 +78,9 @@ class WorkRecordsApi {
             + " content; the original stays visible (a reason is required)")
     @PostMapping("/work-records/{id}/correct")
     ResponseEntity<Created> correct(@PathVariable long id, @RequestBody Correction correction) {
+        if (correction.replacement() == null) {
+            throw org.workstudy.shared.BusinessException.invalid("hours.form.invalid").field("replacement");
+        }
         return ResponseEntity.status(201).body(new Created(ledger.correct(CurrentUser.require(), id,
                 correction.replacement(), correction.reason())));
     }

@@ -104,6 +104,7 @@ class LedgerController {
     String record(@PathVariable long id, @ModelAttribute WorkRecordForm form, BindingResult binding,
             RedirectAttributes redirect) {
         CurrentUser user = staff();
+        ledger.requireReadable(user, id);
         try {
             if (binding.hasErrors()) {
                 throw BusinessException.invalid("hours.form.invalid");
@@ -142,6 +143,7 @@ class LedgerController {
     @PostMapping("/hours/entries/{id:\\d+}/correct")
     String correct(@PathVariable long id, @ModelAttribute WorkRecordForm form, BindingResult binding,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        ledger.requireEntryInReach(staff(), id);
         try {
             if (binding.hasErrors()) {
                 throw BusinessException.invalid("hours.form.invalid");

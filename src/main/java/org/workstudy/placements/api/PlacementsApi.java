@@ -19,8 +19,6 @@ import org.workstudy.placements.ApplyOutcome;
 import org.workstudy.placements.PlacementView;
 import org.workstudy.placements.Placements;
 import org.workstudy.placements.SeatCount;
-import org.workstudy.positions.PositionBank;
-import org.workstudy.shared.BusinessException;
 
 /** Applications and placements, with the same role and scope checks as the pages. */
 @RestController
@@ -30,12 +28,10 @@ class PlacementsApi {
 
     private final Applications applications;
     private final Placements placements;
-    private final PositionBank positions;
 
-    PlacementsApi(Applications applications, Placements placements, PositionBank positions) {
+    PlacementsApi(Applications applications, Placements placements) {
         this.applications = applications;
         this.placements = placements;
-        this.positions = positions;
     }
 
     @Operation(summary = "Apply for a position (students). Idempotent: applying again returns the same application")
@@ -48,8 +44,7 @@ class PlacementsApi {
     @Operation(summary = "Places of a position: capacity, accepted, waiting")
     @GetMapping("/positions/{id}/seats")
     SeatCount seats(@PathVariable long id) {
-        CurrentUser.require();
-        return applications.seats(positions.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found")));
+        return applications.seatsFor(CurrentUser.require(), id);
     }
 
     @Operation(summary = "The caller's own applications (students)")

@@ -13,7 +13,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Organization;
-import org.workstudy.organization.Roster;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
 import org.workstudy.positions.PositionBank;
@@ -34,16 +33,14 @@ class ApplicantsController {
     private final Placements placements;
     private final Organization organization;
     private final DataScope scope;
-    private final Roster roster;
 
     ApplicantsController(PositionBank positions, Applications applications, Placements placements,
-            Organization organization, DataScope scope, Roster roster) {
+            Organization organization, DataScope scope) {
         this.positions = positions;
         this.applications = applications;
         this.placements = placements;
         this.organization = organization;
         this.scope = scope;
-        this.roster = roster;
     }
 
     /** Published positions the user manages or may place students on, with their places. */
@@ -98,12 +95,9 @@ class ApplicantsController {
             if (classId != null) {
                 placed = placements.placeClass(user, id, classId);
             } else {
-                List<Long> ids = Arrays.stream(studentNumbers == null ? new String[0] : studentNumbers.split("[\\s,，、;；]+"))
-                        .filter(s -> !s.isBlank())
-                        .map(no -> roster.findByNumber(no.trim()).map(s -> s.id()).orElseThrow(
-                                () -> BusinessException.invalid("placements.arrange.unknown-student", no.trim())))
-                        .toList();
-                placed = placements.place(user, id, ids);
+                List<String> numbers = Arrays.stream(studentNumbers == null ? new String[0]
+                        : studentNumbers.split("[\\s,，、;；]+")).map(String::trim).filter(s -> !s.isBlank()).toList();
+                placed = placements.placeByNumbers(user, id, numbers);
             }
             redirect.addFlashAttribute("placed", placed);
         }, "placements.arranged");

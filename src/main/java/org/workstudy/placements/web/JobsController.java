@@ -85,9 +85,7 @@ class JobsController {
     @HxRequest
     @GetMapping("/jobs/{id:\\d+}/seats")
     String seats(@PathVariable long id, Model model) {
-        CurrentUser.require();
-        PositionView job = positions.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        model.addAttribute("seat", applications.seats(job));
+        model.addAttribute("seat", applications.seatsFor(CurrentUser.require(), id));
         return "placements/job :: seats";
     }
 
