@@ -9,7 +9,7 @@ import org.workstudy.credits.NoticeBoard;
 import org.workstudy.credits.QualityCredits;
 import org.workstudy.credits.Recognitions;
 import org.workstudy.hours.HoursLedger;
-import org.workstudy.organization.Roster;
+import org.workstudy.organization.StatusHistory;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
 import org.workstudy.placements.SelfArrangedWork;
@@ -25,8 +25,8 @@ class DemoConfig {
     DemoHistory.Services demoServices(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, Roster roster) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status) {
         return new DemoHistory.Services(calendar, workflow, employers, placements, applications, ledger,
-                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, roster);
+                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status);
     }
 }

@@ -44,6 +44,9 @@ import org.workstudy.hours.SourceKind;
 import org.workstudy.hours.WorkRecordView;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.NewStatusChange;
+import org.workstudy.organization.StatusChangeKind;
+import org.workstudy.organization.StatusHistory;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.placements.Applications;
@@ -91,7 +94,7 @@ final class DemoHistory {
     record Services(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, org.workstudy.organization.Roster roster) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status) {
     }
 
     /** A student with what the history decided for them. */
@@ -477,12 +480,9 @@ final class DemoHistory {
         }
         LocalDate graduation = audit.plusDays(10);
         CurrentUser admin = actors.user("admin", Role.ADMIN);
-        for (Kid k : cohorts.get(cohort)) {
-            if (!deficient.contains(k)) {
-                actors.as(admin, graduation.atTime(9, 0), () -> x.roster().deactivate(k.s.id(),
-                        StudentStatus.GRADUATED));
-            }
-        }
+        List<NewStatusChange> graduates = cohorts.get(cohort).stream().filter(k -> !deficient.contains(k))
+                .map(k -> graduate(k, graduation)).toList();
+        actors.as(admin, graduation.atTime(9, 0), () -> x.status().recordAll(admin, graduates));
         figures.put("graduated-" + cohort, cohorts.get(cohort).size() - deficient.size());
         if (latest) {
             makeUp(cohort, deficient, audit.plusDays(1));
@@ -561,7 +561,7 @@ final class DemoHistory {
         actors.as(jiaowu, recheck.atTime(10, 0), () -> x.graduation().recheck(jiaowu, cohort));
         recognise(cohort, on, true, Set.of(k.c.collegeId()));
         CurrentUser admin = actors.user("admin", Role.ADMIN);
-        actors.as(admin, on.plusDays(40).atTime(9, 0), () -> x.roster().deactivate(k.s.id(), StudentStatus.GRADUATED));
+        actors.as(admin, on.plusDays(40).atTime(9, 0), () -> x.status().record(admin, graduate(k, on.plusDays(40))));
         figures.merge("graduated-" + cohort, 1, Integer::sum);
     }
 
@@ -633,6 +633,11 @@ final class DemoHistory {
             }
         }
         figures.put("applications-past", applied);
+    }
+
+    /** 毕业 as the 学籍异动 it is (the account closes; the register keeps the student's hours). */
+    private static NewStatusChange graduate(Kid k, LocalDate on) {
+        return new NewStatusChange(k.s.id(), StatusChangeKind.GRADUATE, on, null, null, "毕业");
     }
 
     private long pastPosition(CurrentUser center, String employer, String title, String description, String place,

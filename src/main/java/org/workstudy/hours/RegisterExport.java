@@ -60,6 +60,9 @@ public class RegisterExport {
                     t.msg("register.header.class"), r.className(), t.msg("register.header.college"),
                     r.collegeName(), t.msg("register.header.enrolment"), r.enrolmentTerm(),
                     t.msg("register.header.printed"), r.printedOn().toString()));
+            if (!r.classMoves().isEmpty()) {
+                rows.add(row(t.msg("register.header.class-history"), t.classHistory(r)));
+            }
             rows.add(row());
             rows.add(ENTRY_COLUMNS.stream().map(k -> (Object) t.msg(k)).toList());
             for (RegisterLine l : r.lines()) {

@@ -141,6 +141,12 @@ public class RegisterPdf {
         pair(who, f, t.msg("register.header.college"), r.collegeName());
         pair(who, f, t.msg("register.header.enrolment"), r.enrolmentTerm());
         pair(who, f, t.msg("register.header.printed"), r.printedOn().toString());
+        if (!r.classMoves().isEmpty()) {
+            who.addCell(cell(new Phrase(t.msg("register.header.class-history"), f.bold()), HEAD));
+            PdfPCell moves = cell(new Phrase(t.classHistory(r), f.normal()), null);
+            moves.setColspan(5);
+            who.addCell(moves);
+        }
         doc.add(who);
 
         PdfPTable table = new PdfPTable(WIDTHS);

@@ -24,6 +24,19 @@ final class RegisterTexts {
         return messages.getMessage(key, args, key, locale);
     }
 
+    /** The student's classes in order, as the register page shows them ("A →（date 复学）B"); empty when never moved. */
+    String classHistory(StudentRegister r) {
+        StringBuilder out = new StringBuilder();
+        for (var c : r.classMoves()) {
+            if (out.isEmpty()) {
+                out.append(c.fromClassName());
+            }
+            out.append(' ').append(msg("register.class-move", c.effectiveOn(), msg("status.kind." + c.kind()),
+                    c.toClassName()));
+        }
+        return out.toString();
+    }
+
     static String hours(BigDecimal h) {
         return h == null ? "" : h.setScale(Math.max(1, Math.min(2, h.stripTrailingZeros().scale())),
                 RoundingMode.HALF_UP).toPlainString();

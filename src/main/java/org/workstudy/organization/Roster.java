@@ -194,6 +194,13 @@ public class Roster {
     public void update(long id, StudentForm form) {
         Student before = find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         validate(form, id);
+        // a status period or a class change is a 学籍异动 with its date (StatusHistory); editing corrects mistakes only
+        if (form.status() != before.status()) {
+            throw BusinessException.invalid("organization.student.status-by-change");
+        }
+        if (form.classId() != before.classId() && hasStatusChanges(id)) {
+            throw BusinessException.invalid("organization.student.class-by-change");
+        }
         // editing the class of a student without status changes corrects their enrolment (and its cohort); after a
         // change (学籍异动) the enrolment cohort is history and stays
         jdbc.sql("UPDATE org_student SET student_no = ?, name = ?, gender = ?, class_id = ?, enrolment_term = ?,"
@@ -211,12 +218,9 @@ public class Roster {
         audit.recordChange("student", id, "update", StudentForm.of(before), form);
     }
 
-    /** Ends a student's roster life (退学, 毕业, 休学): their account can no longer sign in. */
-    @Transactional
-    public void deactivate(long id, StudentStatus status) {
-        Student s = find(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        update(id, new StudentForm(s.studentNo(), s.name(), s.gender(), s.classId(), s.enrolmentTerm(), status,
-                s.phone(), s.idCardNo()));
+    private boolean hasStatusChanges(long studentId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM org_status_change WHERE student_id = ?)").param(studentId)
+                .query(Boolean.class).single();
     }
 
     public long count() {

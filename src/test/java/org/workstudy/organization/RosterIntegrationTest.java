@@ -15,6 +15,8 @@ import org.workstudy.support.IntegrationTest;
 class RosterIntegrationTest {
 
     @Autowired
+    private StatusHistory status;
+    @Autowired
     Roster roster;
     @Autowired
     Accounts accounts;
@@ -60,12 +62,37 @@ class RosterIntegrationTest {
         fixtures.inTransaction(() -> {
             roster.update(id, new StudentForm(s.studentNo(), "改名后", s.gender(), s.classId(), s.enrolmentTerm(),
                     s.status(), "13911112222", s.idCardNo()));
-            roster.deactivate(id, StudentStatus.WITHDRAWN);
+            status.record(StatusChangesIntegrationTest.ADMIN, new NewStatusChange(id, StatusChangeKind.WITHDRAW,
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), null, null, "自愿退学"));
             return null;
         });
         String changes = jdbc.sql("SELECT changes FROM audit_entry WHERE entity_type = 'student' AND entity_id = ?"
                 + " AND action = 'update' ORDER BY id LIMIT 1").param(String.valueOf(id)).query(String.class).single();
         assertThat(changes).contains("改名后").contains("\"phone\":[\"***\",\"***\"]").doesNotContain("13911112222");
         assertThat(accounts.findByUsername(s.studentNo()).orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void theEditFormDoesNotChangeAStatusOrTheClassOfAStudentWithStatusChanges() {
+        long college = fixtures.college();
+        long classId = fixtures.schoolClass(college);
+        long otherClass = fixtures.schoolClass(college);
+        long id = fixtures.student(classId);
+        Student s = roster.find(id).orElseThrow();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThatThrownBy(() -> roster.update(id, new StudentForm(s.studentNo(), s.name(), s.gender(), classId,
+                s.enrolmentTerm(), StudentStatus.SUSPENDED, s.phone(), s.idCardNo())))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("organization.student.status-by-change");
+        // without any 学籍异动 a class can still be corrected (a mistake at entry)
+        roster.update(id, new StudentForm(s.studentNo(), s.name(), s.gender(), otherClass, s.enrolmentTerm(),
+                s.status(), s.phone(), s.idCardNo()));
+        status.record(StatusChangesIntegrationTest.ADMIN, new NewStatusChange(id, StatusChangeKind.SUSPEND,
+                today, today.plusMonths(6), null, "因病休学"));
+        Student suspended = roster.find(id).orElseThrow();
+        assertThatThrownBy(() -> roster.update(id, new StudentForm(s.studentNo(), s.name(), s.gender(), classId,
+                s.enrolmentTerm(), suspended.status(), s.phone(), s.idCardNo())))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("organization.student.class-by-change");
+        assertThat(roster.find(id).orElseThrow().classId()).isEqualTo(otherClass);
+        assertThat(suspended.status()).isEqualTo(StudentStatus.SUSPENDED);
     }
 }

@@ -59,6 +59,10 @@ class StatusChangesIntegrationTest {
     @Autowired
     Register register;
     @Autowired
+    org.workstudy.hours.RegisterExport registerXlsx;
+    @Autowired
+    org.workstudy.hours.RegisterPdf registerPdf;
+    @Autowired
     Roster roster;
     @Autowired
     Organization organization;
@@ -82,7 +86,7 @@ class StatusChangesIntegrationTest {
     Clock clock;
 
     @Test
-    void aSuspensionMovesTheWindowAndA复学IntoALaterCohortKeepsTheEnrolmentPolicyAndEveryHour() {
+    void aSuspensionMovesTheWindowAndA复学IntoALaterCohortKeepsTheEnrolmentPolicyAndEveryHour() throws Exception {
         var x = hoursFixtures.placed(1);
         Student s = x.student();
         LocalDate sem2 = calendar.semesterStart(ENROLMENT, 2).orElseThrow();
@@ -134,6 +138,24 @@ class StatusChangesIntegrationTest {
                     assertThat(c.toClassId()).isEqualTo(laterClass);
                     assertThat(c.kind()).isEqualTo(StatusChangeKind.RESUME);
                 });
+        // ... and so do its .xlsx and PDF: the classes in order with the date and kind of each move
+        var studentRegister = register.ofStudent(newCounselor, s.id());
+        String fromClass = organization.schoolClass(x.classId()).orElseThrow().name();
+        String toClass = organization.schoolClass(laterClass).orElseThrow().name();
+        var xlsx = new java.io.ByteArrayOutputStream();
+        registerXlsx.writeStudent(studentRegister, java.util.Locale.SIMPLIFIED_CHINESE, xlsx);
+        List<java.util.Map<Integer, String>> rows = cn.idev.excel.FastExcel
+                .read(new java.io.ByteArrayInputStream(xlsx.toByteArray())).sheet(0).headRowNumber(0).doReadSync();
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get(0)).isEqualTo("班级沿革");
+            assertThat(r.get(1)).startsWith(fromClass).contains("复学", toClass);
+        });
+        var pdf = new java.io.ByteArrayOutputStream();
+        registerPdf.writeStudent(studentRegister, java.util.Locale.SIMPLIFIED_CHINESE, pdf);
+        var reader = new com.lowagie.text.pdf.PdfReader(pdf.toByteArray());
+        assertThat(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1))
+                .contains("班级沿革", "复学", toClass);
+        reader.close();
         // the graduation audit of the new class's cohort judges them by 360 hours and their own window
         GraduationRow row = graduation.audit(ACADEMIC, cohort, new GraduationFilter(null, null, laterClass))
                 .rows().stream().filter(r -> r.studentId() == s.id()).findFirst().orElseThrow();
