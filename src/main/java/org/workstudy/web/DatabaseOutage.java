@@ -1,9 +1,7 @@
 package org.workstudy.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,9 +20,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
-import org.workstudy.shared.JsonStrings;
 
 /**
  * When the database cannot be reached (restarted, failed over, network gone), a request answers 503 with
@@ -70,14 +65,11 @@ class DatabaseOutage {
 
     private static final class Filter extends OncePerRequestFilter {
 
-        private final ITemplateEngine templates;
-        private final MessageSource messages;
-        private final LocaleResolver locales;
+        private final ServiceUnavailable unavailable;
 
         Filter(ITemplateEngine templates, MessageSource messages, LocaleResolver locales) {
-            this.templates = templates;
-            this.messages = messages;
-            this.locales = locales;
+            this.unavailable = new ServiceUnavailable(templates, messages, locales, "unavailable",
+                    RETRY_SECONDS);
         }
 
         @Override
@@ -91,32 +83,8 @@ class DatabaseOutage {
                 }
                 LOG.warn("Database unreachable, answering 503 to " + request.getMethod() + " "
                         + request.getRequestURI() + ": " + rootMessage(e));
-                unavailable(request, response);
+                unavailable.answer(request, response, getServletContext());
             }
-        }
-
-        private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            Locale locale = locales.resolveLocale(request);
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", String.valueOf(RETRY_SECONDS));
-            response.setHeader("Cache-Control", "no-store");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/api/")) {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                        + "\"detail\":" + JsonStrings.quote(messages.getMessage("unavailable.text", null, locale))
-                        + "}");
-                return;
-            }
-            response.setContentType("text/html");
-            response.setHeader("Content-Security-Policy",
-                    "default-src 'self'; img-src 'self' data:; script-src 'none'; object-src 'none'");
-            WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(getServletContext())
-                    .buildExchange(request, response), locale);
-            context.setVariable("retrySeconds", RETRY_SECONDS);
-            templates.process("web/unavailable", context, response.getWriter());
         }
 
         private static String rootMessage(Throwable e) {

@@ -1,8 +1,6 @@
 package org.workstudy.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,9 +17,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
-import org.workstudy.shared.JsonStrings;
 
 /**
  * While the application is not ready (Spring Boot's readiness turns to ACCEPTING_TRAFFIC once start-up work such as
@@ -47,16 +42,12 @@ class StartupGate {
     private static final class Gate extends OncePerRequestFilter {
 
         private final ApplicationAvailability availability;
-        private final ITemplateEngine templates;
-        private final MessageSource messages;
-        private final LocaleResolver locales;
+        private final ServiceUnavailable unavailable;
 
         Gate(ApplicationAvailability availability, ITemplateEngine templates, MessageSource messages,
                 LocaleResolver locales) {
             this.availability = availability;
-            this.templates = templates;
-            this.messages = messages;
-            this.locales = locales;
+            this.unavailable = new ServiceUnavailable(templates, messages, locales, "starting", RETRY_SECONDS);
         }
 
         @Override
@@ -66,25 +57,7 @@ class StartupGate {
                 chain.doFilter(request, response);
                 return;
             }
-            Locale locale = locales.resolveLocale(request); // the pages' rule: language cookie, else the browser's
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", String.valueOf(RETRY_SECONDS));
-            response.setHeader("Cache-Control", "no-store");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/api/")) {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                        + "\"detail\":" + JsonStrings.quote(messages.getMessage("starting.text", null, locale)) + "}");
-                return;
-            }
-            response.setContentType("text/html");
-            response.setHeader("Content-Security-Policy",
-                    "default-src 'self'; img-src 'self' data:; script-src 'none'; object-src 'none'");
-            WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(getServletContext())
-                    .buildExchange(request, response), locale);
-            context.setVariable("retrySeconds", RETRY_SECONDS);
-            templates.process("web/starting", context, response.getWriter());
+            unavailable.answer(request, response, getServletContext());
         }
 
         private static boolean isAsset(HttpServletRequest request) {
