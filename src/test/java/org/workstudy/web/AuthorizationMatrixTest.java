@@ -452,13 +452,15 @@ class AuthorizationMatrixTest {
             String inB = " IN (SELECT s.id FROM org_student s JOIN org_class c ON c.id = s.class_id WHERE c.college_id = "
                     + w.collegeB + ")";
             String own = "student_id = " + studentA;
+            // a position open today (the demo's history also holds closed ones from past years)
+            String published = "(SELECT p.status = 'PUBLISHED' FROM pos_position p WHERE p.id = position_id)";
             long applicationA = one(jdbc, "SELECT id FROM plc_application WHERE student_id" + inA + " ORDER BY ("
-                    + own + ") DESC, id LIMIT 1");
+                    + own + ") DESC, " + published + " DESC, id LIMIT 1");
             long positionA = one(jdbc, "SELECT position_id FROM plc_application WHERE id = " + applicationA);
             w.employerA = one(jdbc, "SELECT employer_id FROM pos_position WHERE id = " + positionA);
             long positionB = one(jdbc, "SELECT p.id FROM pos_position p WHERE p.employer_id <> " + w.employerA
-                    + " ORDER BY (SELECT count(*) FROM plc_application a WHERE a.position_id = p.id AND a.student_id"
-                    + inB + ") DESC, p.id LIMIT 1");
+                    + " ORDER BY p.status = 'PUBLISHED' DESC, (SELECT count(*) FROM plc_application a WHERE"
+                    + " a.position_id = p.id AND a.student_id" + inB + ") DESC, p.id LIMIT 1");
             long employerB = one(jdbc, "SELECT employer_id FROM pos_position WHERE id = " + positionB);
             long applicationB = one(jdbc, "SELECT a.id FROM plc_application a JOIN pos_position p ON p.id = a.position_id"
                     + " WHERE a.student_id" + inB + " AND p.employer_id <> " + w.employerA + " ORDER BY a.id LIMIT 1");
@@ -515,6 +517,7 @@ class AuthorizationMatrixTest {
                     one(jdbc, "SELECT id FROM org_staff WHERE college_id = " + w.collegeB + " ORDER BY id LIMIT 1")});
             w.ids.put("term", new long[] {one(jdbc, "SELECT max(id) FROM cal_term"), 999_999});
             w.ids.put("policy", new long[] {one(jdbc, "SELECT max(id) FROM pol_version"), 999_999});
+            w.ids.put("nothing", new long[] {999_998, 999_999});
             int cohortA = jdbc.sql("SELECT c.cohort FROM org_class c WHERE c.id = ?").param(classOf(jdbc, studentA))
                     .query(Integer.class).single();
             w.texts.put("cohort", new String[] {String.valueOf(cohortA), "1999"});
@@ -522,6 +525,7 @@ class AuthorizationMatrixTest {
             w.texts.put("date", new String[] {jdbc.sql("SELECT coalesce(max(special_date)::text, '2026-10-01')"
                     + " FROM cal_special_day").query(String.class).single(), "1999-01-01"});
             w.texts.put("code", new String[] {"ABCDEFGH", "ZZZZZZZZ"});
+            w.texts.put("year", new String[] {"2027", "2028"}); // provisional years an administrator may publish
             w.texts.put("studentNo", new String[] {
                     jdbc.sql("SELECT student_no FROM org_student WHERE id = ?").param(studentA).query(String.class).single(),
                     jdbc.sql("SELECT student_no FROM org_student WHERE id = ?").param(w.ids.get("student")[1])
@@ -566,7 +570,7 @@ class AuthorizationMatrixTest {
 
         /** The kind of thing a path variable names, told by the variable and the path around it. */
         static String kind(String pattern, String variable) {
-            if (List.of("cohort", "kind", "date", "code", "studentNo").contains(variable)) {
+            if (List.of("cohort", "kind", "date", "code", "studentNo", "year").contains(variable)) {
                 return variable;
             }
             if (variable.equals("studentId")) {
@@ -595,6 +599,7 @@ class AuthorizationMatrixTest {
                 case "staff" -> "staff";
                 case "terms" -> "term";
                 case "policy", "admin" -> "policy";
+                case "tokens", "outbox", "robots" -> "nothing"; // the demo holds none of these for world A
                 default -> "unknown:" + segment;
             };
         }

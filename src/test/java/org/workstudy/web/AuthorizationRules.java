@@ -15,7 +15,7 @@ import org.workstudy.web.AuthorizationMatrixTest.Caller;
  * 404; {@code scoped, open for ROLE ...} names the scoped roles that reach any id, such as arrangers who see only
  * their own students among any position's placements), {@code open} (the thing is not scoped: anyone allowed
  * reaches it), {@code missing} (not scoped; the second id is one that does not exist: 404 for everyone allowed),
- * {@code -} (no id in the path); {@code only in scope for ROLE ...} names roles that may act on world A's thing
+ * {@code -} (no id in the path), {@code refusal} (a page that explains a refusal and answers 403 to everyone); {@code only in scope for ROLE ...} names roles that may act on world A's thing
  * but not on world B's for a reason other than scope (who answers an objection depends on the notice's kind). A {@code ?} after it: an allowed caller may also find nothing there
  * (404), because the demo school has no such thing for world A (no certificate yet, no verification code). Text after
  * {@code #} says why.
@@ -38,6 +38,9 @@ final class AuthorizationRules {
         String expected(Caller caller, boolean inScope, boolean api) {
             if (!allowed.contains(caller)) {
                 return caller == Caller.ANONYMOUS ? (api ? "401" : "login") : "denied";
+            }
+            if (ids.startsWith("refusal")) {
+                return "denied"; // the page explains a refusal and answers 403 itself
             }
             if (!inScope && ids.matches(".*only in scope for .*\\b" + caller.name() + "\\b.*")) {
                 return "denied";
@@ -110,6 +113,9 @@ final class AuthorizationRules {
             GET /account/password | SIGNED_IN | -
             POST /account/password | SIGNED_IN | -
             POST /account/role | ADMIN | -
+            GET /account/tokens | SIGNED_IN | -
+            POST /account/tokens | SIGNED_IN | -
+            POST /account/tokens/{id}/revoke | SIGNED_IN | missing?   # one's own tokens only: world A has none
             GET /activate | PUBLIC | -
             POST /activate | PUBLIC | -
             GET /admin/accounts | ADMIN | -
@@ -127,6 +133,15 @@ final class AuthorizationRules {
             POST /admin/calendar/standard | ADMIN | -
             POST /admin/calendar/terms | ADMIN | -
             POST /admin/calendar/terms/{id}/delete | ADMIN | open
+            POST /admin/calendar/years/{year}/import | ADMIN | open
+            GET /admin/calendar/years/{year}/template | ADMIN | open
+            GET /admin/delivery | ADMIN | -
+            POST /admin/delivery/outbox/retry-all | ADMIN | -
+            POST /admin/delivery/outbox/{id}/retry | ADMIN | missing?   # the demo has no undelivered message
+            POST /admin/delivery/robots | ADMIN | -
+            POST /admin/delivery/robots/{id}/delete | ADMIN | missing?   # the demo has no robot
+            POST /admin/delivery/settings | ADMIN | -
+            GET /admin/places/unmatched | ADMIN | -
             GET /admin/policy | ADMIN | -
             POST /admin/policy | ADMIN | -
             GET /admin/policy/new | ADMIN | -
@@ -159,6 +174,9 @@ final class AuthorizationRules {
             POST /api/v1/graduation/{cohort}/deferrals | ACADEMIC_AFFAIRS | open
             GET /api/v1/graduation/{cohort}/export | CENTER_DIRECTOR, CENTER_STAFF, ACADEMIC_AFFAIRS, LEADER, VICE_DEAN, COLLEGE_ADMIN, COUNSELOR | open   # as above
             GET /api/v1/me | SIGNED_IN | -
+            GET /api/v1/me/tokens | SIGNED_IN | -
+            POST /api/v1/me/tokens | SIGNED_IN | -
+            DELETE /api/v1/me/tokens/{id} | SIGNED_IN | missing?   # as above
             GET /api/v1/notices | STAFF, STUDENT | -
             GET /api/v1/notices/{id} | STAFF | scoped
             POST /api/v1/notices/{id}/objections | STAFF | scoped
@@ -211,6 +229,8 @@ final class AuthorizationRules {
             GET /api/v1/students | SIGNED_IN | -   # lists only the caller's scope (an employer: nobody; a student: self)
             GET /api/v1/students/{id} | STAFF, STUDENT | scoped
             GET /api/v1/students/{id}/progress | STAFF, STUDENT | scoped
+            GET /api/v1/students/{id}/status-changes | STAFF | scoped
+            POST /api/v1/students/{id}/status-changes | ADMIN | scoped
             GET /api/v1/work-records | STAFF, STUDENT | -   # ?studentId= of world A; scoped like the student
             POST /api/v1/work-records | COUNSELOR, EMPLOYER, STUDENT | -?   # an employer records for students placed with them (student A is not)
             GET /api/v1/work-records/pending | SIGNED_IN | -   # what waits for the caller's confirmation
@@ -222,6 +242,8 @@ final class AuthorizationRules {
             GET /calendar/check | STAFF | -
             GET /certificates/{studentId:\\d+}.pdf | STAFF | scoped?   # student A has no certificate yet
             GET /certificates/{studentId:\\d+}/print | STAFF | scoped?
+            GET /delivery/settings | SIGNED_IN | -   # one's own channels
+            POST /delivery/settings | SIGNED_IN | -
             GET /employers | ADMIN, CENTER_DIRECTOR, CENTER_STAFF, LEADER, EMPLOYER | -
             POST /employers | ADMIN, CENTER_STAFF | -
             GET /employers/new | ADMIN, CENTER_STAFF | -
@@ -266,6 +288,7 @@ final class AuthorizationRules {
             POST /jobs/{id:\\d+}/apply | STUDENT | open
             GET /jobs/{id:\\d+}/seats | SIGNED_IN | open   # as above
             GET /login | PUBLIC | -
+            GET /login/sso-refused | PUBLIC | refusal   # why single sign-on did not open WorkStudy
             GET /my/applications | STUDENT | -
             POST /my/applications/{id:\\d+}/withdraw | STUDENT | scoped?
             GET /my/certificate | STUDENT | -
@@ -299,6 +322,8 @@ final class AuthorizationRules {
             POST /org/staff/{id}/active | ADMIN | scoped
             GET /org/staff/{id}/edit | ADMIN | scoped
             POST /org/staff/{id}/edit | ADMIN | scoped
+            GET /org/status-changes | ADMIN | -
+            POST /org/status-changes | ADMIN | -
             GET /org/structure | ADMIN | -
             POST /org/structure/classes | ADMIN | -
             POST /org/structure/colleges | ADMIN | -
@@ -318,6 +343,7 @@ final class AuthorizationRules {
             POST /placements/applications/{id:\\d+}/decision | ADMIN, CENTER_STAFF, EMPLOYER | scoped
             GET /placements/positions/{id:\\d+} | ADMIN, CENTER_STAFF, COLLEGE_ADMIN, COUNSELOR, EMPLOYER | scoped, open for COLLEGE_ADMIN COUNSELOR   # as above
             POST /placements/positions/{id:\\d+}/arrange | ADMIN, CENTER_STAFF, COLLEGE_ADMIN, COUNSELOR | open   # as above
+            GET /places/search | SIGNED_IN | -   # the public division list
             GET /plans | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COLLEGE_ADMIN | -
             POST /plans | CENTER_STAFF | -
             GET /plans/edit | CENTER_STAFF | -
