@@ -515,6 +515,7 @@ class AuthorizationMatrixTest {
                     one(jdbc, "SELECT id FROM org_staff WHERE college_id = " + w.collegeB + " ORDER BY id LIMIT 1")});
             w.ids.put("term", new long[] {one(jdbc, "SELECT max(id) FROM cal_term"), 999_999});
             w.ids.put("policy", new long[] {one(jdbc, "SELECT max(id) FROM pol_version"), 999_999});
+            w.ids.put("token", new long[] {999_998, 999_999}); // the demo issues none: 404 for both ("missing ?")
             int cohortA = jdbc.sql("SELECT c.cohort FROM org_class c WHERE c.id = ?").param(classOf(jdbc, studentA))
                     .query(Integer.class).single();
             w.texts.put("cohort", new String[] {String.valueOf(cohortA), "1999"});
@@ -595,6 +596,7 @@ class AuthorizationMatrixTest {
                 case "staff" -> "staff";
                 case "terms" -> "term";
                 case "policy", "admin" -> "policy";
+                case "tokens" -> "token";
                 default -> "unknown:" + segment;
             };
         }

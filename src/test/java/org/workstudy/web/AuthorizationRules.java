@@ -109,6 +109,16 @@ final class AuthorizationRules {
             GET / | SIGNED_IN | -
             GET /account/password | SIGNED_IN | -
             POST /account/password | SIGNED_IN | -
+            GET /account/tokens | SIGNED_IN | -
+            POST /account/tokens | SIGNED_IN | -
+            POST /account/tokens/{id}/revoke | SIGNED_IN | missing ?   # only the caller's own tokens
+            GET /org/status-changes | ADMIN | -
+            POST /org/status-changes | ADMIN | -
+            GET /api/v1/me/tokens | SIGNED_IN | -
+            POST /api/v1/me/tokens | SIGNED_IN | -
+            DELETE /api/v1/me/tokens/{id} | SIGNED_IN | missing ?   # only the caller's own tokens
+            GET /api/v1/students/{id}/status-changes | STAFF | scoped
+            POST /api/v1/students/{id}/status-changes | ADMIN | scoped
             POST /account/role | ADMIN | -
             GET /activate | PUBLIC | -
             POST /activate | PUBLIC | -
