@@ -1,5 +1,6 @@
 package org.workstudy.web;
 
+import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -27,7 +28,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -39,6 +42,7 @@ import org.workstudy.shared.BusinessException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -98,13 +102,40 @@ class ApiProblems {
             }
             return problem(HttpStatus.BAD_REQUEST, "api.body.malformed", locale, null, null);
         }
+        if (json instanceof InvalidFormatException f && f.getValue() instanceof String text
+                && JsonTextModule.hasControlCharacter(text)) {
+            String expected = messages.getMessage("api.expected.plain-text", null, locale);
+            return problem(HttpStatus.BAD_REQUEST, "api.field.wrong-value", locale, field, expected, field, expected);
+        }
         return wrongValue(field, target, locale);
     }
 
     /** A query or path parameter of the wrong type: {@code ?page=x}, {@code /students/abc}, an unknown enum. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        if (e.getValue() instanceof String text && JsonTextModule.hasControlCharacter(text)) {
+            String expected = messages.getMessage("api.expected.plain-text", null, locale);
+            return problem(HttpStatus.BAD_REQUEST, "api.field.wrong-value", locale, e.getName(), expected,
+                    e.getName(), expected);
+        }
         return wrongValue(e.getName(), e.getRequiredType(), locale);
+    }
+
+    /**
+     * A text parameter (query or path) with a control character is refused as it is read, naming the parameter, like
+     * JSON text ({@link JsonTextModule}); it would otherwise reach PostgreSQL, which cannot hold a NUL.
+     */
+    @InitBinder
+    void refuseControlCharacters(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                if (text != null && JsonTextModule.hasControlCharacter(text)) {
+                    throw new IllegalArgumentException("a control character (such as NUL)");
+                }
+                setValue(text);
+            }
+        });
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -39,9 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Walks every operation of the API's own OpenAPI document and sends, for each parameter and each JSON body field, a
  * bounded corpus of bad values (missing, null, negative, huge, overlong, wrong type, impossible date, unknown enum,
  * NUL, markup), as a caller the operation allows (from {@link AuthorizationRules}) with ids of that caller's scope.
- * No answer may be a 5xx; every 4xx is a problem detail; a value of the wrong kind must be refused (never accepted).
- * Refusals that do not name the field are counted and listed in {@code target/api-fuzz.txt} (the aim is none; see
- * docs/SECURITY.md). Each call is rolled back.
+ * No answer may be a 5xx; every 4xx is a problem detail; a value of the wrong kind must be refused (never accepted),
+ * and its refusal must name the field (a JSON field, a query parameter, or the path variable of a path the firewall
+ * refuses); unless the operation refuses first for another reason (403, 404, 409). Refusals that do not name the
+ * field fail the test and are listed at the end of {@code target/api-fuzz.txt}. Each call is rolled back.
  */
 @IntegrationTest
 class ApiFuzzTest {
@@ -108,6 +109,8 @@ class ApiFuzzTest {
                         refusedFirst++;
                     } else if (verdict.equals("unnamed")) {
                         unnamed.add(key + " " + v.describe() + ": " + outcome);
+                        failures.add(key + " as " + caller + ", " + v.describe() + ": refused without naming the"
+                                + " field " + outcome);
                     }
                     report.append(key).append(" | ").append(v.describe()).append(" | ").append(outcome).append('\n');
                 }
@@ -393,8 +396,9 @@ class ApiFuzzTest {
         static String goodText(JsonNode schema) {
             return switch (schema.path("format").asString("")) {
                 case "date" -> "2026-03-02";
-                case "date-time" -> "2026-03-02T09:00:00+08:00";
-                case "time", "partial-time" -> "09:00";
+                // Every date-time the API reads is a local time of Asia/Shanghai (LocalDateTime, no offset)
+                case "date-time" -> "2026-03-02T09:00:00";
+                case "time", "partial-time", "time-local" -> "09:00";
                 default -> schema.has("pattern") || schema.has("example") ? schema.path("example").asString("1") : "1";
             };
         }

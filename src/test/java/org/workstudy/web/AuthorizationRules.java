@@ -112,10 +112,17 @@ final class AuthorizationRules {
             GET / | SIGNED_IN | -
             GET /account/password | SIGNED_IN | -
             POST /account/password | SIGNED_IN | -
-            POST /account/role | ADMIN | -
             GET /account/tokens | SIGNED_IN | -
             POST /account/tokens | SIGNED_IN | -
-            POST /account/tokens/{id}/revoke | SIGNED_IN | missing?   # one's own tokens only: world A has none
+            POST /account/tokens/{id}/revoke | SIGNED_IN | missing ?   # only the caller's own tokens
+            GET /org/status-changes | ADMIN | -
+            POST /org/status-changes | ADMIN | -
+            GET /api/v1/me/tokens | SIGNED_IN | -
+            POST /api/v1/me/tokens | SIGNED_IN | -
+            DELETE /api/v1/me/tokens/{id} | SIGNED_IN | missing ?   # only the caller's own tokens
+            GET /api/v1/students/{id}/status-changes | STAFF | scoped
+            POST /api/v1/students/{id}/status-changes | ADMIN | scoped
+            POST /account/role | ADMIN | -
             GET /activate | PUBLIC | -
             POST /activate | PUBLIC | -
             GET /admin/accounts | ADMIN | -
@@ -174,9 +181,6 @@ final class AuthorizationRules {
             POST /api/v1/graduation/{cohort}/deferrals | ACADEMIC_AFFAIRS | open
             GET /api/v1/graduation/{cohort}/export | CENTER_DIRECTOR, CENTER_STAFF, ACADEMIC_AFFAIRS, LEADER, VICE_DEAN, COLLEGE_ADMIN, COUNSELOR | open   # as above
             GET /api/v1/me | SIGNED_IN | -
-            GET /api/v1/me/tokens | SIGNED_IN | -
-            POST /api/v1/me/tokens | SIGNED_IN | -
-            DELETE /api/v1/me/tokens/{id} | SIGNED_IN | missing?   # as above
             GET /api/v1/notices | STAFF, STUDENT | -
             GET /api/v1/notices/{id} | STAFF | scoped
             POST /api/v1/notices/{id}/objections | STAFF | scoped
@@ -229,8 +233,6 @@ final class AuthorizationRules {
             GET /api/v1/students | SIGNED_IN | -   # lists only the caller's scope (an employer: nobody; a student: self)
             GET /api/v1/students/{id} | STAFF, STUDENT | scoped
             GET /api/v1/students/{id}/progress | STAFF, STUDENT | scoped
-            GET /api/v1/students/{id}/status-changes | STAFF | scoped
-            POST /api/v1/students/{id}/status-changes | ADMIN | scoped
             GET /api/v1/work-records | STAFF, STUDENT | -   # ?studentId= of world A; scoped like the student
             POST /api/v1/work-records | COUNSELOR, EMPLOYER, STUDENT | -?   # an employer records for students placed with them (student A is not)
             GET /api/v1/work-records/pending | SIGNED_IN | -   # what waits for the caller's confirmation
@@ -322,8 +324,6 @@ final class AuthorizationRules {
             POST /org/staff/{id}/active | ADMIN | scoped
             GET /org/staff/{id}/edit | ADMIN | scoped
             POST /org/staff/{id}/edit | ADMIN | scoped
-            GET /org/status-changes | ADMIN | -
-            POST /org/status-changes | ADMIN | -
             GET /org/structure | ADMIN | -
             POST /org/structure/classes | ADMIN | -
             POST /org/structure/colleges | ADMIN | -

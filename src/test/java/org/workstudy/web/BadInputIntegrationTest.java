@@ -107,6 +107,41 @@ class BadInputIntegrationTest {
     }
 
     @Test
+    void aControlCharacterOrAFractionIsRefusedNamingTheFieldWhereverItIsSent() throws Exception {
+        String center = school.account(Grant.school(Role.CENTER_STAFF));
+        String name = "控制字符单位" + Fixtures.next();
+        // JSON text: refused as Jackson reads it, before anything reaches the database
+        mvc.perform(post("/api/v1/employers").with(httpBasic(center, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"city\":\"厦\\u0000门\",\"active\":true}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("city"))
+                .andExpect(jsonPath("$.expected").value("不含控制字符（如 NUL）的文本"));
+        mvc.perform(post("/api/v1/employers").with(httpBasic(center, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"city\":\"厦\\u0007门\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("city"));
+        assertThat(jdbc.sql("SELECT count(*) FROM pos_employer WHERE name = ?").param(name).query(Long.class).single())
+                .isZero();
+        // tab and line breaks are text
+        mvc.perform(post("/api/v1/employers").with(httpBasic(center, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"city\":\"厦门\",\"address\":\"一号\\t楼\\r\\n二层\"}"))
+                .andExpect(status().is2xxSuccessful());
+        // a query parameter
+        mvc.perform(get("/api/v1/positions").queryParam("text", "a\u0000b").with(httpBasic(center, Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("text"));
+        // a path id the firewall refuses before the API reads it
+        mvc.perform(get(URI.create("/api/v1/employers/1%00")).with(httpBasic(center, Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("id"))
+                .andExpect(jsonPath("$.detail").value(containsString("路径参数 id 含有不允许的字符")));
+        // a fraction in an integer field is not rounded
+        mvc.perform(post("/api/v1/positions").with(httpBasic(center, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"capacity\":1.5}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("capacity"))
+                .andExpect(jsonPath("$.expected").value(containsString("整数")));
+    }
+
+    @Test
     void aNulInAnUploadedFileNameIsCleanedNotA500() throws Exception {
         String center = school.account(Grant.school(Role.CENTER_STAFF));
         long employer = placements.employer();

@@ -66,12 +66,13 @@ class PlacementsApi {
         return applications.applicants(CurrentUser.require(), id);
     }
 
-    record Decision(boolean accept, String reason) {
+    // Named apart from the other APIs' Decision (approve): the OpenAPI document keeps one schema per simple name
+    record ApplicationDecision(boolean accept, String reason) {
     }
 
     @Operation(summary = "Accept or reject an applicant (a rejection needs a reason)")
     @PostMapping("/applications/{id}/decision")
-    ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {
+    ResponseEntity<Void> decide(@PathVariable long id, @RequestBody ApplicationDecision decision) {
         applications.decide(CurrentUser.require(), id, decision.accept(), decision.reason());
         return ResponseEntity.noContent().build();
     }
