@@ -47,6 +47,9 @@ public class AcademicCalendar {
     private final long refreshNanos;
     private final ReentrantLock reloading = new ReentrantLock();
 
+    /** Set while the current thread's transaction has changed the calendar (see {@link #lockForWrite}). */
+    private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
+
     private volatile Loaded loaded;
     private volatile long nextCheck;
 
@@ -65,6 +68,11 @@ public class AcademicCalendar {
 
     /** The calendar as of now (at most a few seconds old); immutable, for bulk questions. */
     public CalendarSnapshot snapshot() {
+        if (WRITING.get()) {
+            // this transaction changed the calendar: it sees its own writes, and nobody else may see them before
+            // they commit (a snapshot read here is never kept)
+            return load();
+        }
         Loaded current = loaded;
         // System.nanoTime, not the business Clock: this is a cache's age, not a date of the domain.
         if (current == null || System.nanoTime() - nextCheck >= 0) {
@@ -348,11 +356,17 @@ public class AcademicCalendar {
      */
     void lockForWrite() {
         jdbc.sql("UPDATE cal_version SET version = version + 1 WHERE id = 1").update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !WRITING.get()) {
+            WRITING.set(true);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     invalidate();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    WRITING.remove();
                 }
             });
         }
@@ -368,15 +382,16 @@ public class AcademicCalendar {
     }
 
     private Loaded refresh(Loaded current) {
-        if (current != null && !reloading.tryLock()) {
-            return current; // another thread is checking; answer from the snapshot we have
-        }
-        if (current == null) {
+        // never loaded, or this instance wrote: wait for the check, so that the writer reads its own write
+        boolean mustCheck = current == null || current.version() == Long.MIN_VALUE;
+        if (mustCheck) {
             reloading.lock();
+        } else if (!reloading.tryLock()) {
+            return current; // another thread is checking; answer from the snapshot we have
         }
         try {
             Loaded now = loaded;
-            if (now != null && System.nanoTime() - nextCheck < 0) {
+            if (!mustCheck && now != null && System.nanoTime() - nextCheck < 0) {
                 return now; // refreshed while we waited
             }
             long version = jdbc.sql("SELECT version FROM cal_version WHERE id = 1").query(Long.class).single();
