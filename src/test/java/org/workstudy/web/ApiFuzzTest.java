@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +17,12 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.workstudy.identity.Grant;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.web.AuthorizationMatrixTest.Caller;
@@ -72,7 +69,8 @@ class ApiFuzzTest {
     @Test
     void noInputMakesTheApiAnswer500AndWrongValuesAreRefusedNamingTheField() throws Exception {
         World world = World.build(jdbc, selfArranged, notices, fixtures);
-        Map<Caller, UsernamePasswordAuthenticationToken> callers = callers(world);
+        Map<Caller, UsernamePasswordAuthenticationToken> callers = AuthorizationMatrixTest.callers(world, fixtures,
+                users);
         Map<String, AuthorizationRules.Rule> rules = AuthorizationRules.parse();
         MvcResult docResult = mvc.perform(MockMvcRequestBuilders.get("/api/v1/openapi")
                 .with(authentication(callers.get(Caller.ADMIN)))).andReturn();
@@ -186,29 +184,6 @@ class ApiFuzzTest {
                 return "599 exception " + root;
             }
         });
-    }
-
-    private Map<Caller, UsernamePasswordAuthenticationToken> callers(World world) {
-        Map<Caller, UsernamePasswordAuthenticationToken> map = new EnumMap<>(Caller.class);
-        for (Caller c : Caller.values()) {
-            if (c.role == null) {
-                continue;
-            }
-            String username = switch (c.role.scopeKind()) {
-                case SCHOOL -> fixtures.account(Grant.school(c.role));
-                case COLLEGE -> fixtures.account(Grant.of(c.role, world.collegeA));
-                case CLASS -> fixtures.account(world.classesA.stream().map(id -> Grant.of(c.role, id))
-                        .toArray(Grant[]::new));
-                case EMPLOYER -> fixtures.account(Grant.of(c.role, world.employerA));
-                case SELF -> {
-                    fixtures.password(world.studentAUsername);
-                    yield world.studentAUsername;
-                }
-            };
-            UserDetails details = users.loadUserByUsername(username);
-            map.put(c, UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
-        }
-        return map;
     }
 
     /** One operation with well-formed values for everything, from which each variant spoils one thing. */

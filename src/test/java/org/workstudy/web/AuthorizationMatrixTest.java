@@ -127,7 +127,7 @@ class AuthorizationMatrixTest {
         World world = World.build(jdbc, selfArranged, notices, fixtures);
         known = world.fieldValues();
         List<Endpoint> endpoints = endpoints();
-        Map<Caller, UsernamePasswordAuthenticationToken> signedIn = callers(world);
+        Map<Caller, UsernamePasswordAuthenticationToken> signedIn = callers(world, fixtures, users);
 
         Map<String, AuthorizationRules.Rule> rules = AuthorizationRules.parse();
         List<String> unknown = endpoints.stream().map(Endpoint::key).filter(k -> !rules.containsKey(k)).toList();
@@ -229,7 +229,9 @@ class AuthorizationMatrixTest {
         return b;
     }
 
-    private Map<Caller, UsernamePasswordAuthenticationToken> callers(World world) {
+    /** A signed-in user per role, holding world A's college, classes, employer or student (also for the fuzz walk). */
+    static Map<Caller, UsernamePasswordAuthenticationToken> callers(World world, Fixtures fixtures,
+            UserDetailsService users) {
         Map<Caller, UsernamePasswordAuthenticationToken> map = new EnumMap<>(Caller.class);
         for (Caller c : Caller.values()) {
             if (c.role == null) {
