@@ -1,6 +1,8 @@
 package org.workstudy.organization;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,52 @@ public class DataScope {
             case SELF -> new StudentScope(false, Set.of(), Set.of(), ids);
             case EMPLOYER -> StudentScope.nobody();
         };
+    }
+
+    /**
+     * A SQL condition on {@code studentIdColumn} (a column of the caller's table holding student ids) for the
+     * students the user may see that match the query (null: no filter). Every query of another module that lists
+     * students uses this, so scope is decided here only.
+     */
+    public StudentCondition condition(CurrentUser user, StudentQuery query, String studentIdColumn) {
+        return condition(studentsOf(user), query, studentIdColumn);
+    }
+
+    /** As {@link #condition(CurrentUser, StudentQuery, String)}, for a scope already resolved (jobs, reports). */
+    public StudentCondition condition(StudentScope scope, StudentQuery query, String studentIdColumn) {
+        String column = StudentCondition.column(studentIdColumn);
+        if (scope.isNobody()) {
+            return new StudentCondition("1=0", Map.of());
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(scope.sql("s", "c"));
+        StudentQuery q = query == null ? StudentQuery.all() : query;
+        if (q.text() != null && !q.text().isBlank()) {
+            where.append(" AND (s.student_no LIKE :sc_no OR s.name LIKE :sc_name)");
+            params.put("sc_no", q.text().trim() + "%");
+            params.put("sc_name", "%" + q.text().trim() + "%");
+        }
+        if (q.collegeId() != null) {
+            where.append(" AND c.college_id = :sc_college");
+            params.put("sc_college", q.collegeId());
+        }
+        if (q.classId() != null) {
+            where.append(" AND s.class_id = :sc_class");
+            params.put("sc_class", q.classId());
+        }
+        if (q.cohort() != null) {
+            where.append(" AND c.cohort = :sc_cohort");
+            params.put("sc_cohort", q.cohort());
+        }
+        if (q.status() != null) {
+            where.append(" AND s.status = :sc_status");
+            params.put("sc_status", q.status().name());
+        }
+        if (scope.school() && params.isEmpty()) {
+            return new StudentCondition("1=1", Map.of());
+        }
+        return new StudentCondition(column + " IN (SELECT s.id FROM org_student s JOIN org_class c ON c.id = s.class_id"
+                + " WHERE " + where + ")", params);
     }
 
     public boolean maySeeStudent(CurrentUser user, long studentId) {

@@ -102,6 +102,31 @@ public class Roster {
     }
 
     /**
+     * Many students as list rows (class and college names, personal data masked), one query per 10,000, for other
+     * modules' lists: they select ids in their own tables (with a {@link StudentCondition}) and name them here. No
+     * scope check: callers limit ids. Missing ids are left out.
+     */
+    public Map<Long, StudentRow> rows(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        Map<Long, StudentRow> out = new HashMap<>();
+        for (int from = 0; from < all.size(); from += 10_000) {
+            jdbc.sql(ROW_SELECT + " WHERE s.id IN (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 10_000))).query(Roster::row).list()
+                    .forEach(r -> out.put(r.id(), StudentRow.masked(r)));
+        }
+        return out;
+    }
+
+    /**
+     * Locks the student's row until the transaction ends, so that decisions about one student (an exemption, a
+     * batch of hours) are taken one after another. False if there is no such student.
+     */
+    public boolean lock(long studentId) {
+        return jdbc.sql("SELECT id FROM org_student WHERE id = ? FOR UPDATE").param(studentId).query(Long.class)
+                .optional().isPresent();
+    }
+
+    /**
      * A student's enrolment term (入学学期, e.g. 2023-2024-1) and enrolment cohort (年级 of the class they enrolled in,
      * which keeps its policy version after any class change).
      */
