@@ -17,6 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.audit.internal.AuditEntry;
+import org.workstudy.audit.internal.AuditQuery;
 import org.workstudy.shared.PageResult;
 
 /**

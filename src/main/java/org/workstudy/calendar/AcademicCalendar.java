@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.workstudy.audit.AuditTrail;
+import org.workstudy.calendar.internal.DayInfo;
+import org.workstudy.calendar.internal.TermForm;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TermCode;
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.workstudy.calendar.internal.DayInfo;
+import org.workstudy.calendar.internal.Vacation;
 import org.workstudy.shared.TermCode;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * and unknown usernames are shown as they are.
  */
 @Component("accountNames")
-public class AccountNames {
+class AccountNames {
 
     private final Accounts accounts;
 

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -169,6 +171,33 @@ public class Accounts implements org.workstudy.audit.AuditActors {
                     .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
         }
         return names;
+    }
+
+    /** Display names of a role's holders by the scope they hold it on (a class's counselors), sorted by name. */
+    public Map<Long, List<String>> holderNames(Role role, Collection<Long> scopeIds) {
+        Map<Long, List<String>> names = new LinkedHashMap<>();
+        if (!scopeIds.isEmpty()) {
+            jdbc.sql("SELECT g.scope_id, a.display_name FROM identity_grant g JOIN identity_account a"
+                            + " ON a.id = g.account_id WHERE g.role = :role AND g.scope_id IN (:ids)"
+                            + " ORDER BY a.display_name")
+                    .param("role", role.name()).param("ids", scopeIds)
+                    .query((rs, n) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2)))
+                    .list();
+        }
+        return names;
+    }
+
+    /** The scopes on which someone holds the role (the classes that have a counselor). */
+    public Set<Long> scopesHeld(Role role) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT scope_id FROM identity_grant WHERE role = ? AND scope_id IS NOT NULL")
+                .param(role.name()).query(Long.class).list());
+    }
+
+    /** How many accounts carry a lock from failed sign-ins (run out or not: an administrator clears it). */
+    public long lockedCount() {
+        return jdbc.sql("SELECT count(*) FROM identity_account WHERE locked_until IS NOT NULL").query(Long.class)
+                .single();
     }
 
     @Transactional

@@ -12,7 +12,7 @@ import java.util.Locale;
  * another (no 0/O, 1/I), so 80 random bits, printed as {@code XXXX-XXXX-XXXX-XXXX}. Only its SHA-256 is stored: a
  * fast hash is enough for a random code of this entropy (nobody can try 2^80 codes), unlike a chosen password.
  */
-public final class ActivationCode {
+final class ActivationCode {
 
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     static final int LENGTH = 16;

@@ -33,7 +33,7 @@ import org.workstudy.shared.BusinessException;
  * or backwards, no character 4 times in a row and no run of 5 (12345, abcde, qwert). The first rule broken is
  * reported by its own message.
  */
-public final class PasswordRules {
+final class PasswordRules {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 64;

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workstudy.notifications.internal.NotificationView;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.PageResult;
 

@@ -2,6 +2,7 @@ package org.workstudy.organization;
 
 import java.util.List;
 
+import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.shared.RowError;
 
 /**
@@ -27,20 +28,20 @@ public record ImportResult(int imported, List<RowError> errors, int unlistedErro
     }
 
     /** Students imported with the status changes (学籍异动) of the workbook's 异动 sheet. */
-    static ImportResult success(int imported, int statusChanges) {
+    public static ImportResult success(int imported, int statusChanges) {
         return new ImportResult(imported, List.of(), 0, List.of(), statusChanges);
     }
 
-    static ImportResult success(int imported) {
+    public static ImportResult success(int imported) {
         return new ImportResult(imported, List.of(), 0);
     }
 
     /** Imported staff with the activation codes issued to them, to be shown once to the importing administrator. */
-    static ImportResult success(List<ActivationSlip> codes) {
+    public static ImportResult success(List<ActivationSlip> codes) {
         return new ImportResult(codes.size(), List.of(), 0, codes);
     }
 
-    static ImportResult failure(List<RowError> errors, int unlistedErrors) {
+    public static ImportResult failure(List<RowError> errors, int unlistedErrors) {
         return new ImportResult(0, errors, unlistedErrors);
     }
 

@@ -1,7 +1,6 @@
 package org.workstudy.organization;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,16 +174,7 @@ public class Organization {
     }
 
     private Map<Long, List<String>> counselorNames(List<Long> classIds) {
-        Map<Long, List<String>> names = new LinkedHashMap<>();
-        if (classIds.isEmpty()) {
-            return names;
-        }
-        jdbc.sql("SELECT g.scope_id, a.display_name FROM identity_grant g JOIN identity_account a ON a.id = g.account_id"
-                        + " WHERE g.role = 'COUNSELOR' AND g.scope_id IN (:ids) ORDER BY a.display_name")
-                .param("ids", classIds)
-                .query((rs, n) -> names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                .list();
-        return names;
+        return accounts.holderNames(Role.COUNSELOR, classIds);
     }
 
     static String classScope(StudentScope scope) {

@@ -2,9 +2,11 @@ package org.workstudy.organization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workstudy.identity.Accounts;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.web.HomeCard;
@@ -18,12 +20,14 @@ class OrganizationHome implements HomeCard.Source {
     private final DataScope scope;
     private final Roster roster;
     private final Organization organization;
+    private final Accounts accounts;
 
-    OrganizationHome(JdbcClient jdbc, DataScope scope, Roster roster, Organization organization) {
+    OrganizationHome(JdbcClient jdbc, DataScope scope, Roster roster, Organization organization, Accounts accounts) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.roster = roster;
         this.organization = organization;
+        this.accounts = accounts;
     }
 
     @Override
@@ -56,11 +60,11 @@ class OrganizationHome implements HomeCard.Source {
         lines.add(new Line("home.card.classes", count("SELECT count(*) FROM org_class c WHERE c.active AND "
                 + Organization.classScope(s)), "/org/classes"));
         if (user.acts(Role.ADMIN)) {
-            lines.add(new Line("home.card.classes-without-counselor", count("SELECT count(*) FROM org_class c"
-                    + " WHERE c.active AND NOT EXISTS (SELECT 1 FROM identity_grant g WHERE g.role = 'COUNSELOR'"
-                    + " AND g.scope_id = c.id)"), "/org/classes"));
-            lines.add(new Line("home.card.locked-accounts", count("SELECT count(*) FROM identity_account"
-                    + " WHERE locked_until IS NOT NULL"), "/admin/accounts"));
+            Set<Long> withCounselor = accounts.scopesHeld(Role.COUNSELOR);
+            long withoutCounselor = jdbc.sql("SELECT id FROM org_class WHERE active").query(Long.class).list().stream()
+                    .filter(id -> !withCounselor.contains(id)).count();
+            lines.add(new Line("home.card.classes-without-counselor", withoutCounselor, "/org/classes"));
+            lines.add(new Line("home.card.locked-accounts", accounts.lockedCount(), "/admin/accounts"));
         }
         return List.of(new HomeCard("home.card.organization", lines));
     }

@@ -19,6 +19,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.internal.RosterRules;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.PageResult;
 

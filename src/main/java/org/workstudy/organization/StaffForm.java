@@ -3,6 +3,7 @@ package org.workstudy.organization;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.workstudy.organization.internal.RosterRules;
 
 /** A staff member to create or edit. New staff sign in with their 工号 and the initial password given here. */
 public record StaffForm(

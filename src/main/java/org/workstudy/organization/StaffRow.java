@@ -6,7 +6,7 @@ import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 
 /** A staff member in a list: college name, grants, phone masked. */
-public record StaffRow(long id, String staffNo, String name, Long collegeId, String collegeName, String phone,
+record StaffRow(long id, String staffNo, String name, Long collegeId, String collegeName, String phone,
         long accountId, boolean active, List<Grant> grants) {
 
     /** Each role once, in the order granted (a counselor of five classes holds five grants of one role). */

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.workstudy.organization.internal.RosterRules;
 
 /** A student to create or edit by hand. */
 public record StudentForm(

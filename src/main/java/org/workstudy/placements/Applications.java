@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -24,6 +23,8 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.placements.internal.ApplicationView;
+import org.workstudy.placements.internal.SeatCount;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionView;
 import org.workstudy.positions.SelectionMode;
@@ -47,12 +48,11 @@ public class Applications {
     private final Organization organization;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxOpen;
 
     Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
-            Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            Notifications notifications, AuditTrail audit, Clock clock,
             @Value("${workstudy.applications.max-open:5}") int maxOpen) {
         this.jdbc = jdbc;
         this.seats = seats;
@@ -61,7 +61,6 @@ public class Applications {
         this.organization = organization;
         this.notifications = notifications;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
         this.maxOpen = maxOpen;
     }
@@ -254,9 +253,7 @@ public class Applications {
     }
 
     private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
-        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
-                .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
-                        PlacementSource.APPLICATION)));
+        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by);
     }
 
     private void endPlacement(long positionId, long studentId, String reason) {

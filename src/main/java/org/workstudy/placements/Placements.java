@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +20,11 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.organization.StudentCondition;
 import org.workstudy.organization.StudentQuery;
+import org.workstudy.organization.StudentScope;
 import org.workstudy.organization.StudentStatus;
+import org.workstudy.placements.internal.SeatCount;
 import org.workstudy.positions.PlanActuals;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionStatus;
@@ -47,12 +49,10 @@ public class Placements implements PlanActuals {
     private final DataScope scope;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Placements(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
-            DataScope scope, Notifications notifications, AuditTrail audit, ApplicationEventPublisher events,
-            Clock clock) {
+            DataScope scope, Notifications notifications, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.seats = seats;
         this.positions = positions;
@@ -61,7 +61,6 @@ public class Placements implements PlanActuals {
         this.scope = scope;
         this.notifications = notifications;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -132,7 +131,6 @@ public class Placements implements PlanActuals {
             long placementId = PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.ARRANGED,
                     null, user.username()).orElseThrow();
             trail.put(placementId, Map.of("position", positionId, "student", studentId));
-            events.publishEvent(new PlacementAccepted(placementId, positionId, studentId, PlacementSource.ARRANGED));
             Long account = students.get(studentId).accountId();
             if (account != null) {
                 accounts.add(account);
@@ -276,12 +274,13 @@ public class Placements implements PlanActuals {
         int start = Integer.parseInt(academicYear.substring(0, 4));
         Instant from = java.time.LocalDate.of(start, 9, 1).atStartOfDay(clock.getZone()).toInstant();
         Instant to = java.time.LocalDate.of(start + 1, 9, 1).atStartOfDay(clock.getZone()).toInstant();
-        String college = collegeId == null ? "" : " AND s.class_id IN (SELECT id FROM org_class WHERE college_id = "
-                + collegeId + ")";
-        return jdbc.sql("SELECT count(*) FROM plc_placement p JOIN org_student s ON s.id = p.student_id"
-                        + " WHERE p.created_at >= ? AND p.created_at < ?" + college)
-                .params(from.atZone(clock.getZone()).toOffsetDateTime(), to.atZone(clock.getZone()).toOffsetDateTime())
-                .query(Long.class).single();
+        StudentCondition students = scope.condition(new StudentScope(true, Set.of(), Set.of(), Set.of()),
+                new StudentQuery(null, collegeId, null, null, null), "p.student_id");
+        return jdbc.sql("SELECT count(*) FROM plc_placement p WHERE p.created_at >= :from AND p.created_at < :to AND "
+                        + students.sql())
+                .param("from", from.atZone(clock.getZone()).toOffsetDateTime())
+                .param("to", to.atZone(clock.getZone()).toOffsetDateTime())
+                .params(students.params()).query(Long.class).single();
     }
 
     /** Hours are the hours module's figure ({@code HoursPlanActuals}). */

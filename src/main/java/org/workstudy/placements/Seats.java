@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.workstudy.placements.internal.SeatCount;
 
 /**
  * The capacity counter of each position. Taking a place is one conditional UPDATE: PostgreSQL locks the row, so

@@ -6,7 +6,7 @@ import org.workstudy.shared.UploadedFiles;
  * What an agreement file may be: a PDF, JPEG or PNG, told by its first bytes (never by its name), and not larger than
  * the limit. The checks are those of {@link UploadedFiles}, with the agreement's messages.
  */
-public final class AgreementFiles {
+final class AgreementFiles {
 
     private AgreementFiles() {
     }

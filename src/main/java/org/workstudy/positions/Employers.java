@@ -23,6 +23,8 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.positions.internal.AgreementFile;
+import org.workstudy.positions.internal.EmployerForm;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TextLimits;
 

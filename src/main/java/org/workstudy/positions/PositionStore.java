@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workstudy.places.Divisions;
+import org.workstudy.positions.internal.PositionEvent;
 import org.workstudy.shared.PageResult;
 
 /** SQL of positions and their events. */

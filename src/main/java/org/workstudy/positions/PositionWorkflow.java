@@ -19,6 +19,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
 import org.workstudy.organization.Organization;
+import org.workstudy.positions.internal.PositionEvent;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.PageResult;
 

@@ -19,6 +19,7 @@ import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
 import org.workstudy.organization.Organization;
+import org.workstudy.positions.internal.EmployerForm;
 
 /**
  * Demo employers and positions for trying WorkStudy out: 8 employers (后勤处 first, so that it is employer 1 of a

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workstudy.audit.internal.AuditQuery;
 import org.workstudy.support.IntegrationTest;
 
 @IntegrationTest

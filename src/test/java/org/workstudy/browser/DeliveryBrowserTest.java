@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.workstudy.delivery.OutboxDelivery;
+import org.workstudy.delivery.internal.OutboxDelivery;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;

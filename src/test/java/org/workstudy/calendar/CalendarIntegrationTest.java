@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.workstudy.audit.AuditTrail;
+import org.workstudy.calendar.internal.TermForm;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;

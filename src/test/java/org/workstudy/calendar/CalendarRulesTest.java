@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.workstudy.calendar.internal.Vacation;
 import org.workstudy.shared.TermCode;
 
 /** The calendar's rules (DESIGN section 2, rules 3 and 4) on a fixed calendar, without a database. */

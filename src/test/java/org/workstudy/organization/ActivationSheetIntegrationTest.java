@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.identity.Activations;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.internal.ActivationSheetFiles;
+import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;

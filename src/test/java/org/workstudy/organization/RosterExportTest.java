@@ -25,6 +25,8 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.internal.RosterExport;
+import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.support.IntegrationTest;
 

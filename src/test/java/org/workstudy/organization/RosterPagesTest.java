@@ -29,6 +29,7 @@ import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.shared.RowError;
 import org.workstudy.support.IntegrationTest;
 

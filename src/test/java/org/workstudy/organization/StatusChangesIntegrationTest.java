@@ -29,6 +29,8 @@ import org.workstudy.identity.Accounts;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.organization.internal.RosterExport;
+import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyForm;
 import org.workstudy.shared.BusinessException;

@@ -18,7 +18,7 @@ import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentForm;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.positions.BankKind;
-import org.workstudy.positions.EmployerForm;
+import org.workstudy.positions.internal.EmployerForm;
 import org.workstudy.positions.Employers;
 import org.workstudy.positions.PositionAction;
 import org.workstudy.positions.PositionForm;

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.workstudy.audit.AuditEntry;
-import org.workstudy.audit.AuditQuery;
+import org.workstudy.audit.internal.AuditEntry;
+import org.workstudy.audit.internal.AuditQuery;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.shared.PageResult;
 

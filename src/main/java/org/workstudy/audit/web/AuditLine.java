@@ -2,7 +2,7 @@ package org.workstudy.audit.web;
 
 import java.util.List;
 
-import org.workstudy.audit.AuditEntry;
+import org.workstudy.audit.internal.AuditEntry;
 
 /**
  * One line of the trail as the page shows it: the entry, the actor's name (null for the system or an unknown

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.workstudy.audit.AuditActors;
-import org.workstudy.audit.AuditEntry;
+import org.workstudy.audit.internal.AuditEntry;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

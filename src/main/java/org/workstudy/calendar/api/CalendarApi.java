@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.calendar.AcademicCalendar;
-import org.workstudy.calendar.DayInfo;
+import org.workstudy.calendar.internal.DayInfo;
 import org.workstudy.calendar.web.DateParam;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TermCode;

@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workstudy.delivery.Preference;
-import org.workstudy.delivery.Preferences;
-import org.workstudy.delivery.SchoolDelivery;
+import org.workstudy.delivery.internal.Preference;
+import org.workstudy.delivery.internal.Preferences;
+import org.workstudy.delivery.internal.SchoolDelivery;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
 

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.notifications.NotificationView;
+import org.workstudy.notifications.internal.NotificationView;
 import org.workstudy.notifications.Notifications;
 import org.workstudy.shared.PageResult;
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.notifications.NotificationView;
+import org.workstudy.notifications.internal.NotificationView;
 import org.workstudy.notifications.Notifications;
 
 /** The signed-in user's own messages: the list, opening one (marks it read, follows its link), marking all read. */

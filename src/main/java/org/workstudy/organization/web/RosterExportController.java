@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.organization.RosterExport;
+import org.workstudy.organization.internal.RosterExport;
 import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.shared.BusinessException;

@@ -17,8 +17,8 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.ImportColumn;
 import org.workstudy.organization.ImportResult;
-import org.workstudy.organization.RosterExport;
-import org.workstudy.organization.RosterImport;
+import org.workstudy.organization.internal.RosterExport;
+import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.RowError;
 

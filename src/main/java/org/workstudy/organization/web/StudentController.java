@@ -15,7 +15,7 @@ import org.workstudy.identity.Activations;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.IssuedCodePage;
 import org.workstudy.identity.Role;
-import org.workstudy.organization.ActivationSheets;
+import org.workstudy.organization.internal.ActivationSheets;
 import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Gender;
 import org.workstudy.organization.Organization;

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.placements.ApplicationView;
+import org.workstudy.placements.internal.ApplicationView;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.ApplyOutcome;
 import org.workstudy.placements.PlacementView;
 import org.workstudy.placements.Placements;
-import org.workstudy.placements.SeatCount;
+import org.workstudy.placements.internal.SeatCount;
 
 /** Applications and placements, with the same role and scope checks as the pages. */
 @RestController

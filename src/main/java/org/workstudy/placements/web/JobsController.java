@@ -16,7 +16,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.organization.Organization;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
-import org.workstudy.placements.SeatCount;
+import org.workstudy.placements.internal.SeatCount;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionView;

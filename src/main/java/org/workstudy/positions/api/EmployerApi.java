@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.positions.Employer;
-import org.workstudy.positions.EmployerForm;
+import org.workstudy.positions.internal.EmployerForm;
 import org.workstudy.positions.Employers;
 import org.workstudy.shared.Masking;
 

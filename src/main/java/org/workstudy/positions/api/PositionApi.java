@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.positions.BankKind;
 import org.workstudy.positions.PositionAction;
-import org.workstudy.positions.PositionEvent;
+import org.workstudy.positions.internal.PositionEvent;
 import org.workstudy.positions.PositionForm;
 import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionRules;

@@ -1,6 +1,0 @@
-package org.workstudy.delivery;
-
-/** The outbound channels: a person's e-mail address, or the group robot of their class or college. */
-public enum Channel {
-    EMAIL, GROUP
-}
