@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,7 +41,7 @@ public class AcademicCalendar {
     static final String YEAR = "calendar-year";
     private static final int MAX_NAME = 50;
 
-    private final JdbcClient jdbc;
+    private final CalendarStore store;
     private final AuditTrail audit;
     private final java.time.Clock clock;
     private final long refreshNanos;
@@ -58,9 +56,9 @@ public class AcademicCalendar {
     private record Loaded(CalendarSnapshot snapshot, long version) {
     }
 
-    AcademicCalendar(JdbcClient jdbc, AuditTrail audit, java.time.Clock clock,
+    AcademicCalendar(CalendarStore store, AuditTrail audit, java.time.Clock clock,
             @Value("${workstudy.calendar.refresh-seconds:5}") long refreshSeconds) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
         this.audit = audit;
         this.refreshNanos = TimeUnit.SECONDS.toNanos(refreshSeconds);
@@ -113,10 +111,7 @@ public class AcademicCalendar {
 
     /** All terms, in date order, read from the database. */
     public List<Term> terms() {
-        return jdbc.sql("SELECT id, code, starts_on, ends_on FROM cal_term ORDER BY starts_on")
-                .query((rs, n) -> new Term(rs.getLong(1), TermCode.parse(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
-                .list();
+        return store.terms();
     }
 
     public Optional<Term> term(long id) {
@@ -125,22 +120,17 @@ public class AcademicCalendar {
 
     /** The public holidays and make-up workdays of a calendar year, by date. */
     public List<SpecialDay> specialDays(int year) {
-        return jdbc.sql("SELECT special_date, kind, name FROM cal_special_day WHERE special_date BETWEEN ? AND ?"
-                        + " ORDER BY special_date")
-                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query((rs, n) -> new SpecialDay(rs.getObject(1, LocalDate.class),
-                        SpecialDayKind.valueOf(rs.getString(2)), rs.getString(3)))
-                .list();
+        return store.specialDays(year);
     }
 
     /** The calendar years whose State Council arrangement is entered; every other year is provisional. */
     public java.util.Set<Integer> publishedYears() {
-        return new java.util.TreeSet<>(jdbc.sql("SELECT year FROM cal_year").query(Integer.class).list());
+        return store.publishedYears();
     }
 
     /** Whether the year's arrangement is entered (published) or only its holidays certain by rule (provisional). */
     public boolean isPublished(int year) {
-        return jdbc.sql("SELECT count(*) FROM cal_year WHERE year = ?").param(year).query(Long.class).single() > 0;
+        return store.isPublished(year);
     }
 
     // ---------------------------------------------------------------- administration
@@ -192,14 +182,11 @@ public class AcademicCalendar {
         }
         Term saved;
         if (before == null) {
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO cal_term (code, starts_on, ends_on) VALUES (?,?,?)")
-                    .params(code.toString(), form.startsOn(), form.endsOn()).update(key, "id");
-            saved = new Term(key.getKey().longValue(), code, form.startsOn(), form.endsOn());
+            saved = new Term(store.insertTerm(code, form.startsOn(), form.endsOn()), code, form.startsOn(),
+                    form.endsOn());
             audit.record(TERM, saved.id(), "create", termValues(saved));
         } else {
-            jdbc.sql("UPDATE cal_term SET code = ?, starts_on = ?, ends_on = ? WHERE id = ?")
-                    .params(code.toString(), form.startsOn(), form.endsOn(), before.id()).update();
+            store.updateTerm(before.id(), code, form.startsOn(), form.endsOn());
             saved = new Term(before.id(), code, form.startsOn(), form.endsOn());
             audit.recordChange(TERM, saved.id(), "update", termValues(before), termValues(saved));
         }
@@ -214,7 +201,7 @@ public class AcademicCalendar {
     public void deleteTerm(long id) {
         lockForWrite();
         Term term = term(id).orElseThrow(() -> BusinessException.notFound("calendar.term.not-found"));
-        jdbc.sql("DELETE FROM cal_term WHERE id = ?").param(id).update();
+        store.deleteTerm(id);
         audit.record(TERM, id, "delete", termValues(term));
     }
 
@@ -238,12 +225,9 @@ public class AcademicCalendar {
     @Transactional
     public void removeSpecialDay(LocalDate date) {
         lockForWrite();
-        SpecialDay day = jdbc.sql("SELECT special_date, kind, name FROM cal_special_day WHERE special_date = ?")
-                .param(date)
-                .query((rs, n) -> new SpecialDay(rs.getObject(1, LocalDate.class),
-                        SpecialDayKind.valueOf(rs.getString(2)), rs.getString(3)))
-                .optional().orElseThrow(() -> BusinessException.notFound("calendar.special.not-found", date));
-        jdbc.sql("DELETE FROM cal_special_day WHERE special_date = ?").param(date).update();
+        SpecialDay day = store.specialDay(date)
+                .orElseThrow(() -> BusinessException.notFound("calendar.special.not-found", date));
+        store.deleteSpecialDay(date);
         audit.record(SPECIAL_DAY, date, "delete", day);
     }
 
@@ -299,9 +283,7 @@ public class AcademicCalendar {
      */
     @Transactional
     public int completeProvisionalYears() {
-        List<Integer> years = jdbc.sql("SELECT DISTINCT EXTRACT(YEAR FROM special_date)::INT FROM cal_special_day"
-                + " WHERE EXTRACT(YEAR FROM special_date)::INT NOT IN (SELECT year FROM cal_year) ORDER BY 1")
-                .query(Integer.class).list();
+        List<Integer> years = store.provisionalYearsWithSpecialDays();
         int added = 0;
         for (int year : years) {
             List<LocalDate> taken = specialDays(year).stream().map(SpecialDay::date).toList();
@@ -322,10 +304,7 @@ public class AcademicCalendar {
 
     /** Records the year as published (its arrangement entered); the caller holds the write lock. */
     void markPublished(int year, String source) {
-        jdbc.sql("INSERT INTO cal_year (year, source, published_at, published_by) VALUES (?,?,?,?)"
-                        + " ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source,"
-                        + " published_at = EXCLUDED.published_at, published_by = EXCLUDED.published_by")
-                .params(year, source, java.time.OffsetDateTime.now(clock), actor()).update();
+        store.markPublished(year, source, java.time.OffsetDateTime.now(clock), actor());
         audit.record(YEAR, year, "publish", Map.of("year", year, "source", source));
     }
 
@@ -341,13 +320,10 @@ public class AcademicCalendar {
     // ---------------------------------------------------------------- internals
 
     SpecialDay insertSpecialDay(SpecialDay day) {
-        boolean taken = jdbc.sql("SELECT count(*) FROM cal_special_day WHERE special_date = ?").param(day.date())
-                .query(Long.class).single() > 0;
-        if (taken) {
+        if (store.specialDay(day.date()).isPresent()) {
             throw BusinessException.conflict("calendar.special.exists", day.date());
         }
-        jdbc.sql("INSERT INTO cal_special_day (special_date, kind, name) VALUES (?,?,?)")
-                .params(day.date(), day.kind().name(), day.name()).update();
+        store.insertSpecialDay(day);
         audit.record(SPECIAL_DAY, day.date(), "create", day);
         return day;
     }
@@ -357,7 +333,7 @@ public class AcademicCalendar {
      * instances) and drops this instance's snapshot once the transaction commits.
      */
     void lockForWrite() {
-        jdbc.sql("UPDATE cal_version SET version = version + 1 WHERE id = 1").update();
+        store.bumpVersion();
         if (TransactionSynchronizationManager.isSynchronizationActive() && !WRITING.get()) {
             WRITING.set(true);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -396,7 +372,7 @@ public class AcademicCalendar {
             if (!mustCheck && now != null && System.nanoTime() - nextCheck < 0) {
                 return now; // refreshed while we waited
             }
-            long version = jdbc.sql("SELECT version FROM cal_version WHERE id = 1").query(Long.class).single();
+            long version = store.version();
             if (now == null || now.version() != version) {
                 now = new Loaded(load(), version);
                 loaded = now;
@@ -409,11 +385,7 @@ public class AcademicCalendar {
     }
 
     private CalendarSnapshot load() {
-        List<SpecialDay> days = jdbc.sql("SELECT special_date, kind, name FROM cal_special_day")
-                .query((rs, n) -> new SpecialDay(rs.getObject(1, LocalDate.class),
-                        SpecialDayKind.valueOf(rs.getString(2)), rs.getString(3)))
-                .list();
-        return new CalendarSnapshot(terms(), days, publishedYears());
+        return new CalendarSnapshot(store.terms(), store.specialDays(), store.publishedYears());
     }
 
     private static Map<String, Object> termValues(Term t) {

@@ -142,7 +142,8 @@ public final class CalendarSnapshot {
 
     /**
      * The first day of semester {@code n} (n ≥ 1) of a student who enrolled in {@code enrolmentTerm}, if that term
-     * is in the calendar. The five-semester window is [semesterStart(e, 1), semesterStart(e, 6)).
+     * is in the calendar. The five-semester window runs from semesterStart(e, 1) up to (not including)
+     * semesterStart(e, 6).
      */
     public Optional<LocalDate> semesterStart(TermCode enrolmentTerm, int n) {
         if (n < 1) {

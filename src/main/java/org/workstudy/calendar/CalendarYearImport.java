@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
@@ -48,13 +47,13 @@ public class CalendarYearImport {
             + "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)?");
 
     private final AcademicCalendar calendar;
-    private final JdbcClient jdbc;
+    private final CalendarStore store;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    CalendarYearImport(AcademicCalendar calendar, JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    CalendarYearImport(AcademicCalendar calendar, CalendarStore store, AuditTrail audit, ApplicationEventPublisher events) {
         this.calendar = calendar;
-        this.jdbc = jdbc;
+        this.store = store;
         this.audit = audit;
         this.events = events;
     }
@@ -106,8 +105,7 @@ public class CalendarYearImport {
         }
         calendar.lockForWrite();
         List<SpecialDay> before = calendar.specialDays(year);
-        jdbc.sql("DELETE FROM cal_special_day WHERE special_date BETWEEN ? AND ?")
-                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).update();
+        store.deleteSpecialDays(year);
         Map<Object, Object> removed = new LinkedHashMap<>();
         before.forEach(d -> removed.put(d.date(), d));
         if (!removed.isEmpty()) {

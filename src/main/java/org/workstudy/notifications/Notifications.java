@@ -83,7 +83,7 @@ public class Notifications {
                 .param(accountId).query(Long.class).single();
     }
 
-    /** How many messages the account received in [from, to) (for the digests). */
+    /** How many messages the account received from {@code from} up to (not including) {@code to}, for the digests. */
     public long receivedBetween(long accountId, java.time.Instant from, java.time.Instant to) {
         return jdbc.sql("SELECT count(*) FROM ntf_message WHERE account_id = ? AND created_at >= ? AND created_at < ?")
                 .params(accountId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))

@@ -206,7 +206,7 @@ class PositionStore {
                 .list();
     }
 
-    /** Positions published in [from, to), optionally of one college's bank. */
+    /** Positions published from {@code from} up to (not including) {@code to}, optionally of one college's bank. */
     long publishedBetween(Instant from, Instant to, Long collegeId) {
         return jdbc.sql("SELECT count(*) FROM pos_position WHERE published_at >= ? AND published_at < ?"
                         + (collegeId == null ? "" : " AND bank = 'COLLEGE' AND bank_college_id = " + collegeId))

@@ -25,7 +25,7 @@ public record PositionView(long id, BankKind bank, Long bankCollegeId, long empl
                 : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(eligibleCohorts));
     }
 
-    /** Whether applications are taken at this instant: published and inside the window [opensAt, closesAt). */
+    /** Whether applications are taken at this instant: published, from opensAt up to (not including) closesAt. */
     public boolean openAt(Instant now) {
         return status == PositionStatus.PUBLISHED && opensAt != null && closesAt != null
                 && !now.isBefore(opensAt) && now.isBefore(closesAt);

@@ -148,7 +148,7 @@ class CalendarIntegrationTest {
 
     @Test
     void anotherInstanceSeesAWriteAtItsNextVersionCheck() {
-        AcademicCalendar other = new AcademicCalendar(jdbc, audit, java.time.Clock.systemDefaultZone(), 0);
+        AcademicCalendar other = new AcademicCalendar(new CalendarStore(jdbc), audit, java.time.Clock.systemDefaultZone(), 0);
         calendar.saveTerm(new TermForm(null, "2057-2058-1", d("2057-09-03"), d("2058-01-13")));
         LocalDate day = d("2057-10-01").with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
         assertThat(other.kindOf(day)).isEqualTo(DayKind.TERM_WEEKDAY);

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -51,6 +53,8 @@ class PlacementsIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Clock clock;
 
     @Test
     void aWithdrawalGivesThePlaceToTheFirstOnTheWaitList() {
@@ -259,6 +263,26 @@ class PlacementsIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/applications']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/positions/{id}/placements']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/students/{id}']").exists());
+    }
+
+    @Test
+    void thePlanCountsTheYearsPlacementsOfOneCollegeOrOfTheWholeSchool() {
+        LocalDate today = LocalDate.now(clock);
+        int start = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+        String year = start + "-" + (start + 1);
+        long collegeA = school.college();
+        long collegeB = school.college();
+        long wholeSchool = placements.placements(null, year);
+        List<Student> a = fixtures.students(school.schoolClass(collegeA), 2);
+        List<Student> b = fixtures.students(school.schoolClass(collegeB), 1);
+        long position = fixtures.published(5, SelectionMode.FIRST_COME, Set.of());
+        a.forEach(s -> apply(s, position));
+        b.forEach(s -> apply(s, position));
+
+        assertThat(placements.placements(collegeA, year)).isEqualTo(2);
+        assertThat(placements.placements(collegeB, year)).isEqualTo(1);
+        assertThat(placements.placements(null, year)).isEqualTo(wholeSchool + 3);
+        assertThat(placements.placements(collegeA, (start - 1) + "-" + start)).isZero();
     }
 
     private ApplyOutcome apply(Student s, long position) {
