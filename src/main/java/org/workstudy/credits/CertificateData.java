@@ -14,14 +14,14 @@ public record CertificateData(String schoolName, long studentId, String studentN
         String verifyUrl) {
 
     public String hoursText() {
-        return RecognitionRules.hours(hours);
+        return OffsetPlan.plain(hours);
     }
 
     public String creditsText() {
-        return RecognitionRules.hours(credits);
+        return OffsetPlan.plain(credits);
     }
 
     public String offsetText() {
-        return RecognitionRules.hours(offsetHours);
+        return OffsetPlan.plain(offsetHours);
     }
 }

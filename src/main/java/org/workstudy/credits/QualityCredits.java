@@ -62,8 +62,6 @@ public class QualityCredits {
     public static final int MAX_LISTED_ERRORS = 1_000;
     private static final int NOTE_MAX = 200;
     private static final int CHUNK = 5_000;
-    /** Statuses in which an offset holds its credits: everything but the ends that give them back. */
-    static final List<String> LIVE = List.of("SUBMITTED", "WAITING_DIRECTOR", "GRANTED", "IN_NOTICE", "FINAL");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -72,9 +70,11 @@ public class QualityCredits {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final OffsetHoldings holdings;
 
     QualityCredits(JdbcClient jdbc, JdbcTemplate batch, DataScope scope, Roster roster, AuditTrail audit, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, OffsetHoldings holdings) {
+        this.holdings = holdings;
         this.jdbc = jdbc;
         this.batch = batch;
         this.scope = scope;
@@ -273,9 +273,7 @@ public class QualityCredits {
     @Transactional(readOnly = true)
     public QualityStanding standing(long studentId) {
         BigDecimal current = current(List.of(studentId)).get(studentId);
-        BigDecimal used = jdbc.sql("SELECT COALESCE(SUM(quality_credits), 0) FROM cr_exemption WHERE student_id = :id"
-                        + " AND kind = 'OFFSET' AND status IN (:live)")
-                .param("id", studentId).param("live", LIVE).query(BigDecimal.class).single();
+        BigDecimal used = holdings.heldBy(studentId);
         return QualityStanding.of(studentId, current, used);
     }
 

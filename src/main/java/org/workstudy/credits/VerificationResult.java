@@ -11,10 +11,10 @@ public record VerificationResult(String name, String studentNo, BigDecimal hours
         LocalDate recognisedOn) {
 
     public String hoursText() {
-        return RecognitionRules.hours(hours);
+        return OffsetPlan.plain(hours);
     }
 
     public String creditsText() {
-        return RecognitionRules.hours(credits);
+        return OffsetPlan.plain(credits);
     }
 }

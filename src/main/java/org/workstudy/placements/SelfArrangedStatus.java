@@ -20,6 +20,22 @@ public enum SelfArrangedStatus {
     SUBMITTED, RETURNED, APPROVED, WAITING_VICE_DEAN, VICE_DEAN_APPROVED, CERTIFICATE_UPLOADED, VERIFIED, REFUSED,
     WITHDRAWN;
 
+    /**
+     * The moves of the lifecycle: decisions of the counselor and the vice dean, withdrawal, resubmission of a returned
+     * registration, the certificate uploaded (again) and verified or rejected.
+     */
+    public boolean mayBecome(SelfArrangedStatus next) {
+        return switch (this) {
+            case SUBMITTED -> next == APPROVED || next == WAITING_VICE_DEAN || next == RETURNED || next == WITHDRAWN;
+            case RETURNED -> next == SUBMITTED || next == WITHDRAWN;
+            case WAITING_VICE_DEAN -> next == VICE_DEAN_APPROVED || next == REFUSED || next == WITHDRAWN;
+            case APPROVED, VICE_DEAN_APPROVED -> next == CERTIFICATE_UPLOADED;
+            case CERTIFICATE_UPLOADED -> next == CERTIFICATE_UPLOADED || next == VERIFIED || next == APPROVED
+                    || next == VICE_DEAN_APPROVED;
+            case VERIFIED, REFUSED, WITHDRAWN -> false;
+        };
+    }
+
     /** Still open for a decision of the counselor or vice dean. */
     public boolean isPending() {
         return this == SUBMITTED || this == WAITING_VICE_DEAN;

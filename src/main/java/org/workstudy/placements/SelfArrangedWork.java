@@ -60,12 +60,7 @@ public class SelfArrangedWork {
     /** The subject type of the approval requests. */
     public static final String SUBJECT = "self-arranged-work";
 
-    static final String SELECT = "SELECT w.id, w.student_id, w.employer_name, w.city, w.address, w.out_of_city,"
-            + " w.starts_on, w.ends_on, w.expected_hours, w.content, w.status, w.counselor_approved_on,"
-            + " w.vice_dean_approved_on, w.certificate_verified, w.contact_person, w.contact_phone, w.created_at,"
-            + " w.approval_request_id, w.division_code FROM plc_self_work w";
-
-    private final JdbcClient jdbc;
+    private final SelfArrangedStore store;
     private final Approvals approvals;
     private final Roster roster;
     private final Organization organization;
@@ -78,13 +73,13 @@ public class SelfArrangedWork {
     private final long maxCertificateBytes;
     private final ApplicationEventPublisher events;
 
-    SelfArrangedWork(JdbcClient jdbc, Approvals approvals, Roster roster, Organization organization, DataScope scope,
+    SelfArrangedWork(SelfArrangedStore store, Approvals approvals, Roster roster, Organization organization, DataScope scope,
             Notifications notifications, AuditTrail audit, Clock clock,
             Policies policies, ApplicationEventPublisher events,
             @Value("${workstudy.self-arranged.certificate-max-bytes:10485760}") long maxCertificateBytes,
             Divisions divisions) {
         this.divisions = divisions;
-        this.jdbc = jdbc;
+        this.store = store;
         this.approvals = approvals;
         this.roster = roster;
         this.organization = organization;
@@ -101,13 +96,12 @@ public class SelfArrangedWork {
 
     /** A registration by id, without scope checks (for other modules). */
     public Optional<SelfArrangedView> find(long id) {
-        return jdbc.sql(SELECT + " WHERE w.id = ?").param(id).query(SelfArrangedWork::row).optional().map(Row::view);
+        return store.find(id).map(SelfArrangedRegistration::view);
     }
 
     /** A student's registrations, newest first, without scope checks (for other modules). */
     public List<SelfArrangedView> ofStudent(long studentId) {
-        return jdbc.sql(SELECT + " WHERE w.student_id = ? ORDER BY w.starts_on DESC, w.id DESC").param(studentId)
-                .query(SelfArrangedWork::row).list().stream().map(Row::view).toList();
+        return store.ofStudent(studentId, true).stream().map(SelfArrangedRegistration::view).toList();
     }
 
     /**
@@ -145,15 +139,7 @@ public class SelfArrangedWork {
         SelfArrangedForm f = SelfArrangedRules.validate(form, today());
         Division place = divisions.require("city", f.city());
         boolean out = outOfCity(place, student.id());
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO plc_self_work (student_id, employer_name, city, address, contact_person, contact_phone,"
-                        + " starts_on, ends_on, expected_hours, content, out_of_city, status, created_at, updated_at,"
-                        + " division_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(student.id(), f.employerName(), place.label(), f.address(), f.contactPerson(),
-                        f.contactPhone(), f.startsOn(), f.endsOn(), f.expectedHours(), f.content(), out,
-                        SelfArrangedStatus.SUBMITTED.name(), now(), now(), place.code())
-                .update(key, "id");
-        long id = key.getKey().longValue();
+        long id = store.insert(student.id(), f, place.label(), place.code(), out, now());
         openApproval(id, student, out);
         event(id, user.username(), "submitted", SelfArrangedStatus.SUBMITTED, null);
         audit.record("self-arranged-work", id, "register", auditValues(student.id(), f, out));
@@ -165,21 +151,13 @@ public class SelfArrangedWork {
     @Transactional
     public void update(CurrentUser user, long id, SelfArrangedForm form) {
         Student student = studentOf(user);
-        Row before = lockOwn(student, id);
-        if (before.status() != SelfArrangedStatus.RETURNED) {
-            throw BusinessException.conflict("selfwork.not-editable");
-        }
+        SelfArrangedRegistration before = lockOwn(student, id);
+        before.requireEditable();
+        before.requireMayBecome(SelfArrangedStatus.SUBMITTED);
         SelfArrangedForm f = SelfArrangedRules.validate(form, today());
         Division place = divisions.require("city", f.city());
         boolean out = outOfCity(place, student.id());
-        jdbc.sql("UPDATE plc_self_work SET employer_name = ?, city = ?, address = ?, contact_person = ?,"
-                        + " contact_phone = ?, starts_on = ?, ends_on = ?, expected_hours = ?, content = ?,"
-                        + " out_of_city = ?, status = ?, counselor_approved_on = NULL, vice_dean_approved_on = NULL,"
-                        + " certificate_verified = FALSE, updated_at = ?, division_code = ? WHERE id = ?")
-                .params(f.employerName(), place.label(), f.address(), f.contactPerson(), f.contactPhone(),
-                        f.startsOn(), f.endsOn(), f.expectedHours(), f.content(), out,
-                        SelfArrangedStatus.SUBMITTED.name(), now(), place.code(), id)
-                .update();
+        store.resubmit(id, f, place.label(), place.code(), out, now());
         openApproval(id, student, out);
         event(id, user.username(), "resubmitted", SelfArrangedStatus.SUBMITTED, null);
         audit.recordChange("self-arranged-work", id, "resubmit", auditValues(student.id(), before.form(),
@@ -191,35 +169,26 @@ public class SelfArrangedWork {
     @Transactional
     public void withdraw(CurrentUser user, long id) {
         Student student = studentOf(user);
-        Row row = lockOwn(student, id);
-        if (!row.status().isPending() && row.status() != SelfArrangedStatus.RETURNED) {
-            throw BusinessException.conflict("selfwork.withdraw.not-possible");
-        }
+        SelfArrangedRegistration row = lockOwn(student, id);
+        SelfArrangedStatus next = row.withdraw();
         if (row.approvalRequestId() != null) {
             approvals.cancel(row.approvalRequestId(), "withdrawn");
         }
-        setStatus(row, SelfArrangedStatus.WITHDRAWN, "withdrawn", user.username(), null, null, null);
+        setStatus(row, next, "withdrawn", user.username(), null, null, null);
     }
 
     /** The student uploads the employer's certificate (PDF/JPEG/PNG, at most 10 MB, checked by content). */
     @Transactional
     public void uploadCertificate(CurrentUser user, long id, String filename, byte[] content) {
         Student student = studentOf(user);
-        Row row = lockOwn(student, id);
-        Set<SelfArrangedStatus> allowed = Set.of(SelfArrangedStatus.APPROVED, SelfArrangedStatus.VICE_DEAN_APPROVED,
-                SelfArrangedStatus.CERTIFICATE_UPLOADED);
-        if (!allowed.contains(row.status())) {
-            throw BusinessException.conflict("selfwork.certificate.not-now");
-        }
+        SelfArrangedRegistration row = lockOwn(student, id);
+        SelfArrangedStatus next = row.certificateUploaded();
         String type = UploadedFiles.check(content, maxCertificateBytes, "selfwork.certificate");
         String name = UploadedFiles.safeName(filename, type, "certificate");
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO plc_self_certificate (work_id, file_name, content_type, size_bytes, uploaded_at,"
-                        + " uploaded_by, content) VALUES (?,?,?,?,?,?,?)")
-                .params(id, name, type, content.length, now(), user.username(), content).update(key, "id");
-        audit.record("self-arranged-work", id, "certificate", Map.of("certificateId", key.getKey().longValue(),
+        long certificateId = store.insertCertificate(id, name, type, content, user.username(), now());
+        audit.record("self-arranged-work", id, "certificate", Map.of("certificateId", certificateId,
                 "fileName", name, "contentType", type, "sizeBytes", content.length));
-        setStatus(row, SelfArrangedStatus.CERTIFICATE_UPLOADED, "certificate-uploaded", user.username(), null, null,
+        setStatus(row, next, "certificate-uploaded", user.username(), null, null,
                 null);
         notifyCounselors(student, "selfwork.notify.certificate", row.view().employerName(), id);
     }
@@ -233,43 +202,36 @@ public class SelfArrangedWork {
      */
     @Transactional
     public void decide(CurrentUser user, long id, boolean approve, String reason) {
-        Row row = lock(id);
+        SelfArrangedRegistration row = lock(id);
         scope.requireStudent(user, row.studentId());
-        if (!row.status().isPending() || row.approvalRequestId() == null) {
-            throw BusinessException.conflict("selfwork.not-pending");
-        }
+        row.requirePending();
         LocalDate today = today();
         if (approve && row.view().outOfCity() && !SelfArrangedRules.viceDeanInTime(today, row.view().startsOn())
                 && (user.acts(Role.VICE_DEAN) || user.acts(Role.COUNSELOR))) {
             throw BusinessException.invalid("selfwork.vice-dean-too-late", row.view().startsOn());
         }
-        ApprovalDecided decided = approvals.decide(user, row.approvalRequestId(), approve, reason);
+        boolean counselorStep = row.waitsForCounselor();
+        SelfArrangedStatus next = row.decided(approve);
+        approvals.decide(user, row.approvalRequestId(), approve, reason);
         String why = reason == null || reason.isBlank() ? null : reason.trim();
-        boolean counselorStep = decided.step() == 1;
         if (!approve) {
-            SelfArrangedStatus next = counselorStep ? SelfArrangedStatus.RETURNED : SelfArrangedStatus.REFUSED;
             setStatus(row, next, counselorStep ? "returned" : "refused", user.username(), why, null, null);
         } else if (counselorStep) {
-            SelfArrangedStatus next = row.view().outOfCity() ? SelfArrangedStatus.WAITING_VICE_DEAN
-                    : SelfArrangedStatus.APPROVED;
             setStatus(row, next, "counselor-approved", user.username(), why, today, null);
         } else {
-            setStatus(row, SelfArrangedStatus.VICE_DEAN_APPROVED, "vice-dean-approved", user.username(), why, null,
-                    today);
+            setStatus(row, next, "vice-dean-approved", user.username(), why, null, today);
         }
     }
 
     /** The counselor of the student's class accepts or rejects (with a reason) the uploaded certificate. */
     @Transactional
     public void verifyCertificate(CurrentUser user, long id, boolean accept, String reason) {
-        Row row = lock(id);
+        SelfArrangedRegistration row = lock(id);
         scope.requireStudent(user, row.studentId());
         if (!user.acts(Role.COUNSELOR)) {
             throw BusinessException.forbidden();
         }
-        if (row.status() != SelfArrangedStatus.CERTIFICATE_UPLOADED) {
-            throw BusinessException.conflict("selfwork.certificate.nothing-to-verify");
-        }
+        SelfArrangedStatus next = row.certificateVerified(accept);
         String why = reason == null || reason.isBlank() ? null : reason.trim();
         if (!accept && why == null) {
             throw BusinessException.invalid("approvals.reason-required");
@@ -278,13 +240,11 @@ public class SelfArrangedWork {
             throw BusinessException.invalid("approvals.reason-too-long", 500);
         }
         if (accept) {
-            jdbc.sql("UPDATE plc_self_work SET certificate_verified = TRUE WHERE id = ?").param(id).update();
-            setStatus(row, SelfArrangedStatus.VERIFIED, "certificate-accepted", user.username(), why, null, null);
+            store.markCertificateVerified(id);
+            setStatus(row, next, "certificate-accepted", user.username(), why, null, null);
             events.publishEvent(new SelfArrangedVerified(id, row.studentId()));
         } else {
-            SelfArrangedStatus back = row.view().outOfCity() ? SelfArrangedStatus.VICE_DEAN_APPROVED
-                    : SelfArrangedStatus.APPROVED;
-            setStatus(row, back, "certificate-rejected", user.username(), why, null, null);
+            setStatus(row, next, "certificate-rejected", user.username(), why, null, null);
         }
     }
 
@@ -293,13 +253,12 @@ public class SelfArrangedWork {
     /** The signed-in student's registrations, newest first. */
     public List<SelfArrangedRow> mine(CurrentUser user) {
         Student student = studentOf(user);
-        return rows(jdbc.sql(SELECT + " WHERE w.student_id = ? ORDER BY w.id DESC").param(student.id())
-                .query(SelfArrangedWork::row).list());
+        return rows(store.ofStudent(student.id(), false));
     }
 
     /** A registration for its student, or for staff who may see the student; otherwise not found. */
     public SelfArrangedRow get(CurrentUser user, long id) {
-        Row row = jdbc.sql(SELECT + " WHERE w.id = ?").param(id).query(SelfArrangedWork::row).optional()
+        SelfArrangedRegistration row = store.find(id)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         requireReader(user, row);
         return rows(List.of(row)).get(0);
@@ -308,18 +267,13 @@ public class SelfArrangedWork {
     /** The history of a registration, oldest first. */
     public List<SelfArrangedEvent> history(CurrentUser user, long id) {
         get(user, id);
-        return jdbc.sql("SELECT at, actor, action, status, reason FROM plc_self_event WHERE work_id = ? ORDER BY id")
-                .param(id)
-                .query((rs, n) -> new SelfArrangedEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), SelfArrangedStatus.valueOf(rs.getString(4)), rs.getString(5)))
-                .list();
+        return store.events(id);
     }
 
     /** The approval decisions of the registration's current request (its latest submission), in order. */
     public List<DecisionView> decisions(CurrentUser user, long id) {
         get(user, id);
-        Long request = jdbc.sql("SELECT approval_request_id FROM plc_self_work WHERE id = ?").param(id)
-                .query(Long.class).optional().orElse(null);
+        Long request = store.find(id).map(SelfArrangedRegistration::approvalRequestId).orElse(null);
         return request == null ? List.of() : approvals.history(request);
     }
 
@@ -332,12 +286,7 @@ public class SelfArrangedWork {
     /** The current certificate, for those who may see the registration. */
     public Optional<CertificateFile> certificate(CurrentUser user, long id) {
         get(user, id);
-        return jdbc.sql("SELECT id, work_id, file_name, content_type, size_bytes, uploaded_at, uploaded_by, content"
-                        + " FROM plc_self_certificate WHERE work_id = ? ORDER BY id DESC LIMIT 1")
-                .param(id)
-                .query((rs, n) -> new CertificateFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBytes(8)))
-                .optional();
+        return store.certificate(id);
     }
 
     /**
@@ -349,21 +298,16 @@ public class SelfArrangedWork {
         for (PendingApproval p : approvals.pendingFor(user, SUBJECT)) {
             ids.add(p.subjectId());
         }
-        List<Row> found = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            found.addAll(jdbc.sql(SELECT + " WHERE w.id IN (:ids)").param("ids", ids).query(SelfArrangedWork::row)
-                    .list());
-        }
+        List<SelfArrangedRegistration> found = new ArrayList<>(store.byIds(ids));
         if (user.acts(Role.COUNSELOR) && !user.activeScopeIds().isEmpty()) {
-            found.addAll(jdbc.sql(SELECT + " JOIN org_student s ON s.id = w.student_id WHERE w.status = :status"
-                            + " AND s.class_id IN (:classes)")
-                    .param("status", SelfArrangedStatus.CERTIFICATE_UPLOADED.name())
-                    .param("classes", user.activeScopeIds()).query(SelfArrangedWork::row).list());
+            found.addAll(store.of(scope.condition(user, null, "w.student_id"),
+                    SelfArrangedStatus.CERTIFICATE_UPLOADED, Integer.MAX_VALUE));
         }
         LocalDate today = today();
-        List<Row> live = found.stream().filter(r -> scope.maySeeStudent(user, r.studentId()))
+        List<SelfArrangedRegistration> live = found.stream().filter(r -> scope.maySeeStudent(user, r.studentId()))
                 .filter(r -> !SelfArrangedRules.expired(r.view().outOfCity(), r.status(), r.view().startsOn(), today))
-                .sorted(Comparator.comparing((Row r) -> r.view().startsOn()).thenComparing(Row::id)).toList();
+                .sorted(Comparator.comparing((SelfArrangedRegistration r) -> r.view().startsOn())
+                        .thenComparing(SelfArrangedRegistration::id)).toList();
         return rows(live);
     }
 
@@ -377,38 +321,12 @@ public class SelfArrangedWork {
         if (user.acts(Role.STUDENT) || user.acts(Role.EMPLOYER)) {
             throw BusinessException.forbidden();
         }
-        var students = scope.studentsOf(user);
-        StringBuilder where = new StringBuilder(" JOIN org_student s ON s.id = w.student_id"
-                + " JOIN org_class c ON c.id = s.class_id WHERE ");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (students.school()) {
-            where.append("1=1");
-        } else {
-            List<String> any = new ArrayList<>();
-            if (!students.collegeIds().isEmpty()) {
-                any.add("c.college_id IN (:colleges)");
-                params.put("colleges", students.collegeIds());
-            }
-            if (!students.classIds().isEmpty()) {
-                any.add("s.class_id IN (:classes)");
-                params.put("classes", students.classIds());
-            }
-            if (any.isEmpty()) {
-                return List.of();
-            }
-            where.append("(").append(String.join(" OR ", any)).append(")");
-        }
-        if (status != null) {
-            where.append(" AND w.status = :status");
-            params.put("status", status.name());
-        }
-        return rows(jdbc.sql(SELECT + where + " ORDER BY w.id DESC LIMIT " + Math.max(1, Math.min(limit, 500)))
-                .params(params).query(SelfArrangedWork::row).list());
+        return rows(store.of(scope.condition(user, null, "w.student_id"), status, Math.max(1, Math.min(limit, 500))));
     }
 
     /** Whether the user may decide the current approval step of the registration now. */
     public boolean mayDecide(CurrentUser user, SelfArrangedRow row) {
-        Row r = jdbc.sql(SELECT + " WHERE w.id = ?").param(row.work().id()).query(SelfArrangedWork::row).single();
+        SelfArrangedRegistration r = store.find(row.work().id()).orElseThrow();
         return r.status().isPending() && r.approvalRequestId() != null && scope.maySeeStudent(user, r.studentId())
                 && approvals.mayDecide(user, r.approvalRequestId());
     }
@@ -429,7 +347,7 @@ public class SelfArrangedWork {
 
     // ---- internals ----
 
-    private void requireReader(CurrentUser user, Row row) {
+    private void requireReader(CurrentUser user, SelfArrangedRegistration row) {
         if (user.acts(Role.STUDENT)) {
             Student student = roster.ofAccount(user.accountId()).orElse(null);
             if (student == null || student.id() != row.studentId()) {
@@ -451,17 +369,13 @@ public class SelfArrangedWork {
             steps.add(StepSpec.of(Approver.of(Role.VICE_DEAN, schoolClass.collegeId())));
         }
         long requestId = approvals.open(SUBJECT, id, steps);
-        jdbc.sql("UPDATE plc_self_work SET approval_request_id = ? WHERE id = ?").params(requestId, id).update();
+        store.setApprovalRequest(id, requestId);
     }
 
-    private void setStatus(Row row, SelfArrangedStatus status, String action, String actor, String reason,
-            LocalDate counselorApprovedOn, LocalDate viceDeanApprovedOn) {
-        int n = jdbc.sql("UPDATE plc_self_work SET status = ?, updated_at = ?,"
-                        + " counselor_approved_on = COALESCE(?, counselor_approved_on),"
-                        + " vice_dean_approved_on = COALESCE(?, vice_dean_approved_on) WHERE id = ? AND status = ?")
-                .params(status.name(), now(), counselorApprovedOn, viceDeanApprovedOn, row.id(), row.status().name())
-                .update();
-        if (n != 1) {
+    private void setStatus(SelfArrangedRegistration row, SelfArrangedStatus status, String action, String actor,
+            String reason, LocalDate counselorApprovedOn, LocalDate viceDeanApprovedOn) {
+        row.requireMayBecome(status);
+        if (!store.setStatus(row.id(), row.status(), status, counselorApprovedOn, viceDeanApprovedOn, now())) {
             throw BusinessException.conflict("selfwork.changed-meanwhile");
         }
         event(row.id(), actor, action, status, reason);
@@ -496,41 +410,37 @@ public class SelfArrangedWork {
     }
 
     private void event(long id, String actor, String action, SelfArrangedStatus status, String reason) {
-        jdbc.sql("INSERT INTO plc_self_event (work_id, at, actor, action, status, reason) VALUES (?,?,?,?,?,?)")
-                .params(id, now(), actor, action, status.name(), reason).update();
+        store.insertEvent(id, actor, action, status, reason, now());
     }
 
-    private Row lock(long id) {
-        return jdbc.sql(SELECT + " WHERE w.id = ? FOR UPDATE").param(id).query(SelfArrangedWork::row).optional()
-                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+    private SelfArrangedRegistration lock(long id) {
+        return store.lock(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
     }
 
-    private Row lockOwn(Student student, long id) {
-        Row row = lock(id);
+    private SelfArrangedRegistration lockOwn(Student student, long id) {
+        SelfArrangedRegistration row = lock(id);
         if (row.studentId() != student.id()) {
             throw BusinessException.notFound("error.not-found");
         }
         return row;
     }
 
-    private List<SelfArrangedRow> rows(List<Row> rows) {
+    private List<SelfArrangedRow> rows(List<SelfArrangedRegistration> rows) {
         LocalDate today = today();
         Map<Long, Student> students = new java.util.HashMap<>();
         Map<Long, String> classNames = new java.util.HashMap<>();
         List<SelfArrangedRow> out = new ArrayList<>();
-        for (Row r : rows) {
+        for (SelfArrangedRegistration r : rows) {
             Student s = students.computeIfAbsent(r.studentId(), k -> roster.find(k).orElseThrow());
             String className = classNames.computeIfAbsent(s.classId(),
                     k -> organization.schoolClass(k).map(SchoolClass::name).orElse(""));
-            var cert = jdbc.sql("SELECT file_name, uploaded_at FROM plc_self_certificate WHERE work_id = ?"
-                    + " ORDER BY id DESC LIMIT 1").param(r.id())
-                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
-            String lastReason = jdbc.sql("SELECT reason FROM plc_self_event WHERE work_id = ? AND reason IS NOT NULL"
-                    + " ORDER BY id DESC LIMIT 1").param(r.id()).query(String.class).optional().orElse(null);
+            var cert = store.certificateName(r.id());
+            String lastReason = store.lastReason(r.id()).orElse(null);
             out.add(new SelfArrangedRow(r.view(), s.studentNo(), s.name(), className, r.contactPerson(),
                     r.contactPhone(), r.createdAt(),
                     SelfArrangedRules.expired(r.view().outOfCity(), r.status(), r.view().startsOn(), today),
-                    cert.map(Map.Entry::getKey).orElse(null), cert.map(Map.Entry::getValue).orElse(null),
+                    cert.map(SelfArrangedStore.CertificateName::fileName).orElse(null),
+                    cert.map(SelfArrangedStore.CertificateName::uploadedAt).orElse(null),
                     lastReason));
         }
         return out;
@@ -558,39 +468,5 @@ public class SelfArrangedWork {
 
     private OffsetDateTime now() {
         return clock.instant().atZone(clock.getZone()).toOffsetDateTime();
-    }
-
-    record Row(SelfArrangedView view, String contactPerson, String contactPhone, java.time.Instant createdAt,
-            Long approvalRequestId, String divisionCode) {
-
-        long id() {
-            return view.id();
-        }
-
-        long studentId() {
-            return view.studentId();
-        }
-
-        SelfArrangedStatus status() {
-            return view.status();
-        }
-
-        SelfArrangedForm form() {
-            // the picker shows the chosen division; a place no division matched must be chosen again
-            return new SelfArrangedForm(view.employerName(), divisionCode != null ? divisionCode : view.city(),
-                    view.address(), contactPerson, contactPhone,
-                    view.startsOn(), view.endsOn(), view.expectedHours(), view.content());
-        }
-    }
-
-    static Row row(ResultSet rs, int n) throws SQLException {
-        BigDecimal hours = rs.getBigDecimal(9);
-        SelfArrangedView view = new SelfArrangedView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getBoolean(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                hours == null ? null : hours.stripTrailingZeros().scale() < 0 ? hours.setScale(0) : hours.stripTrailingZeros(),
-                rs.getString(10), SelfArrangedStatus.valueOf(rs.getString(11)), rs.getObject(12, LocalDate.class),
-                rs.getObject(13, LocalDate.class), rs.getBoolean(14));
-        return new Row(view, rs.getString(15), rs.getString(16), rs.getTimestamp(17).toInstant(),
-                rs.getObject(18, Long.class), rs.getString(19));
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.workstudy.credits.ExemptionFixtures;
-import org.workstudy.credits.ExemptionFixtures.Unit;
+import org.workstudy.exemptions.ExemptionFixtures;
+import org.workstudy.exemptions.ExemptionFixtures.Unit;
 import org.workstudy.organization.Student;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;

@@ -25,7 +25,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workstudy.credits.RecognitionFixtures.College;
+import org.workstudy.recognition.RecognitionFixtures.College;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Student;
 import org.workstudy.shared.CjkPdf;
@@ -37,6 +37,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import cn.idev.excel.FastExcel;
+import org.workstudy.recognition.RecognitionFixtures;
 
 /** Certificates (PDF, printable page), the public verification page and the registrar's export, with scope. */
 @IntegrationTest

@@ -19,13 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workstudy.credits.ExemptionFixtures.Unit;
+import org.workstudy.exemptions.ExemptionFixtures.Unit;
 import org.workstudy.organization.Student;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
 
 import cn.idev.excel.FastExcel;
+import org.workstudy.exemptions.ExemptionFixtures;
 
 /** Quality-development credits imported from .xlsx on PostgreSQL: all or nothing, every bad row listed, scope. */
 @IntegrationTest

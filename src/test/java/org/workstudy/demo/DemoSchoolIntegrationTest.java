@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.credits.Certificates;
-import org.workstudy.credits.ExemptionStatus;
-import org.workstudy.credits.Exemptions;
+import org.workstudy.exemptions.ExemptionStatus;
+import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.credits.GraduationFilter;
 import org.workstudy.credits.GraduationRow;
 import org.workstudy.credits.GraduationStatus;
-import org.workstudy.credits.NoticeBoard;
+import org.workstudy.notices.NoticeBoard;
 import org.workstudy.credits.RecognitionBasis;
 import org.workstudy.hours.ClassProgressRow;
 import org.workstudy.hours.HoursLedger;
@@ -59,7 +59,7 @@ class DemoSchoolIntegrationTest {
     @Autowired Roster roster;
     @Autowired Organization organization;
     @Autowired MockMvc mvc;
-    @Autowired org.workstudy.credits.Recognitions recognitions;
+    @Autowired org.workstudy.recognition.Recognitions recognitions;
     @Autowired org.workstudy.credits.QualityCredits quality;
     @Autowired org.workstudy.positions.AnnualPlans plans;
     @Autowired org.workstudy.notifications.Notifications notifications;
@@ -216,9 +216,9 @@ class DemoSchoolIntegrationTest {
         CurrentUser center = new CurrentUser(0, "center-s", "中心", Role.CENTER_STAFF,
                 List.of(Grant.school(Role.CENTER_STAFF)));
         assertThat(quality.imports(center, 20)).isNotEmpty();
-        List<org.workstudy.credits.RecognitionView> lists = recognitions.list(CENTER, null, null);
+        List<org.workstudy.recognition.RecognitionView> lists = recognitions.list(CENTER, null, null);
         assertThat(lists).anySatisfy(r -> {
-            assertThat(r.status()).isEqualTo(org.workstudy.credits.RecognitionStatus.SUBMITTED);
+            assertThat(r.status()).isEqualTo(org.workstudy.recognition.RecognitionStatus.SUBMITTED);
             assertThat(r.approvedBy()).hasSize(1); // waiting for the second approval
         });
         // one list of the fifth-semester cohort went through both approvals into its notice (other tests in this
@@ -229,11 +229,11 @@ class DemoSchoolIntegrationTest {
             assertThat(r.submittedBy()).startsWith("fuyuanzhang");
             assertThat(r.cohort()).isEqualTo(fifthCohort);
             assertThat(r.noticeId()).isNotNull();
-            assertThat(r.status()).isIn(org.workstudy.credits.RecognitionStatus.IN_NOTICE,
-                    org.workstudy.credits.RecognitionStatus.FINAL);
+            assertThat(r.status()).isIn(org.workstudy.recognition.RecognitionStatus.IN_NOTICE,
+                    org.workstudy.recognition.RecognitionStatus.FINAL);
         });
         assertThat(lists).anySatisfy(r -> assertThat(r.status())
-                .isEqualTo(org.workstudy.credits.RecognitionStatus.FINAL));
+                .isEqualTo(org.workstudy.recognition.RecognitionStatus.FINAL));
         List<org.workstudy.positions.PlanRow> rows = plans.rows(center, plans.currentYear());
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.plan()).isNotNull();

@@ -441,7 +441,7 @@ class SelfArrangedWorkIntegrationTest {
 
     private SelfArrangedWork at(LocalDate day) {
         Clock fixed = Clock.fixed(day.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
-        return new SelfArrangedWork(jdbc, approvals, roster, organization, scope, notifications, audit, fixed, policies,
+        return new SelfArrangedWork(new SelfArrangedStore(jdbc), approvals, roster, organization, scope, notifications, audit, fixed, policies,
                 events, 10L * 1024 * 1024, divisions);
     }
 

@@ -60,7 +60,7 @@ class ApiFuzzTest {
     @Autowired
     org.workstudy.placements.SelfArrangedWork selfArranged;
     @Autowired
-    org.workstudy.credits.NoticeFixtures notices;
+    org.workstudy.notices.NoticeFixtures notices;
 
     /** A bad value and whether it is of the wrong kind for its type (then it must be refused naming the field). */
     record Bad(String label, String text, JsonNode json, boolean wrongKind) {

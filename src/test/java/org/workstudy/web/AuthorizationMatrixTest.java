@@ -72,7 +72,7 @@ class AuthorizationMatrixTest {
     @Autowired
     org.workstudy.placements.SelfArrangedWork selfArranged;
     @Autowired
-    org.workstudy.credits.NoticeFixtures notices;
+    org.workstudy.notices.NoticeFixtures notices;
 
     /** Who calls: each role (with its scoped grants over world A) and a visitor. */
     enum Caller {
@@ -431,7 +431,7 @@ class AuthorizationMatrixTest {
         final Map<String, String[]> texts = new LinkedHashMap<>();
 
         static World build(JdbcClient jdbc, org.workstudy.placements.SelfArrangedWork selfArranged,
-                org.workstudy.credits.NoticeFixtures notices, Fixtures fixtures) {
+                org.workstudy.notices.NoticeFixtures notices, Fixtures fixtures) {
             World w = new World();
             // The college and student with the most history, so that every kind of record has one of theirs.
             String activity = "(SELECT count(*) FROM plc_application a WHERE a.student_id = s.id)"
@@ -544,7 +544,7 @@ class AuthorizationMatrixTest {
         }
 
         /** An objection by a counselor of the college to its notice, raised on the notice's first day. */
-        private static long objection(JdbcClient jdbc, org.workstudy.credits.NoticeFixtures notices,
+        private static long objection(JdbcClient jdbc, org.workstudy.notices.NoticeFixtures notices,
                 Fixtures fixtures, long noticeId, long collegeId) {
             java.time.LocalDate on = jdbc.sql("SELECT starts_on FROM cr_notice WHERE id = ?").param(noticeId)
                     .query(java.time.LocalDate.class).single();

@@ -68,7 +68,7 @@ class CertificateController {
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;
         }
-        pdf.write(c, locale, RecognitionDownloads.open(response, RecognitionDownloads.PDF,
+        pdf.write(c, locale, Downloads.open(response, Downloads.PDF,
                 "勤工助学证明-" + c.studentNo() + "-" + c.name() + ".pdf"));
         return null;
     }

@@ -1,5 +1,0 @@
-package org.workstudy.credits;
-
-/** An evidence file as uploaded: the name the student gave it and its bytes (its type is told by the bytes). */
-public record ExemptionUpload(String fileName, byte[] content) {
-}

@@ -1,0 +1,33 @@
+package org.workstudy.notices;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.web.HomeCard;
+import org.workstudy.web.HomeCard.Line;
+
+/** Home card of the deciding office: the open objections to notices waiting for its answer. */
+@Component
+class NoticeHome implements HomeCard.Source {
+
+    private final NoticeBoard board;
+
+    NoticeHome(NoticeBoard board) {
+        this.board = board;
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+
+    @Override
+    public List<HomeCard> cardsFor(CurrentUser user) {
+        if (!board.answersObjections(user)) {
+            return List.of();
+        }
+        return List.of(new HomeCard("notices.home.title", List.of(
+                new Line("notices.home.open", board.openObjections(user).size(), "/notices/objections"))));
+    }
+}

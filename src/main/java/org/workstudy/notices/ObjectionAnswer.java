@@ -1,0 +1,8 @@
+package org.workstudy.notices;
+
+import java.time.LocalDate;
+
+/** The deciding office's answer: upheld or dismissed, with the text; {@code withdrawnItemId}: the line it took off. */
+public record ObjectionAnswer(boolean upheld, String answer, Long withdrawnItemId, String answeredBy,
+        LocalDate answeredOn) {
+}
