@@ -45,6 +45,9 @@ import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentScope;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyVersion;
+import org.workstudy.quality.OffsetPlan;
+import org.workstudy.quality.QualityCredits;
+import org.workstudy.quality.QualityStanding;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.UploadedFiles;
 

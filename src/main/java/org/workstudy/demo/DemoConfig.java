@@ -6,7 +6,6 @@ import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.credits.Exemptions;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.credits.NoticeBoard;
-import org.workstudy.credits.QualityCredits;
 import org.workstudy.credits.Recognitions;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.organization.StatusHistory;
@@ -16,6 +15,7 @@ import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.positions.AnnualPlans;
 import org.workstudy.positions.Employers;
 import org.workstudy.positions.PositionWorkflow;
+import org.workstudy.quality.QualityCredits;
 
 /** The services the demo history goes through, in one bean. */
 @Configuration(proxyBeanMethods = false)

@@ -18,6 +18,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.organization.ImportResult;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.Logins;
 

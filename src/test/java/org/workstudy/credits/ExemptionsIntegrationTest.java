@@ -29,6 +29,7 @@ import org.workstudy.credits.ExemptionFixtures.Unit;
 import org.workstudy.notifications.Notifications;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;

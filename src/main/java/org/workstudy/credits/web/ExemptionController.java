@@ -26,9 +26,9 @@ import org.workstudy.credits.ExemptionStatus;
 import org.workstudy.credits.ExemptionUpload;
 import org.workstudy.credits.ExemptionView;
 import org.workstudy.credits.Exemptions;
-import org.workstudy.credits.QualityCredits;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 
