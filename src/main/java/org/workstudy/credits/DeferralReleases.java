@@ -8,9 +8,8 @@ import org.workstudy.hours.HoursConfirmedBatch;
 /**
  * Releases a deferred student as soon as hours that complete their make-up count. The hours module publishes
  * {@link HoursConfirmed} for every entry that starts to count when it is written or confirmed (counselor records and
- * corrections at once, reports once confirmed). Not covered: out-of-city self-arranged work whose certificate is
- * verified after the hours were written starts to count without an event; the academic affairs' recheck releases
- * those students.
+ * corrections at once, reports once confirmed, out-of-city work when its certificate is verified) and
+ * {@link HoursConfirmedBatch} for a batch. Scenarios: {@code DeferralReleaseScenarioTest}.
  */
 @Component
 class DeferralReleases {

@@ -18,7 +18,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
-import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.credits.internal.GraduationCounts;
+import org.workstudy.credits.internal.GraduationFilter;
+import org.workstudy.credits.internal.GraduationReport;
+import org.workstudy.credits.internal.GraduationRow;
+import org.workstudy.credits.internal.GraduationStatus;
 import org.workstudy.hours.CountingWindow;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.HoursTotals;
@@ -35,7 +39,6 @@ import org.workstudy.organization.StudentStatus;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyVersion;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.shared.TermCode;
 
 /**
  * The graduation audit (毕业审核) of a graduating cohort, the deferred graduation list (暂缓毕业) and the release of
@@ -64,13 +67,12 @@ public class GraduationAudit {
     private final CreditStandings standings;
     private final DeferralStore deferrals;
     private final Policies policies;
-    private final AcademicCalendar calendar;
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Clock clock;
 
     GraduationAudit(Roster roster, Organization organization, DataScope scope, HoursLedger ledger, CreditStandings standings,
-            DeferralStore deferrals, Policies policies, AcademicCalendar calendar, AuditTrail audit,
+            DeferralStore deferrals, Policies policies, AuditTrail audit,
             Notifications notifications, Clock clock) {
         this.roster = roster;
         this.organization = organization;
@@ -79,7 +81,6 @@ public class GraduationAudit {
         this.standings = standings;
         this.deferrals = deferrals;
         this.policies = policies;
-        this.calendar = calendar;
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
@@ -128,7 +129,7 @@ public class GraduationAudit {
         long deferrable = all.stream().filter(GraduationRow::deferrable)
                 .filter(r -> f.collegeId() == null || r.collegeId() == f.collegeId())
                 .filter(r -> f.classId() == null || r.classId() == f.classId()).count();
-        return new GraduationReport(cohort, policy.requiredHours(), windowEnd(cohort, policy), today(),
+        return new GraduationReport(cohort, policy.requiredHours(), windowEnd(cohort), today(),
                 GraduationCounts.of(null, null, all), colleges, classes, shown, deferrable);
     }
 
@@ -346,9 +347,8 @@ public class GraduationAudit {
     }
 
     /** The last day of the window of the cohort's usual enrolment term (autumn of the cohort's year). */
-    private LocalDate windowEnd(int cohort, PolicyVersion policy) {
-        return CountingWindow.of(calendar.snapshot(), new TermCode(cohort, 1), policy.semesterWindow()).end()
-                .orElse(null);
+    private LocalDate windowEnd(int cohort) {
+        return ledger.cohortWindow(cohort).end().orElse(null);
     }
 
     private LocalDate today() {

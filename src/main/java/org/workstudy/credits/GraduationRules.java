@@ -3,6 +3,8 @@ package org.workstudy.credits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.workstudy.credits.internal.GraduationStatus;
+
 /**
  * The graduation audit's status of one student (DESIGN rule 12), as a pure function:
  * <ol>
@@ -15,7 +17,7 @@ import java.time.LocalDate;
  * </ol>
  * Hours counted outside the window count only as make-up (补修), and only for a deferred student.
  */
-public final class GraduationRules {
+final class GraduationRules {
 
     private GraduationRules() {
     }

@@ -6,7 +6,6 @@ import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.notices.NoticeBoard;
-import org.workstudy.credits.QualityCredits;
 import org.workstudy.recognition.Recognitions;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.organization.StatusHistory;
@@ -16,6 +15,7 @@ import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.positions.AnnualPlans;
 import org.workstudy.positions.Employers;
 import org.workstudy.positions.PositionWorkflow;
+import org.workstudy.quality.QualityCredits;
 
 /** The services the demo history goes through, in one bean. */
 @Configuration(proxyBeanMethods = false)

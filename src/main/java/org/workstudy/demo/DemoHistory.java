@@ -35,7 +35,6 @@ import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.notices.NoticeBoard;
 import org.workstudy.notices.NoticeSummary;
-import org.workstudy.credits.QualityCredits;
 import org.workstudy.recognition.Recognitions;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.NewWorkRecord;
@@ -65,6 +64,7 @@ import org.workstudy.positions.PositionType;
 import org.workstudy.positions.PositionWorkflow;
 import org.workstudy.positions.SelectionMode;
 import org.workstudy.positions.TimeKind;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.shared.TermCode;
 
 import cn.idev.excel.FastExcel;

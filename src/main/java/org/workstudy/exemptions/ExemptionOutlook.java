@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.workstudy.policy.PolicyVersion;
-import org.workstudy.credits.QualityStanding;
+import org.workstudy.quality.QualityStanding;
 
 /**
  * What a student's application page needs before they apply: their policy version (null when their cohort has

@@ -1,20 +1,17 @@
 package org.workstudy.hours;
 
-import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
 import org.workstudy.policy.Policies;
-import org.workstudy.policy.PolicyVersion;
 import org.workstudy.shared.BusinessException;
 
 /**
  * The counting settings of a student: the policy version of the student's enrolment cohort (a cohort keeps the
  * version it enrolled under, and a student keeps it after 复学 into a later cohort's class or 留级). Re-read on every
- * call: pol_version has a handful of rows.
+ * call through {@link Policies} (a handful of versions).
  *
  * <p>A cohort before the first version (before 2016) has no work-study requirement: nothing can be recorded for its
  * students ({@link #require}), and their progress is shown against the first version's numbers for reference.
@@ -56,9 +53,7 @@ class CohortSettings {
 
     /** The settings of a cohort (the first version's for a cohort without one). */
     CountingSettings ofCohort(int cohort) {
-        List<PolicyVersion> all = policies.versions();
-        PolicyVersion v = all.stream().filter(p -> p.covers(cohort)).findFirst().orElse(all.get(0));
-        return CountingSettings.of(v, counselorConfirmsEmployer);
+        return CountingSettings.of(policies.forCohortOrFirst(cohort), counselorConfirmsEmployer);
     }
 
     private static int cohortOf(Student student) {

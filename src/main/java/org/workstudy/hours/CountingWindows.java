@@ -50,6 +50,15 @@ class CountingWindows {
         return out;
     }
 
+    /**
+     * The window of a student enrolled in the cohort's usual term (its autumn term) with no change of status: the
+     * cohort's window, by the policy version of the cohort.
+     */
+    CountingWindow ofCohort(int cohort) {
+        return CountingWindow.of(calendar.snapshot(), new TermCode(cohort, 1),
+                settings.ofCohort(cohort).semesterWindow());
+    }
+
     static TermCode enrolment(String term) {
         return term == null || !TermCode.isValid(term) ? null : TermCode.parse(term);
     }

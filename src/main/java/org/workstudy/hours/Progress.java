@@ -3,6 +3,7 @@ package org.workstudy.hours;
 import java.math.BigDecimal;
 import java.util.List;
 
+
 /**
  * A student's progress toward the required hours (counted hours only). {@code days} is hours / hours-per-day and
  * {@code sharePercent} hours / required × 100, both with one decimal, rounded down, so that they never show

@@ -3,8 +3,11 @@ package org.workstudy.hours;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.workstudy.placements.PlacementView;
@@ -98,6 +101,18 @@ class Sources {
             return selfArranged(row.sourceId()).map(SourceFacts.SelfArranged::new);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why an entry does not count on its date, by the current facts of its source (self-arranged work only; cached
+     * per source for one evaluation): for {@link LedgerView#evaluate}.
+     */
+    Function<EntryRow, Optional<String>> notCounting() {
+        Map<Long, Optional<SourceFacts>> cache = new HashMap<>();
+        return row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
+                : cache.computeIfAbsent(row.sourceId(), id -> factsOf(row))
+                        .map(f -> CountingRules.notCountingReason(f, row.workDate()))
+                        .orElse(Optional.of("hours.not-counted.self-arranged"));
     }
 
     /** The current facts of a self-arranged registration, by id. */

@@ -23,6 +23,9 @@ import org.workstudy.calendar.Term;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.Organization;
+import org.workstudy.policy.internal.PolicyForm;
+import org.workstudy.policy.internal.PolicyProblem;
+import org.workstudy.policy.internal.PolicyRefused;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TermCode;
 
@@ -82,6 +85,16 @@ public class Policies {
     @Transactional(readOnly = true)
     public Optional<PolicyVersion> forCohort(int cohort) {
         return pick(versions(), cohort);
+    }
+
+    /**
+     * The version whose numbers apply to the cohort: its own, or for a cohort before the first version (no work-study
+     * requirement) the first version's, for reference.
+     */
+    @Transactional(readOnly = true)
+    public PolicyVersion forCohortOrFirst(int cohort) {
+        List<PolicyVersion> all = versions();
+        return pick(all, cohort).orElse(all.get(0));
     }
 
     /** The versions (ordered by first cohort), each with its last cohort: the one before the next version's first. */

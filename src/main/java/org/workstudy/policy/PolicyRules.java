@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.workstudy.policy.internal.PolicyForm;
+import org.workstudy.policy.internal.PolicyProblem;
 
 /**
  * The checks of a new policy version, as a pure function (no database): every field present and in a sane range,

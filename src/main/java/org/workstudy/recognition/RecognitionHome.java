@@ -5,23 +5,21 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
-import org.workstudy.web.HomeCard;
 import org.workstudy.web.HomeCard.Line;
-import org.workstudy.credits.Certificates;
+import org.workstudy.certificates.Certificates;
+import org.workstudy.web.HomeCard;
 
 /**
  * Home cards: for academic affairs and the center director the lists waiting for their decision; for a vice dean
- * their lists returned or in progress; for a student with recognised credits the certificate.
+ * their lists returned or in progress. (A student's certificate card is certificates' {@code CertificateHome}.)
  */
 @Component
 class RecognitionHome implements HomeCard.Source {
 
     private final Recognitions recognitions;
-    private final Certificates certificates;
 
-    RecognitionHome(Recognitions recognitions, Certificates certificates) {
+    RecognitionHome(Recognitions recognitions) {
         this.recognitions = recognitions;
-        this.certificates = certificates;
     }
 
     @Override
@@ -44,11 +42,6 @@ class RecognitionHome implements HomeCard.Source {
             return List.of(new HomeCard("recognition.home.title", List.of(
                     new Line("recognition.home.returned", returned, "/recognitions"),
                     new Line("recognition.home.in-progress", open, "/recognitions"))));
-        }
-        if (user.acts(Role.STUDENT)) {
-            return certificates.mine(user).map(c -> List.of(new HomeCard("recognition.home.certificate", List.of(
-                    new Line("recognition.home.recognised", c.creditsText() + " · " + c.recognisedOn(),
-                            "/my/certificate"))))).orElse(List.of());
         }
         return List.of();
     }

@@ -9,7 +9,7 @@ import com.microsoft.playwright.Page;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.workstudy.credits.Certificates;
+import org.workstudy.certificates.Certificates;
 import org.workstudy.demo.DemoSchool;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.CurrentUser;

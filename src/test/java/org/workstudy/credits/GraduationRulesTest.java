@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.workstudy.credits.internal.GraduationStatus;
 
 /** The graduation audit's status at its edges (DESIGN rule 12). */
 class GraduationRulesTest {

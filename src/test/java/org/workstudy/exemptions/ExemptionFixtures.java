@@ -18,11 +18,11 @@ import org.workstudy.identity.Role;
 import org.workstudy.organization.ImportResult;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.Logins;
 
 import cn.idev.excel.FastExcel;
-import org.workstudy.credits.QualityCredits;
 
 /** A college with a class, its students, their counselor and the college's work-study admin; quality credits. */
 @Component

@@ -29,11 +29,11 @@ import org.workstudy.exemptions.ExemptionFixtures.Unit;
 import org.workstudy.notifications.Notifications;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
 import org.workstudy.credits.ExemptionKind;
-import org.workstudy.credits.QualityCredits;
 
 /** Exemption and offset applications on PostgreSQL: the review by counselor and director, scope, bad input. */
 @IntegrationTest

@@ -19,12 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.credits.GraduationAudit;
-import org.workstudy.credits.GraduationFilter;
-import org.workstudy.credits.GraduationRow;
+import org.workstudy.credits.internal.GraduationFilter;
+import org.workstudy.credits.internal.GraduationRow;
 import org.workstudy.hours.CountingWindow;
 import org.workstudy.hours.HoursFixtures;
 import org.workstudy.hours.HoursLedger;
-import org.workstudy.hours.Register;
+import org.workstudy.hours.internal.Register;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
@@ -32,7 +32,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.organization.internal.RosterExport;
 import org.workstudy.organization.internal.RosterImport;
 import org.workstudy.policy.Policies;
-import org.workstudy.policy.PolicyForm;
+import org.workstudy.policy.internal.PolicyForm;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TermCode;
 import org.workstudy.support.Fixtures;
@@ -61,9 +61,9 @@ class StatusChangesIntegrationTest {
     @Autowired
     Register register;
     @Autowired
-    org.workstudy.hours.RegisterExport registerXlsx;
+    org.workstudy.hours.internal.RegisterExport registerXlsx;
     @Autowired
-    org.workstudy.hours.RegisterPdf registerPdf;
+    org.workstudy.hours.internal.RegisterPdf registerPdf;
     @Autowired
     Roster roster;
     @Autowired

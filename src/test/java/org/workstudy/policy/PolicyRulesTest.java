@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.workstudy.policy.internal.PolicyForm;
+import org.workstudy.policy.internal.PolicyProblem;
 
 /** The checks of a new version: a later cohort than every version and every enrolled cohort, sane numbers. */
 class PolicyRulesTest {

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.credits.GraduationAudit;
-import org.workstudy.credits.GraduationExport;
-import org.workstudy.credits.GraduationFilter;
-import org.workstudy.credits.GraduationReport;
-import org.workstudy.credits.GraduationRow;
-import org.workstudy.credits.GraduationStatus;
+import org.workstudy.credits.internal.GraduationExport;
+import org.workstudy.credits.internal.GraduationFilter;
+import org.workstudy.credits.internal.GraduationReport;
+import org.workstudy.credits.internal.GraduationRow;
+import org.workstudy.credits.internal.GraduationStatus;
 import org.workstudy.identity.CurrentUser;
 
 /** The graduation audit and the deferred list, with the same role and scope checks as the pages. */

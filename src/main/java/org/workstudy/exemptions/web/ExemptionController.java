@@ -26,9 +26,9 @@ import org.workstudy.exemptions.ExemptionStatus;
 import org.workstudy.exemptions.ExemptionUpload;
 import org.workstudy.exemptions.ExemptionView;
 import org.workstudy.exemptions.Exemptions;
-import org.workstudy.credits.QualityCredits;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
+import org.workstudy.quality.QualityCredits;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.policy.Policies;
-import org.workstudy.policy.PolicyForm;
-import org.workstudy.policy.PolicyRefused;
 import org.workstudy.policy.PolicyVersion;
+import org.workstudy.policy.internal.PolicyForm;
+import org.workstudy.policy.internal.PolicyRefused;
 import org.workstudy.shared.BusinessException;
 
 /**

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.policy.Policies;
-import org.workstudy.policy.PolicyForm;
-import org.workstudy.policy.PolicyProblem;
-import org.workstudy.policy.PolicyRefused;
 import org.workstudy.policy.PolicyVersion;
+import org.workstudy.policy.internal.PolicyForm;
+import org.workstudy.policy.internal.PolicyProblem;
+import org.workstudy.policy.internal.PolicyRefused;
 import org.workstudy.shared.BusinessException;
 
 /**

@@ -1,0 +1,20 @@
+package org.workstudy.certificates.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * What the public verification page shows of a certificate, and nothing more: name, student number, hours and the
+ * status (credits recognised on a date).
+ */
+public record VerificationResult(String name, String studentNo, BigDecimal hours, BigDecimal credits,
+        LocalDate recognisedOn) {
+
+    public String hoursText() {
+        return Numbers.plain(hours);
+    }
+
+    public String creditsText() {
+        return Numbers.plain(credits);
+    }
+}
