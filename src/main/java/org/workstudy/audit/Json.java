@@ -1,38 +1,36 @@
 package org.workstudy.audit;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The small JSON writer the trail needs: objects, lists, strings, numbers, booleans and null. */
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trail's JSON, written by Jackson: objects, lists, strings, numbers, booleans and null; any other value (dates,
+ * enums, codes) is recorded as its text, as the audit page shows it.
+ */
 final class Json {
 
     private Json() {
     }
 
     static String object(Map<String, ?> fields) {
-        return fields.entrySet().stream().map(e -> string(e.getKey()) + ":" + value(e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
+        return JsonMapper.shared().writeValueAsString(plain(fields));
     }
 
-    static String value(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
+    private static Object plain(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
         }
         if (value instanceof Collection<?> list) {
-            return list.stream().map(Json::value).collect(Collectors.joining(",", "[", "]"));
+            return list.stream().map(Json::plain).toList();
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> string(String.valueOf(e.getKey())) + ":" + value(e.getValue()))
-                    .collect(Collectors.joining(",", "{", "}"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            return out;
         }
-        return string(value.toString());
-    }
-
-    static String string(String s) {
-        return org.workstudy.shared.JsonStrings.quote(s);
+        return value.toString();
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.workstudy.shared.JsonStrings;
+import org.workstudy.shared.ProblemJson;
 
 /**
  * Two filter chains: the JSON API under /api (personal access tokens as Bearer, or HTTP Basic sent unasked and never
@@ -199,7 +199,6 @@ class SecurityConfig {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // No "WWW-Authenticate: Basic" challenge: a browser would ask for credentials and then send them with every
         // request to us, cross-site forms included. Programs send their Authorization header unasked.
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + (detail == null ? "" : ",\"detail\":" + JsonStrings.quote(detail)) + "}");
+        response.getWriter().write(ProblemJson.of("about:blank", title, status, detail));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.workstudy.shared.ProblemJson;
 
 /**
  * Refuses a sign-in attempt (the login form's POST, or an API call with HTTP Basic) while its client is throttled
@@ -50,9 +51,9 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         response.setStatus(429);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:workstudy:signin.throttled\",\"title\":\"Too Many Requests\","
-                + "\"status\":429,\"detail\":\"Too many failed sign-ins from this address: try again in " + seconds
-                + " seconds.\",\"retryAfterSeconds\":" + seconds + "}");
+        response.getWriter().write(ProblemJson.of("urn:workstudy:signin.throttled", "Too Many Requests", 429,
+                "Too many failed sign-ins from this address: try again in " + seconds + " seconds.",
+                "retryAfterSeconds", seconds));
     }
 
     private static String basicUsername(HttpServletRequest request) {

@@ -3,8 +3,15 @@ package org.workstudy.notifications;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /** Message arguments stored as a JSON array of strings: {@code ["张三","2024-2025-1"]}; null and empty as no args. */
 public final class MessageArgs {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
 
     private MessageArgs() {
     }
@@ -13,93 +20,25 @@ public final class MessageArgs {
         if (args == null || args.isEmpty()) {
             return null;
         }
-        StringBuilder out = new StringBuilder("[");
-        for (String arg : args) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            if (arg == null) {
-                out.append("null");
-                continue;
-            }
-            out.append(org.workstudy.shared.JsonStrings.quote(arg));
-        }
-        return out.append(']').toString();
+        return JsonMapper.shared().writeValueAsString(args);
     }
 
     /** Reads what {@link #encode} wrote (a JSON array of strings and nulls; nulls come back as empty strings). */
     public static List<String> decode(String json) {
+        if (json == null || json.isBlank()) {
+            return new ArrayList<>();
+        }
+        List<String> args;
         try {
-            return parse(json);
-        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            args = JsonMapper.shared().readValue(json, STRINGS);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("not a JSON array of strings: " + json, e);
         }
-    }
-
-    private static List<String> parse(String json) {
-        List<String> args = new ArrayList<>();
-        if (json == null || json.isBlank()) {
-            return args;
+        if (args == null) {
+            throw new IllegalArgumentException("not a JSON array of strings: " + json);
         }
-        String s = json.strip();
-        int i = expect(s, 0, '[');
-        i = skipSpace(s, i);
-        if (i < s.length() && s.charAt(i) == ']') {
-            return args;
-        }
-        while (true) {
-            i = skipSpace(s, i);
-            if (s.startsWith("null", i)) {
-                args.add("");
-                i += 4;
-            } else {
-                i = expect(s, i, '"');
-                StringBuilder arg = new StringBuilder();
-                while (s.charAt(i) != '"') {
-                    char c = s.charAt(i++);
-                    if (c == '\\') {
-                        char e = s.charAt(i++);
-                        switch (e) {
-                            case 'n' -> arg.append('\n');
-                            case 'r' -> arg.append('\r');
-                            case 't' -> arg.append('\t');
-                            case 'b' -> arg.append('\b');
-                            case 'f' -> arg.append('\f');
-                            case 'u' -> {
-                                arg.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                                i += 4;
-                            }
-                            default -> arg.append(e); // \" \\ \/
-                        }
-                    } else {
-                        arg.append(c);
-                    }
-                }
-                args.add(arg.toString());
-                i++;
-            }
-            i = skipSpace(s, i);
-            if (s.charAt(i) == ']') {
-                return args;
-            }
-            i = expect(s, i, ',');
-        }
-    }
-
-    private static int expect(String s, int i, char c) {
-        if (i >= s.length() || s.charAt(i) != c) {
-            throw new IllegalArgumentException("not a JSON array of strings: " + s);
-        }
-        return i + 1;
-    }
-
-    private static int skipSpace(String s, int i) {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        if (i >= s.length()) {
-            throw new IllegalArgumentException("not a JSON array of strings: " + s);
-        }
-        return i;
+        List<String> out = new ArrayList<>(args.size());
+        args.forEach(a -> out.add(a == null ? "" : a));
+        return out;
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
-import org.workstudy.shared.JsonStrings;
+import org.workstudy.shared.ProblemJson;
 
 /**
  * A request Spring Security's firewall refuses before anything reads it (a NUL or an encoded slash in the path):
@@ -40,9 +40,8 @@ class RejectedRequests {
                             + " slash): 请求路径或参数含有不允许的字符。"
                     : "The path variable " + field + " holds characters that are never valid here (a NUL, an encoded"
                             + " slash): 路径参数 " + field + " 含有不允许的字符。";
-            response.getWriter().write("{\"type\":\"urn:workstudy:api.request.rejected\",\"title\":\"Bad Request\","
-                    + "\"status\":400,\"detail\":" + JsonStrings.quote(detail)
-                    + (field == null ? "" : ",\"field\":" + JsonStrings.quote(field)) + "}");
+            response.getWriter().write(ProblemJson.of("urn:workstudy:api.request.rejected", "Bad Request", 400, detail,
+                    "field", field));
         };
     }
 

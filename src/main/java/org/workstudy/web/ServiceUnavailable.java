@@ -13,7 +13,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
-import org.workstudy.shared.JsonStrings;
+import org.workstudy.shared.ProblemJson;
 
 /**
  * A 503 answer written before sessions, security and the database are involved (start-up, database outage): a
@@ -49,8 +49,8 @@ final class ServiceUnavailable {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":" + JsonStrings.quote(messages.getMessage(kind + ".text", null, locale)) + "}");
+            response.getWriter().write(ProblemJson.of("about:blank", "Service Unavailable", 503,
+                    messages.getMessage(kind + ".text", null, locale)));
             return;
         }
         response.setContentType("text/html");

@@ -23,6 +23,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.workstudy.shared.ProblemJson;
 
 /**
  * Refuses an upload larger than {@code spring.servlet.multipart.max-request-size} before anything reads it — before
@@ -60,8 +61,8 @@ class UploadLimitFilter {
                     response.setStatus(413);
                     response.setContentType("application/problem+json");
                     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                    response.getWriter().write("{\"type\":\"urn:workstudy:upload.too-large\",\"title\":\"Content Too Large\","
-                            + "\"status\":413,\"detail\":\"" + detail.replace("\"", "\\\"") + "\",\"limitMb\":" + mb + "}");
+                    response.getWriter().write(ProblemJson.of("urn:workstudy:upload.too-large", "Content Too Large", 413,
+                            detail, "limitMb", mb));
                     return;
                 }
                 // The error page (error.html), rendered by Spring Boot's error controller, reads these attributes.

@@ -36,6 +36,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TermCode;
+import org.workstudy.web.Outcomes;
 
 /**
  * The calendar page: administrators edit it under /admin/calendar (URL rule: ADMIN only, see SecurityConfig), every
@@ -86,7 +87,7 @@ class CalendarController {
     String check(@RequestParam(required = false) String date, @RequestParam(required = false) String enrolmentTerm,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         requireStaff();
-        try {
+        Outcomes.attempt(() -> {
             LocalDate day = DateParam.parse(date);
             String term = enrolmentTerm == null || enrolmentTerm.isBlank() ? null : enrolmentTerm.trim();
             Integer semester = null;
@@ -95,10 +96,13 @@ class CalendarController {
                 semester = n.isPresent() ? n.getAsInt() : null;
             }
             model.addAttribute("check", new CheckResult(calendar.describe(day), term, semester));
-        } catch (BusinessException e) {
+            return PAGE;
+        }, e -> {
+            // the checker shows its reason in its own box, not the page's
             model.addAttribute("checkErrorKey", e.messageKey());
             model.addAttribute("checkErrorArgs", e.args());
-        }
+            return PAGE;
+        });
         if (htmx != null) {
             return PAGE + " :: checker-result";
         }
@@ -111,57 +115,59 @@ class CalendarController {
     String saveTerm(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String code,
             @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
             RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             calendar.saveTerm(new TermForm(id, code, DateParam.parseOptional(startsOn), DateParam.parseOptional(endsOn)));
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:" + ADMIN;
-        } catch (BusinessException e) {
-            error(redirect, e);
+        }, e -> {
+            Outcomes.shown(redirect, e);
             redirect.addFlashAttribute("termForm", new TermFormView(id, code, startsOn, endsOn));
             return "redirect:" + ADMIN + (id == null ? "" : "?edit=" + id);
-        }
+        });
     }
 
     @PostMapping(ADMIN + "/terms/{id}/delete")
     String deleteTerm(@PathVariable long id, RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             calendar.deleteTerm(id);
             redirect.addFlashAttribute("flash", "calendar.term.deleted");
-        } catch (BusinessException e) {
-            error(redirect, e);
-        }
-        return "redirect:" + ADMIN;
+            return "redirect:" + ADMIN;
+        }, e -> {
+            Outcomes.shown(redirect, e);
+            return "redirect:" + ADMIN;
+        });
     }
 
     @PostMapping(ADMIN + "/special-days")
     String addSpecialDay(@RequestParam(defaultValue = "") String date, @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-        LocalDate day = null;
-        try {
-            day = DateParam.parse(date);
+        String back = "redirect:" + ADMIN + yearOf(date);
+        return Outcomes.attempt(() -> {
+            LocalDate day = DateParam.parse(date);
             SpecialDayKind k = kind == null ? null : Arrays.stream(SpecialDayKind.values())
                     .filter(v -> v.name().equals(kind)).findFirst().orElse(null);
             calendar.addSpecialDay(day, k, name);
             redirect.addFlashAttribute("flash", "action.saved");
-        } catch (BusinessException e) {
-            error(redirect, e);
+            return back;
+        }, e -> {
+            Outcomes.shown(redirect, e);
             redirect.addFlashAttribute("specialName", name);
             redirect.addFlashAttribute("specialDate", date);
-        }
-        return "redirect:" + ADMIN + (day == null ? "" : "?year=" + day.getYear());
+            return back;
+        });
     }
 
     @PostMapping(ADMIN + "/special-days/{date}/delete")
     String removeSpecialDay(@PathVariable String date, RedirectAttributes redirect) {
-        LocalDate day = null;
-        try {
-            day = DateParam.parse(date);
-            calendar.removeSpecialDay(day);
+        String back = "redirect:" + ADMIN + yearOf(date);
+        return Outcomes.attempt(() -> {
+            calendar.removeSpecialDay(DateParam.parse(date));
             redirect.addFlashAttribute("flash", "calendar.special.removed");
-        } catch (BusinessException e) {
-            error(redirect, e);
-        }
-        return "redirect:" + ADMIN + (day == null ? "" : "?year=" + day.getYear());
+            return back;
+        }, e -> {
+            Outcomes.shown(redirect, e);
+            return back;
+        });
     }
 
     @GetMapping(ADMIN + "/years/{year}/template")
@@ -201,7 +207,7 @@ class CalendarController {
     @PostMapping(ADMIN + "/standard")
     String loadStandard(@RequestParam(defaultValue = "") String fromYear, @RequestParam(defaultValue = "") String toYear,
             RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             int from = year(fromYear);
             int to = year(toYear);
             if (to < from || to - from > 10) {
@@ -211,22 +217,18 @@ class CalendarController {
             redirect.addFlashAttribute("noticeKey", "calendar.seed.done");
             redirect.addFlashAttribute("noticeArgs", new String[] {String.valueOf(result.terms()),
                     String.valueOf(result.specialDays())});
-        } catch (BusinessException e) {
-            error(redirect, e);
-        }
-        return "redirect:" + ADMIN;
+            return "redirect:" + ADMIN;
+        }, e -> {
+            Outcomes.shown(redirect, e);
+            return "redirect:" + ADMIN;
+        });
     }
 
     private void fill(Model model, String yearText, boolean editable, Long edit) {
         LocalDate today = LocalDate.now(clock);
         int year = today.getYear();
         if (yearText != null && !yearText.isBlank()) {
-            try {
-                year = year(yearText);
-            } catch (BusinessException e) {
-                model.addAttribute("errorKey", e.messageKey());
-                model.addAttribute("errorArgs", e.args());
-            }
+            year = Outcomes.attempt(model, () -> year(yearText)).orElse(year);
         }
         List<Term> terms = calendar.terms();
         CalendarSnapshot fresh = new CalendarSnapshot(terms, List.of());
@@ -264,12 +266,9 @@ class CalendarController {
         throw BusinessException.invalid("calendar.year.invalid", text);
     }
 
-    private static void error(RedirectAttributes redirect, BusinessException e) {
-        redirect.addFlashAttribute("errorKey", e.messageKey());
-        // flash attributes live in the (JDBC) session, so they must be serialisable: numbers stay numbers for
-        // {0,number,#}, everything else (term codes, dates) becomes its text
-        redirect.addFlashAttribute("errorArgs", Arrays.stream(e.args())
-                .map(a -> a instanceof Number || a == null ? a : String.valueOf(a)).toArray());
+    /** {@code ?year=} of the date's year, to go back to it; nothing when the date cannot be read. */
+    private static String yearOf(String date) {
+        return DateParam.read(date).map(d -> "?year=" + d.getYear()).orElse("");
     }
 
     private static void requireStaff() {

@@ -2,6 +2,7 @@ package org.workstudy.calendar.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import org.workstudy.shared.BusinessException;
 
@@ -20,6 +21,15 @@ public final class DateParam {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw BusinessException.invalid("calendar.date.invalid", text);
+        }
+    }
+
+    /** The date when the text is one, else empty: for finding the way back to a page, never for taking input. */
+    public static Optional<LocalDate> read(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(LocalDate.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

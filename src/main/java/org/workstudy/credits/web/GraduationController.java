@@ -24,7 +24,6 @@ import org.workstudy.credits.internal.GraduationFilter;
 import org.workstudy.credits.internal.GraduationReport;
 import org.workstudy.credits.internal.GraduationStatus;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 
 /**
@@ -92,15 +91,17 @@ class GraduationController {
             @RequestParam(required = false) Long college, @RequestParam(name = "class", required = false) Long classId,
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        try {
+        String back = "redirect:/graduation/deferrals?cohort=" + cohort;
+        return Outcomes.attempt(() -> {
             int n = audit.defer(user, cohort, new GraduationFilter(null, college, classId),
                     studentId == null ? null : List.of(studentId));
             redirect.addFlashAttribute("done", "graduation.deferred.done");
             redirect.addFlashAttribute("count", n);
-        } catch (BusinessException e) {
+            return back;
+        }, e -> {
             Outcomes.refused(redirect, e);
-        }
-        return "redirect:/graduation/deferrals?cohort=" + cohort;
+            return back;
+        });
     }
 
     @PostMapping("/graduation/{cohort:\\d+}/recheck")

@@ -8,12 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.workstudy.shared.JsonStrings;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Posts a text message to a group robot's webhook. WeCom (企业微信):
@@ -24,9 +26,6 @@ import org.workstudy.shared.JsonStrings;
  */
 @Component
 class RobotSender {
-
-    private static final Pattern ERRCODE = Pattern.compile("\"errcode\"\\s*:\\s*(-?\\d+)");
-    private static final Pattern ERRMSG = Pattern.compile("\"errmsg\"\\s*:\\s*\"([^\"]{0,200})");
 
     private final RobotWebhooks webhooks;
     private final Duration timeout;
@@ -51,7 +50,7 @@ class RobotSender {
         }
         String url = robot.provider() == Robot.Provider.DINGTALK && robot.signed()
                 ? robot.webhook() + "&" + DingTalkSign.query(clock.millis(), robot.secret()) : robot.webhook();
-        String body = "{\"msgtype\":\"text\",\"text\":{\"content\":" + JsonStrings.quote(text) + "}}";
+        String body = JsonMapper.shared().writeValueAsString(new TextMessage("text", new TextMessage.Text(text)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
@@ -64,12 +63,30 @@ class RobotSender {
             Thread.currentThread().interrupt();
             throw new SendFailed(describe(robot) + ": interrupted", e);
         }
-        String answer = response.body() == null ? "" : response.body();
-        Matcher code = ERRCODE.matcher(answer);
-        if (response.statusCode() != 200 || !code.find() || !"0".equals(code.group(1))) {
-            Matcher msg = ERRMSG.matcher(answer);
+        JsonNode answer = answer(response.body());
+        JsonNode code = answer.path("errcode");
+        if (response.statusCode() != 200 || !code.isIntegralNumber() || code.longValue() != 0) {
+            JsonNode msg = answer.path("errmsg");
+            String why = msg.isString() ? msg.stringValue() : null;
             throw new SendFailed(describe(robot) + ": HTTP " + response.statusCode()
-                    + (code.find(0) ? " errcode " + code.group(1) : "") + (msg.find() ? " " + msg.group(1) : ""));
+                    + (code.isIntegralNumber() ? " errcode " + code.asString() : "")
+                    + (why == null ? "" : " " + why.substring(0, Math.min(why.length(), 200))));
+        }
+    }
+
+    /** The robot's answer as JSON; a body that is not JSON reads as nothing (and fails the send above). */
+    private static JsonNode answer(String body) {
+        try {
+            JsonNode node = JsonMapper.shared().readTree(body == null ? "" : body);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (JacksonException unreadable) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** The body both robots take: {@code {"msgtype":"text","text":{"content":"..."}}}. */
+    record TextMessage(String msgtype, Text text) {
+        record Text(String content) {
         }
     }
 

@@ -12,7 +12,6 @@ import org.workstudy.delivery.internal.SchoolSettings;
 import org.workstudy.delivery.internal.SchoolSettingsForm;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.ScopeKind;
-import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 
 /**
@@ -45,29 +44,27 @@ class DeliveryAdminController {
             @RequestParam(required = false) String smtpFrom, @RequestParam(defaultValue = "false") boolean groupOn,
             Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        Integer port = null;
-        try {
-            port = smtpPort == null || smtpPort.isBlank() ? null : Integer.valueOf(smtpPort.strip());
-        } catch (NumberFormatException e) {
-            port = -1; // refused below as "not a port"
-        }
-        try {
+        Integer port = port(smtpPort);
+        return Outcomes.attempt(() -> {
             school.saveSettings(user, new SchoolSettingsForm(emailOn, smtpHost, port, smtpSecurity, smtpUsername,
                     smtpPassword, clearSmtpPassword, smtpFrom, groupOn));
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            model.addAttribute("errorField", e.field());
+            redirect.addFlashAttribute("flash", "delivery.saved");
+            return "redirect:" + PAGE;
+        }, e -> {
+            Outcomes.refused(model, e);
             SchoolSettings stored = school.settings(user);
             // what was typed stays (never the password)
             return page(model, user, new SchoolSettings(emailOn, smtpHost, port == null ? 465 : port,
                     smtpSecurity, smtpUsername, stored.smtpPasswordSet(), smtpFrom, groupOn));
+        });
+    }
+
+    private static Integer port(String smtpPort) {
+        try {
+            return smtpPort == null || smtpPort.isBlank() ? null : Integer.valueOf(smtpPort.strip());
+        } catch (NumberFormatException e) {
+            return -1; // refused by the service as "not a port"
         }
-        redirect.addFlashAttribute("flash", "delivery.saved");
-        return "redirect:" + PAGE;
     }
 
     @PostMapping(PAGE + "/robots")

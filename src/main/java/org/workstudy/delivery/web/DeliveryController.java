@@ -10,7 +10,7 @@ import org.workstudy.delivery.internal.Preference;
 import org.workstudy.delivery.internal.Preferences;
 import org.workstudy.delivery.internal.SchoolDelivery;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /** Each signed-in person's own channels: /delivery/settings (only their own; there is no id to change). */
 @Controller
@@ -34,19 +34,14 @@ class DeliveryController {
     String save(@RequestParam(required = false) String email, @RequestParam(defaultValue = "false") boolean emailOn,
             @RequestParam(defaultValue = "false") boolean groupOn, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        try {
+        return Outcomes.attempt(() -> {
             preferences.save(user, email, emailOn, groupOn);
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            model.addAttribute("errorField", e.field());
+            redirect.addFlashAttribute("flash", "delivery.saved");
+            return "redirect:/delivery/settings";
+        }, e -> {
+            Outcomes.refused(model, e);
             return page(model, user, new Preference(email, emailOn, groupOn));
-        }
-        redirect.addFlashAttribute("flash", "delivery.saved");
-        return "redirect:/delivery/settings";
+        });
     }
 
     private String page(Model model, CurrentUser user, Preference preference) {

@@ -1,12 +1,9 @@
 package org.workstudy.exemptions.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +25,7 @@ import org.workstudy.exemptions.ExemptionView;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
+import org.workstudy.web.UploadedFiles;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,11 +102,7 @@ class ExemptionApi {
     @GetMapping("/{id}/evidence/{fileId}")
     ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long fileId) {
         ExemptionEvidence file = exemptions.evidenceFile(CurrentUser.require(), id, fileId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
+        return UploadedFiles.attachment(file.contentType(), file.fileName(), file.content());
     }
 
     @Operation(summary = "Withdraw an application waiting for a decision (its student)")

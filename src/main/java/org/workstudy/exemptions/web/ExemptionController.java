@@ -74,18 +74,14 @@ class ExemptionController {
                 uploads.add(new ExemptionUpload(f.getOriginalFilename(), f.getBytes()));
             }
         }
-        try {
+        return Outcomes.attempt(() -> {
             long id = exemptions.apply(user, form, uploads);
             redirect.addFlashAttribute("flash", "exemption.applied");
             return "redirect:/exemptions/" + id;
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+        }, e -> {
+            Outcomes.refused(model, e);
             return formPage(model);
-        }
+        });
     }
 
     @GetMapping("/exemptions/{id:\\d+}")

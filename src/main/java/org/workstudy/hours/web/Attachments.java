@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.ContentDisposition;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Downloads with a Chinese file name: Content-Disposition with an ASCII fallback and RFC 5987 {@code filename*}. */
@@ -15,31 +17,17 @@ final class Attachments {
     private Attachments() {
     }
 
-    static OutputStream open(HttpServletResponse response, String contentType, String fileName, String asciiFallback)
+    static OutputStream open(HttpServletResponse response, String contentType, String fileName)
             throws IOException {
         response.setContentType(contentType);
-        response.setHeader("Content-Disposition", contentDisposition(fileName, asciiFallback));
+        response.setHeader("Content-Disposition", contentDisposition(fileName));
         response.setHeader("Cache-Control", "no-store");
         return response.getOutputStream();
     }
 
-    static String contentDisposition(String fileName, String asciiFallback) {
-        return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + encode(fileName);
-    }
-
-    /** RFC 5987 ext-value encoding: UTF-8 bytes, percent-encoded except attr-char. */
-    static String encode(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format("%02X", b & 0xFF));
-            }
-        }
-        return out.toString();
+    /** {@code attachment} with the file name in UTF-8 ({@code filename*}, RFC 5987), as Spring writes it. */
+    static String contentDisposition(String fileName) {
+        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
     /** A file-name part without characters that file systems refuse. */

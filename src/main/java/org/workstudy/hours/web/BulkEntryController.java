@@ -46,7 +46,7 @@ class BulkEntryController {
     void template(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         SchoolClass c = schoolClass(id);
         bulk.writeTemplate(CurrentUser.require(), id, locale, Attachments.open(response, Attachments.XLSX,
-                "工时登记模板-" + Attachments.safe(c.name()) + ".xlsx", "hours-template-" + id + ".xlsx"));
+                "工时登记模板-" + Attachments.safe(c.name()) + ".xlsx"));
     }
 
     @PostMapping("/hours/classes/{id:\\d+}/work-records/import")

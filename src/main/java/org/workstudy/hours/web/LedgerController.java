@@ -28,6 +28,7 @@ import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionView;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /**
  * The register (登记本) for counselors and employers: class progress, a student's ledger with record / confirm /
@@ -105,38 +106,24 @@ class LedgerController {
             RedirectAttributes redirect) {
         CurrentUser user = staff();
         ledger.requireReadable(user, id);
-        try {
-            if (binding.hasErrors()) {
-                throw BusinessException.invalid("hours.form.invalid");
-            }
-            ledger.record(user, form.toRecord(id));
-            redirect.addFlashAttribute("flash", "hours.recorded");
-        } catch (BusinessException e) {
-            Flash.refused(redirect, e, binding.hasErrors() ? null : form);
+        if (binding.hasErrors()) {
+            Outcomes.refused(redirect, BusinessException.invalid("hours.form.invalid"));
+        } else if (!Outcomes.attempt(redirect, "hours.recorded", () -> ledger.record(user, form.toRecord(id)))) {
+            redirect.addFlashAttribute("form", form);
         }
         return "redirect:/hours/students/" + id;
     }
 
     @PostMapping("/hours/entries/{id:\\d+}/confirm")
     String confirm(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        try {
-            ledger.confirm(staff(), id);
-            redirect.addFlashAttribute("flash", "hours.confirmed");
-        } catch (BusinessException e) {
-            Flash.refused(redirect, e, null);
-        }
+        Outcomes.attempt(redirect, "hours.confirmed", () -> ledger.confirm(staff(), id));
         return "redirect:" + Flash.back(back, "/hours/pending");
     }
 
     @PostMapping("/hours/entries/{id:\\d+}/reject")
     String reject(@PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        try {
-            ledger.reject(staff(), id, reason);
-            redirect.addFlashAttribute("flash", "hours.rejected");
-        } catch (BusinessException e) {
-            Flash.refused(redirect, e, null);
-        }
+        Outcomes.attempt(redirect, "hours.rejected", () -> ledger.reject(staff(), id, reason));
         return "redirect:" + Flash.back(back, "/hours/pending");
     }
 
@@ -144,17 +131,14 @@ class LedgerController {
     String correct(@PathVariable long id, @ModelAttribute WorkRecordForm form, BindingResult binding,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
         ledger.requireEntryInReach(staff(), id);
-        try {
-            if (binding.hasErrors()) {
-                throw BusinessException.invalid("hours.form.invalid");
-            }
-            ledger.correct(staff(), id, form.source() == null || form.source().isBlank()
-                    ? new org.workstudy.hours.NewWorkRecord(0, null, 0, form.workDate(), form.startsAt(),
-                            form.endsAt(), form.hours(), form.content())
-                    : form.toRecord(0), form.reason());
-            redirect.addFlashAttribute("flash", "hours.corrected");
-        } catch (BusinessException e) {
-            Flash.refused(redirect, e, null);
+        if (binding.hasErrors()) {
+            Outcomes.refused(redirect, BusinessException.invalid("hours.form.invalid"));
+        } else {
+            Outcomes.attempt(redirect, "hours.corrected", () -> ledger.correct(staff(), id,
+                    form.source() == null || form.source().isBlank()
+                            ? new org.workstudy.hours.NewWorkRecord(0, null, 0, form.workDate(), form.startsAt(),
+                                    form.endsAt(), form.hours(), form.content())
+                            : form.toRecord(0), form.reason()));
         }
         return "redirect:" + Flash.back(back, "/hours/pending");
     }
@@ -162,12 +146,7 @@ class LedgerController {
     @PostMapping("/hours/entries/{id:\\d+}/void")
     String voidEntry(@PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        try {
-            ledger.voidEntry(staff(), id, reason);
-            redirect.addFlashAttribute("flash", "hours.voided");
-        } catch (BusinessException e) {
-            Flash.refused(redirect, e, null);
-        }
+        Outcomes.attempt(redirect, "hours.voided", () -> ledger.voidEntry(staff(), id, reason));
         return "redirect:" + Flash.back(back, "/hours/pending");
     }
 

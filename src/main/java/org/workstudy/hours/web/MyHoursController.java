@@ -13,6 +13,7 @@ import org.workstudy.hours.Progress;
 import org.workstudy.hours.ProgressOutlook;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /** 我的勤工助学: a student's progress, chart, own records and the form to report own work. */
 @Controller
@@ -48,14 +49,10 @@ class MyHoursController {
     String report(@ModelAttribute WorkRecordForm form, BindingResult binding, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
         long studentId = ledger.studentIdOf(user).orElseThrow(BusinessException::forbidden);
-        try {
-            if (binding.hasErrors()) {
-                throw BusinessException.invalid("hours.form.invalid");
-            }
-            ledger.record(user, form.toRecord(studentId));
-            redirect.addFlashAttribute("flash", "hours.reported");
-        } catch (BusinessException e) {
-            Flash.refused(redirect, e, binding.hasErrors() ? null : form);
+        if (binding.hasErrors()) {
+            Outcomes.refused(redirect, BusinessException.invalid("hours.form.invalid"));
+        } else if (!Outcomes.attempt(redirect, "hours.reported", () -> ledger.record(user, form.toRecord(studentId)))) {
+            redirect.addFlashAttribute("form", form);
         }
         return "redirect:/my/hours";
     }

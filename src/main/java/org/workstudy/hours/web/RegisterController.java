@@ -76,15 +76,13 @@ class RegisterController {
     @GetMapping("/hours/students/{id:\\d+}/register.xlsx")
     void studentXlsx(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         StudentRegister r = register.ofStudent(CurrentUser.require(), id);
-        export.writeStudent(r, locale, Attachments.open(response, Attachments.XLSX, fileName(r, "xlsx"),
-                "register-" + r.studentId() + ".xlsx"));
+        export.writeStudent(r, locale, Attachments.open(response, Attachments.XLSX, fileName(r, "xlsx")));
     }
 
     @GetMapping("/hours/classes/{id:\\d+}/register.xlsx")
     void classXlsx(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         ClassRegister r = register.ofClass(CurrentUser.require(), id);
-        export.writeClass(r, locale, Attachments.open(response, Attachments.XLSX, fileName(r, "xlsx"),
-                "register-class-" + r.classId() + ".xlsx"));
+        export.writeClass(r, locale, Attachments.open(response, Attachments.XLSX, fileName(r, "xlsx")));
     }
 
     @GetMapping("/hours/students/{id:\\d+}/register.pdf")
@@ -93,8 +91,7 @@ class RegisterController {
         if (!pdf.available()) {
             return noFont("/hours/students/" + id + "/register", response);
         }
-        pdf.writeStudent(r, locale, Attachments.open(response, Attachments.PDF, fileName(r, "pdf"),
-                "register-" + r.studentId() + ".pdf"));
+        pdf.writeStudent(r, locale, Attachments.open(response, Attachments.PDF, fileName(r, "pdf")));
         return null;
     }
 
@@ -104,8 +101,7 @@ class RegisterController {
         if (!pdf.available()) {
             return noFont("/hours/classes/" + id + "/register", response);
         }
-        pdf.writeClass(r, locale, Attachments.open(response, Attachments.PDF, fileName(r, "pdf"),
-                "register-class-" + r.classId() + ".pdf"));
+        pdf.writeClass(r, locale, Attachments.open(response, Attachments.PDF, fileName(r, "pdf")));
         return null;
     }
 

@@ -2,12 +2,13 @@ package org.workstudy.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.AccountSelfService;
 import org.workstudy.identity.Activations;
@@ -40,20 +41,19 @@ class ActivationController {
     }
 
     @PostMapping("/activate")
-    String activate(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String next, @RequestParam(defaultValue = "") String repeat, Model model,
-            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+    String activate(@Valid ActivationForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) {
         try {
-            if (username.isBlank() || code.isBlank()) {
+            if (binding.hasErrors()) {
                 throw BusinessException.invalid("identity.activation.required");
             }
-            if (!next.equals(repeat)) {
+            if (!form.next().equals(form.repeat())) {
                 throw BusinessException.invalid("identity.password.mismatch");
             }
-            self.activate(username, code, next, request, response);
+            self.activate(form.username(), form.code(), form.next(), request, response);
         } catch (BusinessException e) {
-            model.addAttribute("username", username.strip());
-            model.addAttribute("code", code.strip());
+            model.addAttribute("username", form.username().strip());
+            model.addAttribute("code", form.code().strip());
             model.addAttribute("errorKey", e.messageKey());
             model.addAttribute("errorArgs", e.args());
             return "identity/activate";

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,15 +74,16 @@ class AdminAccountController {
     }
 
     @PostMapping
-    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-            @RequestParam(required = false) Role role, RedirectAttributes redirect, Model model) {
+    String create(@Valid NewAccountForm form, BindingResult binding, RedirectAttributes redirect) {
         try {
-            if (username.isBlank() || displayName.isBlank()) {
+            if (binding.hasErrors()) {
                 throw BusinessException.invalid("error.required");
             }
+            Role role = form.role();
             List<Grant> grants = role != null && role.scopeKind() == ScopeKind.SCHOOL ? List.of(Grant.school(role))
                     : List.of();
-            long id = accounts.create(new NewAccount(username.trim(), displayName.trim(), password, true, grants));
+            long id = accounts.create(new NewAccount(form.username().trim(), form.displayName().trim(),
+                    form.password(), true, grants));
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:/admin/accounts/" + id;
         } catch (BusinessException e) {

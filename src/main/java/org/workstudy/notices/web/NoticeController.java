@@ -47,11 +47,7 @@ class NoticeController {
     String object(@PathVariable long id, @RequestParam(required = false) Long itemId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        try {
-            board.object(user, id, itemId, reason);
-            redirect.addFlashAttribute("flash", "notices.objection.raised");
-        } catch (BusinessException e) {
-            Outcomes.refused(redirect, e);
+        if (!Outcomes.attempt(redirect, "notices.objection.raised", () -> board.object(user, id, itemId, reason))) {
             redirect.addFlashAttribute("reason", reason);
             redirect.addFlashAttribute("itemId", itemId);
         }

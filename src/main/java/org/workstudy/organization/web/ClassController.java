@@ -100,12 +100,11 @@ class ClassController {
         String name = sheet.className() + "-激活单";
         if (pdf) {
             response.setContentType("application/pdf");
-            response.setHeader("Content-Disposition", Downloads.contentDisposition(name + ".pdf",
-                    "activation-" + id + ".pdf"));
+            response.setHeader("Content-Disposition", Downloads.contentDisposition(name + ".pdf"));
             response.setHeader("Cache-Control", "no-store");
             sheetFiles.writePdf(sheet, IssuedCodePage.activateUrl(), locale, response.getOutputStream());
         } else {
-            sheetFiles.writeXlsx(sheet, locale, Downloads.xlsx(response, name + ".xlsx", "activation-" + id + ".xlsx"));
+            sheetFiles.writeXlsx(sheet, locale, Downloads.xlsx(response, name + ".xlsx"));
         }
     }
 

@@ -33,6 +33,6 @@ class RosterExportController {
             throw BusinessException.forbidden();
         }
         exports.exportStudents(user, new StudentQuery(text, collegeId, classId, cohort, status),
-                Downloads.xlsx(response, "学生名单.xlsx", "students.xlsx"));
+                Downloads.xlsx(response, "学生名单.xlsx"));
     }
 }

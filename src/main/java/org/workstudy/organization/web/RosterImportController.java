@@ -74,13 +74,13 @@ class RosterImportController {
     @GetMapping("/org/students/import/template")
     void studentTemplate(HttpServletResponse response) throws IOException {
         requireAdmin();
-        exports.writeStudentTemplate(Downloads.xlsx(response, "学生名单模板.xlsx", "student-template.xlsx"));
+        exports.writeStudentTemplate(Downloads.xlsx(response, "学生名单模板.xlsx"));
     }
 
     @GetMapping("/org/staff/import/template")
     void staffTemplate(HttpServletResponse response) throws IOException {
         requireAdmin();
-        exports.writeStaffTemplate(Downloads.xlsx(response, "教职工名单模板.xlsx", "staff-template.xlsx"));
+        exports.writeStaffTemplate(Downloads.xlsx(response, "教职工名单模板.xlsx"));
     }
 
     private static String page(String kind, Model model) {

@@ -21,6 +21,7 @@ import org.workstudy.organization.Staff;
 import org.workstudy.organization.StaffDirectory;
 import org.workstudy.organization.StaffForm;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /** Administrators keep the staff list; roles are granted on the account page (/admin/accounts/{id}). */
 @Controller
@@ -64,7 +65,7 @@ class StaffController {
         if (errors.hasErrors()) {
             return form(model, id, form);
         }
-        try {
+        return Outcomes.attempt(() -> {
             if (id == null) {
                 if (initialPassword == null || initialPassword.length() < 8) {
                     throw BusinessException.invalid("identity.password.weak");
@@ -77,11 +78,10 @@ class StaffController {
             staff.update(id, form);
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:/org/staff";
-        } catch (BusinessException e) {
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+        }, e -> {
+            Outcomes.shown(model, e); // the college is chosen, the staff member may have gone: reasons to show
             return form(model, id, form);
-        }
+        });
     }
 
     @PostMapping("/org/staff/{id}/active")

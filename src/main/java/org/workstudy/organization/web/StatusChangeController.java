@@ -21,6 +21,7 @@ import org.workstudy.organization.StatusHistory;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentRow;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /** The 学籍异动 page: administrators look a student up by 学号, see their history and record a change. */
 @Controller
@@ -56,26 +57,22 @@ class StatusChangeController {
             Model model, RedirectAttributes redirect) {
         CurrentUser user = Access.admin();
         Optional<Student> student = find(studentNo);
-        try {
+        return Outcomes.attempt(() -> {
             long id = student.orElseThrow(() -> BusinessException.invalid("status.student.unknown",
                     studentNo == null ? "" : studentNo.strip())).id();
             history.record(user, new NewStatusChange(id, kind, effectiveOn, untilOn, toClassId, reason));
             redirect.addFlashAttribute("flash", "status.recorded");
             redirect.addAttribute("studentNo", studentNo.strip());
             return "redirect:/org/status-changes";
-        } catch (BusinessException e) {
-            if (e.status() == 403) {
-                throw e;
-            }
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+        }, e -> {
+            Outcomes.shown(model, e); // the class to move to is chosen: "not found" is a reason to show
             model.addAttribute("kind", kind);
             model.addAttribute("effectiveOn", effectiveOn);
             model.addAttribute("untilOn", untilOn);
             model.addAttribute("toClassId", toClassId);
             model.addAttribute("reason", reason);
             return page(user, studentNo, model);
-        }
+        });
     }
 
     private String page(CurrentUser user, String studentNo, Model model) {

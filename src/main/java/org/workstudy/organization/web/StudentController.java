@@ -28,6 +28,7 @@ import org.workstudy.organization.StudentRow;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.Masking;
+import org.workstudy.web.Outcomes;
 
 /** The student list (scoped), a student's page, and adding or editing students (administrators). */
 @Controller
@@ -90,20 +91,12 @@ class StudentController {
      * counselor or administrator who asked for it; the earlier code stops working.
      */
     @PostMapping("/org/students/{id:\\d+}/activation-code")
-    String issueCode(@PathVariable long id, Model model, RedirectAttributes redirect) {
+    String issueCode(@PathVariable long id, Model model) {
         CurrentUser user = Access.staff();
-        try {
-            Activations.IssuedCode code = activationSheets.issueForStudent(user, id);
-            Student s = roster.get(user, id);
-            IssuedCodePage.fill(model, s.name(), s.studentNo(), code, "/org/students/" + id);
-            return IssuedCodePage.VIEW;
-        } catch (BusinessException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            return "redirect:/org/students/" + id;
-        }
+        Activations.IssuedCode code = activationSheets.issueForStudent(user, id);
+        Student s = roster.get(user, id);
+        IssuedCodePage.fill(model, s.name(), s.studentNo(), code, "/org/students/" + id);
+        return IssuedCodePage.VIEW;
     }
 
     /** A student's own record, unmasked: it is theirs. */
@@ -141,7 +134,7 @@ class StudentController {
         if (errors.hasErrors()) {
             return form(model, id, form);
         }
-        try {
+        return Outcomes.attempt(() -> {
             if (id == null) {
                 // a new student's account awaits activation: the code is shown once, to the administrator
                 long created = roster.create(form);
@@ -154,11 +147,10 @@ class StudentController {
             roster.update(id, form);
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:/org/students/" + id;
-        } catch (BusinessException e) {
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+        }, e -> {
+            Outcomes.shown(model, e); // the class is chosen, the student may have gone: reasons to show
             return form(model, id, form);
-        }
+        });
     }
 
     private String form(Model model, Long id, StudentForm form) {

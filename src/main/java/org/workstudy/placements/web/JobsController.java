@@ -22,6 +22,7 @@ import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionView;
 import org.workstudy.positions.TimeKind;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
@@ -95,17 +96,13 @@ class JobsController {
      */
     @PostMapping("/jobs/{id:\\d+}/apply")
     String apply(@PathVariable long id, RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             applications.apply(CurrentUser.require(), id);
             return "redirect:/jobs/" + id + "?applied";
-        } catch (BusinessException e) {
-            if (e.status() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
+        }, e -> {
+            Outcomes.shown(redirect, e); // a position closed meanwhile is a reason, not an error page
             return "redirect:/jobs/" + id;
-        }
+        });
     }
 
     @GetMapping("/my/applications")
@@ -118,15 +115,7 @@ class JobsController {
 
     @PostMapping("/my/applications/{id:\\d+}/withdraw")
     String withdraw(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            applications.withdraw(CurrentUser.require(), id);
-            redirect.addFlashAttribute("flash", "placements.withdrawn");
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
+        Outcomes.attempt(redirect, "placements.withdrawn", () -> applications.withdraw(CurrentUser.require(), id));
         return "redirect:/my/applications";
     }
 

@@ -1,14 +1,10 @@
 package org.workstudy.placements.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +23,8 @@ import org.workstudy.placements.SelfArrangedForm;
 import org.workstudy.placements.SelfArrangedRow;
 import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
+import org.workstudy.web.UploadedFiles;
 
 /**
  * Self-arranged work: the student's registrations (list, form, detail, certificate, printable application) and the
@@ -66,17 +64,14 @@ class SelfArrangedController {
     @PostMapping("/self-arranged")
     String register(@ModelAttribute("form") SelfArrangedForm form, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        try {
+        return Outcomes.attempt(() -> {
             long id = work.register(user, form);
             redirect.addFlashAttribute("flash", "selfwork.registered");
             return "redirect:/self-arranged/" + id;
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            error(model, e);
+        }, e -> {
+            Outcomes.refused(model, e);
             return formPage(model, null);
-        }
+        });
     }
 
     @GetMapping("/self-arranged/{id:\\d+}/edit")
@@ -91,17 +86,14 @@ class SelfArrangedController {
     @PostMapping("/self-arranged/{id:\\d+}")
     String update(@PathVariable long id, @ModelAttribute("form") SelfArrangedForm form, Model model,
             RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             work.update(CurrentUser.require(), id, form);
             redirect.addFlashAttribute("flash", "selfwork.resubmitted");
             return "redirect:/self-arranged/" + id;
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            error(model, e);
+        }, e -> {
+            Outcomes.refused(model, e);
             return formPage(model, id);
-        }
+        });
     }
 
     @GetMapping("/self-arranged/{id:\\d+}")
@@ -148,12 +140,7 @@ class SelfArrangedController {
     ResponseEntity<byte[]> download(@PathVariable long id) {
         CertificateFile file = work.certificate(CurrentUser.require(), id)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
+        return UploadedFiles.attachment(file.contentType(), file.fileName(), file.content());
     }
 
     @GetMapping("/self-arranged/review")
@@ -199,13 +186,8 @@ class SelfArrangedController {
         return found;
     }
 
-    private static void error(Model model, BusinessException e) {
-        model.addAttribute("errorKey", e.messageKey());
-        model.addAttribute("errorArgs", e.args());
-    }
-
     private static String run(RedirectAttributes redirect, long id, String done, Runnable action) {
-        org.workstudy.web.Outcomes.attempt(redirect, done, action);
+        Outcomes.attempt(redirect, done, action);
         return "redirect:/self-arranged/" + id;
     }
 }

@@ -25,6 +25,7 @@ import org.workstudy.policy.internal.PolicyForm;
 import org.workstudy.policy.internal.PolicyProblem;
 import org.workstudy.policy.internal.PolicyRefused;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /**
  * The policy versions: administrators list, read and add them under /admin/policy (URL rule: ADMIN only, see
@@ -82,18 +83,12 @@ class PolicyController {
             }
             return formPage(model, params, problems);
         }
-        try {
+        return Outcomes.attempt(() -> {
             PolicyVersion created = policies.create(CurrentUser.require(), form);
             redirect.addFlashAttribute("flash", "policy.created");
             return "redirect:" + ADMIN + "/" + created.id();
-        } catch (PolicyRefused e) {
-            return formPage(model, params, e.problems());
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            return formPage(model, params, List.of(new PolicyProblem("fromCohort", e.messageKey(), List.of(e.args()))));
-        }
+        }, e -> formPage(model, params, e instanceof PolicyRefused refused ? refused.problems()
+                : List.of(new PolicyProblem("fromCohort", Outcomes.showable(e).messageKey(), List.of(e.args())))));
     }
 
     private static Map<String, String> values(PolicyForm f) {

@@ -1,15 +1,11 @@
 package org.workstudy.positions.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +24,8 @@ import org.workstudy.positions.internal.EmployerForm;
 import org.workstudy.positions.Employers;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.Masking;
+import org.workstudy.web.Outcomes;
+import org.workstudy.web.UploadedFiles;
 
 /** Employers, their agreements and contact accounts, kept by the center. */
 @Controller
@@ -63,20 +61,16 @@ class EmployerController {
     String create(@ModelAttribute EmployerForm form, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         CurrentUser user = keeper();
-        try {
+        return Outcomes.attempt(() -> {
             long id = employers.save(user, null, form);
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:/employers/" + id;
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
+        }, e -> {
+            Outcomes.refused(model, e);
             response.setStatus(422);
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
             model.addAttribute("form", form);
             return "positions/employer-form";
-        }
+        });
     }
 
     @GetMapping("/employers/{id:\\d+}")
@@ -114,12 +108,7 @@ class EmployerController {
         CurrentUser user = CurrentUser.require();
         AgreementFile file = employers.agreement(user, id)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
+        return UploadedFiles.attachment(file.contentType(), file.fileName(), file.content());
     }
 
     @PostMapping("/employers/{id:\\d+}/contacts")
@@ -130,16 +119,7 @@ class EmployerController {
     }
 
     private static String run(RedirectAttributes redirect, long id, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", "action.saved");
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
+        Outcomes.attempt(redirect, "action.saved", action);
         return "redirect:/employers/" + id;
     }
 

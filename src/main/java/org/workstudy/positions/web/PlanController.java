@@ -13,6 +13,7 @@ import org.workstudy.organization.Organization;
 import org.workstudy.positions.AnnualPlanForm;
 import org.workstudy.positions.AnnualPlans;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /** Annual plans against actual figures, and their targets form. */
 @Controller
@@ -58,24 +59,20 @@ class PlanController {
             @ModelAttribute AnnualPlanForm form, RedirectAttributes redirect, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         CurrentUser user = CurrentUser.require();
-        try {
+        return Outcomes.attempt(() -> {
             plans.save(user, year, collegeId, form);
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:" + UriComponentsBuilder.fromPath("/plans").queryParam("year", year).build()
                     .encode().toUriString();
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
+        }, e -> {
+            Outcomes.refused(model, e);
             response.setStatus(422);
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
             model.addAttribute("year", year);
             model.addAttribute("collegeId", collegeId);
             model.addAttribute("scopeName", collegeId == null ? null
                     : organization.college(collegeId).map(c -> c.name()).orElse(null));
             model.addAttribute("form", form);
             return "positions/plan-form";
-        }
+        });
     }
 }

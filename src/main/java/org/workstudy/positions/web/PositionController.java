@@ -29,6 +29,7 @@ import org.workstudy.positions.PositionWorkflow;
 import org.workstudy.positions.SelectionMode;
 import org.workstudy.positions.TimeKind;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
 
 /**
  * The position bank pages: the unified list (the whole school for the center, a college's bank for its staff, an
@@ -90,18 +91,15 @@ class PositionController {
     String create(@ModelAttribute PositionForm form, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         CurrentUser user = bankUser();
-        try {
+        return Outcomes.attempt(() -> {
             long id = workflow.create(user, form);
             redirect.addFlashAttribute("flash", "positions.created");
             return "redirect:/positions/" + id;
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
+        }, e -> {
+            Outcomes.refused(model, e);
             response.setStatus(422);
-            error(model, e);
             return form(user, PositionWorkflow.defaultBank(user, form), null, model);
-        }
+        });
     }
 
     @GetMapping("/positions/{id:\\d+}")
@@ -136,51 +134,30 @@ class PositionController {
             HttpServletResponse response) {
         CurrentUser user = bankUser();
         PositionView p = workflow.require(user, id);
-        try {
+        return Outcomes.attempt(() -> {
             workflow.update(user, id, form);
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:/positions/" + id;
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
+        }, e -> {
+            Outcomes.refused(model, e);
             response.setStatus(422);
-            error(model, e);
-            return form(user, form.bank() == null ? PositionForm.of(p, clock.getZone()) : form,
-                    id, model);
-        }
+            return form(user, form.bank() == null ? PositionForm.of(p, clock.getZone()) : form, id, model);
+        });
     }
 
     @PostMapping("/positions/{id:\\d+}/{action:submit|approve|return|publish|close|cancel}")
     String step(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         CurrentUser user = bankUser();
-        try {
-            workflow.step(user, id, PositionAction.ofCode(action), reason);
-            redirect.addFlashAttribute("flash", "positions.done." + action);
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
+        Outcomes.attempt(redirect, "positions.done." + action,
+                () -> workflow.step(user, id, PositionAction.ofCode(action), reason));
         return "redirect:/positions/" + id;
     }
 
     @PostMapping("/positions/{id:\\d+}/capacity")
     String capacity(@PathVariable long id, @RequestParam int capacity, RedirectAttributes redirect) {
         CurrentUser user = bankUser();
-        try {
-            workflow.raiseCapacity(user, id, capacity);
-            redirect.addFlashAttribute("flash", "action.saved");
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
+        Outcomes.attempt(redirect, "action.saved", () -> workflow.raiseCapacity(user, id, capacity));
         return "redirect:/positions/" + id;
     }
 
@@ -220,11 +197,6 @@ class PositionController {
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         organization.colleges().forEach(c -> names.put(c.id(), c.name()));
         return names;
-    }
-
-    private static void error(Model model, BusinessException e) {
-        model.addAttribute("errorKey", e.messageKey());
-        model.addAttribute("errorArgs", e.args());
     }
 
     static CurrentUser bankUser() {

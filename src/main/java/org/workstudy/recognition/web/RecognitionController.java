@@ -18,7 +18,6 @@ import org.workstudy.recognition.Recognitions;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
-import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 
 /**
@@ -47,15 +46,8 @@ class RecognitionController {
         model.addAttribute("collegeId", college);
         model.addAttribute("cohort", cohort);
         if (college != null && cohort != null) {
-            try {
-                model.addAttribute("proposal", recognitions.proposal(user, college, cohort));
-            } catch (BusinessException e) {
-                if (e.status() == 403 || e.status() == 404) {
-                    throw e;
-                }
-                model.addAttribute("errorKey", e.messageKey());
-                model.addAttribute("errorArgs", e.args());
-            }
+            Outcomes.attempt(model, () -> recognitions.proposal(user, college, cohort))
+                    .ifPresent(proposal -> model.addAttribute("proposal", proposal));
         }
         model.addAttribute("waiting", recognitions.waitingFor(user));
         model.addAttribute("lists", recognitions.list(user, college, cohort));
@@ -67,14 +59,14 @@ class RecognitionController {
     @PostMapping("/recognitions")
     String submit(@RequestParam long collegeId, @RequestParam int cohort, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        try {
+        return Outcomes.attempt(() -> {
             long id = recognitions.submit(user, collegeId, cohort);
             redirect.addFlashAttribute("flash", "recognition.submitted");
             return "redirect:/recognitions/" + id;
-        } catch (BusinessException e) {
+        }, e -> {
             Outcomes.refused(redirect, e);
             return "redirect:/recognitions?collegeId=" + collegeId + "&cohort=" + cohort;
-        }
+        });
     }
 
     @GetMapping("/recognitions/{id:\\d+}")
