@@ -4,7 +4,7 @@
  * through {@link org.workstudy.credits.CreditStandings}; a credit record's verification code is
  * {@link org.workstudy.credits.VerificationCodes}. What only the module's own pages and API show lives in
  * {@code credits.internal}. Quality-development credits are the module {@code quality}, certificates the module
- * {@code certificates}. (Exemptions, notices and recognition still live here until they move to their own modules.)
+ * {@code certificates}; exemptions, notices and recognition are modules of their own.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "organization",
         "calendar", "policy", "approvals", "notifications", "hours", "quality", "web"})

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.workstudy.credits.OffsetHoldings;
+import org.workstudy.quality.OffsetHoldings;
 import org.workstudy.organization.StudentCondition;
 import org.workstudy.shared.BusinessException;
 

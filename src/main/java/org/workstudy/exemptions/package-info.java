@@ -4,5 +4,5 @@
  * final exemptions through {@link org.workstudy.credits.CreditStandings}; the pages are {@code /exemptions/**}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "audit", "organization",
-        "policy", "approvals", "notifications", "notices", "credits", "web"})
+        "policy", "approvals", "notifications", "notices", "credits", "quality", "web"})
 package org.workstudy.exemptions;

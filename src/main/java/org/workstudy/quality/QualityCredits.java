@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.workstudy.credits.OffsetHoldings;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;

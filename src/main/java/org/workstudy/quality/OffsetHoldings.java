@@ -1,10 +1,10 @@
-package org.workstudy.credits;
+package org.workstudy.quality;
 
 import java.math.BigDecimal;
 
 /**
  * The quality-development credits a student's live offsets hold. Implemented by the exemptions module, which owns
- * offsets and knows which of their states hold credits; credits subtracts them from what was imported.
+ * offsets and knows which of their states hold credits; quality subtracts them from what was imported.
  */
 public interface OffsetHoldings {
 
