@@ -8,7 +8,7 @@ import org.workstudy.web.MenuItem;
 class StatisticsMenu {
 
     @Bean
-    MenuItem statisticsMenu() {
+    MenuItem statisticsMenuItem() {
         return new MenuItem("nav.stats", "/stats", StatisticsFigures.READERS, 55);
     }
 }
