@@ -46,6 +46,8 @@ import org.workstudy.positions.PositionView;
 public class StatisticsRefresh {
 
     static final int CHUNK = 500;
+    /** The advisory lock key that serialises refresh transactions ("sts" in ASCII). */
+    private static final long REFRESH_LOCK = 0x737473L;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -130,6 +132,8 @@ public class StatisticsRefresh {
     }
 
     private void write(List<Long> ids) {
+        // one refresh at a time (the job, a rebuild, another instance): each rewrites rows by delete and insert
+        jdbc.sql("SELECT pg_advisory_xact_lock(" + REFRESH_LOCK + ")").query(Object.class).single();
         Instant now = clock.instant();
         Map<Long, Student> students = roster.findAll(ids);
         Map<Long, SchoolClass> classes = new HashMap<>();
