@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -48,11 +49,12 @@ public class Applications {
     private final Organization organization;
     private final Notifications notifications;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxOpen;
 
     Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
-            Notifications notifications, AuditTrail audit, Clock clock,
+            Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
             @Value("${workstudy.applications.max-open:5}") int maxOpen) {
         this.jdbc = jdbc;
         this.seats = seats;
@@ -61,6 +63,7 @@ public class Applications {
         this.organization = organization;
         this.notifications = notifications;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.maxOpen = maxOpen;
     }
@@ -253,7 +256,9 @@ public class Applications {
     }
 
     private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
-        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by);
+        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
+                .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
+                        PlacementSource.APPLICATION)));
     }
 
     private void endPlacement(long positionId, long studentId, String reason) {

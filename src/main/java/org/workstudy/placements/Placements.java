@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +50,12 @@ public class Placements implements PlanActuals {
     private final DataScope scope;
     private final Notifications notifications;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Placements(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
-            DataScope scope, Notifications notifications, AuditTrail audit, Clock clock) {
+            DataScope scope, Notifications notifications, AuditTrail audit, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.seats = seats;
         this.positions = positions;
@@ -61,6 +64,7 @@ public class Placements implements PlanActuals {
         this.scope = scope;
         this.notifications = notifications;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -130,6 +134,7 @@ public class Placements implements PlanActuals {
         for (long studentId : ids) {
             long placementId = PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.ARRANGED,
                     null, user.username()).orElseThrow();
+            events.publishEvent(new PlacementAccepted(placementId, positionId, studentId, PlacementSource.ARRANGED));
             trail.put(placementId, Map.of("position", positionId, "student", studentId));
             Long account = students.get(studentId).accountId();
             if (account != null) {

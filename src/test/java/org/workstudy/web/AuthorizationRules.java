@@ -177,6 +177,9 @@ final class AuthorizationRules {
             GET /api/v1/exemptions/{id}/evidence/{fileId} | STAFF, STUDENT | scoped
             GET /api/v1/exemptions/{id}/history | STAFF, STUDENT | scoped
             POST /api/v1/exemptions/{id}/withdraw | STUDENT | scoped
+            GET /api/v1/stats/dashboard | STAFF, STUDENT | -   # figures of the caller's scope; out-of-scope filters are 404 (StatisticsScopeTest)
+            GET /api/v1/stats/placements | STAFF, STUDENT | -
+            GET /api/v1/stats/students | STAFF, STUDENT | -
             GET /api/v1/graduation/{cohort} | CENTER_DIRECTOR, CENTER_STAFF, ACADEMIC_AFFAIRS, LEADER, VICE_DEAN, COLLEGE_ADMIN, COUNSELOR | open   # the list is the caller's scope of the cohort
             POST /api/v1/graduation/{cohort}/deferrals | ACADEMIC_AFFAIRS | open
             GET /api/v1/graduation/{cohort}/export | CENTER_DIRECTOR, CENTER_STAFF, ACADEMIC_AFFAIRS, LEADER, VICE_DEAN, COLLEGE_ADMIN, COUNSELOR | open   # as above
@@ -303,6 +306,11 @@ final class AuthorizationRules {
             POST /my/hours | STUDENT | -
             GET /my/hours/register | STUDENT | -
             GET /notices | STAFF, STUDENT | -
+            GET /stats | STAFF, STUDENT | -   # the dashboard of the caller's scope
+            GET /stats/placements | STAFF, STUDENT | -
+            GET /stats/placements.xlsx | STAFF, STUDENT | -
+            GET /stats/students | STAFF, STUDENT | -
+            GET /stats/students.xlsx | STAFF, STUDENT | -
             GET /notices/objections | CENTER_DIRECTOR, ACADEMIC_AFFAIRS | -
             POST /notices/objections/{id:\\d+}/answer | CENTER_DIRECTOR, ACADEMIC_AFFAIRS | open, only in scope for ACADEMIC_AFFAIRS   # as above
             GET /notices/{id:\\d+} | STAFF | scoped

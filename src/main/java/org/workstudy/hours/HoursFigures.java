@@ -1,0 +1,130 @@
+package org.workstudy.hours;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.calendar.CalendarSnapshot;
+import org.workstudy.calendar.DayKind;
+import org.workstudy.organization.Roster;
+import org.workstudy.organization.Student;
+
+/**
+ * The hours figures of many students at once, for statistics that keep their own summary (no user, no scope check:
+ * the caller decides who may see the result). Each student's figures are those of {@link HoursLedger#classProgress}:
+ * counted hours, the even-pace expectation, behind, projected short; plus the counted hours grouped by the month
+ * worked, the month entered, the kind of day (by the calendar) and the source kind.
+ */
+@Service
+public class HoursFigures {
+
+    /** Counted hours of one student in one group. {@code enteredMonth} is the month the record was written. */
+    public record CountedGroup(YearMonth workMonth, YearMonth enteredMonth, DayKind dayKind, SourceKind source,
+            BigDecimal hours) {
+    }
+
+    /** A student's standing and counted hours, as the counselor's class progress shows them today. */
+    public record StudentFigures(long studentId, BigDecimal requiredHours, BigDecimal countedHours,
+            BigDecimal waitingHours, BigDecimal expectedHours, boolean completed, boolean behind,
+            boolean projectedShort, List<CountedGroup> counted) {
+
+        public StudentFigures {
+            counted = List.copyOf(counted);
+        }
+    }
+
+    private final LedgerStore store;
+    private final Sources sources;
+    private final AcademicCalendar calendar;
+    private final Roster roster;
+    private final CohortSettings settings;
+    private final CountingWindows windows;
+    private final WarningSettings warnings;
+    private final Clock clock;
+
+    HoursFigures(LedgerStore store, Sources sources, AcademicCalendar calendar, Roster roster,
+            CohortSettings settings, CountingWindows windows, WarningSettings warnings, Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.calendar = calendar;
+        this.roster = roster;
+        this.settings = settings;
+        this.windows = windows;
+        this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    /** The figures of these students (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public Map<Long, StudentFigures> of(Collection<Long> studentIds) {
+        Map<Long, Student> students = roster.findAll(studentIds);
+        Map<Long, List<EntryRow>> byStudent = new HashMap<>();
+        store.ofStudents(students.keySet())
+                .forEach(r -> byStudent.computeIfAbsent(r.studentId(), k -> new ArrayList<>()).add(r));
+        CalendarSnapshot snapshot = calendar.snapshot();
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
+        Map<LocalDate, ProgressMath.DaysLeft> leftByEnd = new HashMap<>();
+        Map<Long, StudentFigures> out = new HashMap<>();
+        for (Student s : students.values()) {
+            // the same "not counting" rule as the ledger: self-arranged work only on the days it counts
+            List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
+                    row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
+                            : facts.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
+                                    .map(f -> CountingRules.notCountingReason(f, row.workDate()))
+                                    .orElse(Optional.of("hours.not-counted.self-arranged")));
+            CountingSettings cs = settings.of(s);
+            CountingWindow window = windows.of(snapshot, s, cs);
+            Map<CountedKey, BigDecimal> groups = new HashMap<>();
+            List<Slot> slots = new ArrayList<>();
+            java.util.Set<LocalDate> daysWorked = new java.util.HashSet<>();
+            BigDecimal waiting = BigDecimal.ZERO;
+            for (LedgerView.Evaluated e : evaluated) {
+                if (e.status() == RecordStatus.WAITING_CONFIRMATION) {
+                    waiting = waiting.add(e.row().hours());
+                }
+                if (e.status() != RecordStatus.COUNTED) {
+                    continue;
+                }
+                for (Slot slot : e.row().slots()) {
+                    slots.add(slot);
+                    daysWorked.add(slot.date());
+                    groups.merge(new CountedKey(YearMonth.from(slot.date()), enteredMonth(e.row().recordedAt()),
+                            snapshot.kindOf(slot.date()), e.row().sourceKind()), slot.hours(), BigDecimal::add);
+                }
+            }
+            Progress p = ProgressMath.progress(s.id(), slots, waiting, window, today, cs);
+            BigDecimal expected = ProgressMath.expected(window, today, cs);
+            LocalDate windowEnd = window.end().orElse(null);
+            boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
+                    daysWorked.size(), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
+                            end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions())
+                    .shortOfHours();
+            List<CountedGroup> counted = new ArrayList<>();
+            groups.forEach((k, h) -> counted.add(new CountedGroup(k.workMonth(), k.enteredMonth(), k.dayKind(),
+                    k.source(), h.setScale(2, RoundingMode.HALF_UP))));
+            out.put(s.id(), new StudentFigures(s.id(), cs.requiredHours(), p.hours(), p.waitingHours(), expected,
+                    p.completed(), !p.completed() && p.hours().compareTo(expected) < 0, projectedShort, counted));
+        }
+        return out;
+    }
+
+    private YearMonth enteredMonth(Instant recordedAt) {
+        return YearMonth.from(recordedAt.atZone(clock.getZone()));
+    }
+
+    private record CountedKey(YearMonth workMonth, YearMonth enteredMonth, DayKind dayKind, SourceKind source) {
+    }
+}
