@@ -348,6 +348,19 @@ public class HoursLedger {
         return scale(sums.values().stream().map(s -> s[1]).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
+    /** Counted hours of a student on a position on a date (see {@link #countedOnPositions}). */
+    public record PositionDay(long studentId, long positionId, LocalDate workDate, BigDecimal hours) {
+    }
+
+    /**
+     * The counted hours on these positions worked in [from, until), per student, position and date: what pay is
+     * computed from (module pay). No scope check: callers limit the positions to the user's.
+     */
+    @Transactional(readOnly = true)
+    public List<PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {
+        return store.countedOnPositions(positionIds, from, until);
+    }
+
     /**
      * Adds the aggregate rows to each student's [counted, in window, make-up, waiting], dropping the days on which
      * self-arranged work does not count (its conditions, as {@link CountingRules#notCountingReason}).
