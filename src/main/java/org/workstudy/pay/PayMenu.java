@@ -11,7 +11,7 @@ import org.workstudy.web.MenuItem;
 class PayMenu {
 
     @Bean
-    MenuItem payMenu() {
+    MenuItem paySheetsMenu() {
         return new MenuItem("nav.pay", "/pay", EnumSet.of(Role.EMPLOYER, Role.CENTER_STAFF, Role.CENTER_DIRECTOR), 37);
     }
 
