@@ -262,7 +262,7 @@ public class PaySheets {
     }
 
     /** The sheet as the finance office imports it (.xlsx); full card numbers only for the center of a frozen sheet. */
-    @Transactional(readOnly = true)
+    @Transactional
     public PaySheet export(CurrentUser user, long sheetId, OutputStream out) {
         PayStore.SheetRow s = readable(user, sheetId);
         PaySheet masked = view(s, false);

@@ -44,7 +44,7 @@ class PayStore {
                         + " VALUES (?,?,?,?,?) ON CONFLICT (position_id) DO UPDATE SET monthly_amount = EXCLUDED"
                         + ".monthly_amount, monthly_hours = EXCLUDED.monthly_hours, updated_at = EXCLUDED.updated_at,"
                         + " updated_by = EXCLUDED.updated_by")
-                .params(positionId, amount, hours, by, ts(at)).update();
+                .params(positionId, amount, hours, ts(at), by).update();
     }
 
     record Card(long studentId, String bankName, String cardNo) {
