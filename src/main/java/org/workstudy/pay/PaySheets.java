@@ -136,9 +136,6 @@ public class PaySheets {
             throw BusinessException.notFound("error.not-found");
         }
         PositionView p = positions.find(positionId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        if (!"FIXED".equals(p.type())) {
-            throw BusinessException.invalid("pay.terms.fixed-only");
-        }
         if (monthlyHours == null || monthlyHours.signum() <= 0 || monthlyHours.compareTo(BigDecimal.valueOf(744)) > 0
                 || monthlyHours.scale() > 2) {
             throw BusinessException.invalid("pay.terms.hours").field("monthlyHours");
@@ -146,6 +143,9 @@ public class PaySheets {
         if (monthlyAmount == null || monthlyAmount.signum() <= 0 || monthlyAmount.scale() > 2
                 || monthlyAmount.compareTo(new BigDecimal("99999999")) > 0) {
             throw BusinessException.invalid("pay.terms.amount").field("monthlyAmount");
+        }
+        if (!"FIXED".equals(p.type())) {
+            throw BusinessException.invalid("pay.terms.fixed-only");
         }
         BigDecimal floor = PayRules.fen(minHourly.multiply(monthlyHours));
         if (monthlyAmount.compareTo(floor) < 0) {
