@@ -87,15 +87,15 @@ public class Checkins {
     }
 
     /** The workplace of a shift: all three or none (then nothing is compared). */
-    public record Place(BigDecimal latitude, BigDecimal longitude, Integer radiusM) {
+    public record ShiftPlace(BigDecimal latitude, BigDecimal longitude, Integer radiusM) {
     }
 
     /** The code the supervisor's page shows now, and when the page should fetch the next one. */
-    public record Code(long shiftId, String token, String fallback, Instant refreshAt, Instant expiresAt) {
+    public record ShiftCode(long shiftId, String token, String fallback, Instant refreshAt, Instant expiresAt) {
     }
 
     /** What a scan did: CHECKED_IN or CHECKED_OUT, and the attendance as it stands. */
-    public record Scan(String outcome, Attendance attendance) {
+    public record ScanOutcome(String outcome, Attendance attendance) {
     }
 
     /** May this user open shifts at all (the navigation, the list page)? */
@@ -106,13 +106,13 @@ public class Checkins {
     // ================================================================== shifts
 
     @Transactional
-    public long openShift(CurrentUser user, long positionId, Place place) {
+    public long openShift(CurrentUser user, long positionId, ShiftPlace place) {
         return openShift(user, positionId, place, clock.instant());
     }
 
-    long openShift(CurrentUser user, long positionId, Place place, Instant at) {
+    long openShift(CurrentUser user, long positionId, ShiftPlace place, Instant at) {
         PositionView p = managed(user, positionId);
-        Place checked = checkPlace(place);
+        ShiftPlace checked = checkPlace(place);
         long id = store.openShift(p.id(), p.employerId(), user.username(), at, checked.latitude(),
                 checked.longitude(), checked.radiusM());
         Map<String, Object> trail = new LinkedHashMap<>();
@@ -165,18 +165,18 @@ public class Checkins {
 
     /** The code to show now on an open shift. */
     @Transactional(readOnly = true)
-    public Code code(CurrentUser user, long shiftId) {
+    public ShiftCode code(CurrentUser user, long shiftId) {
         return code(user, shiftId, clock.instant());
     }
 
-    Code code(CurrentUser user, long shiftId, Instant at) {
+    ShiftCode code(CurrentUser user, long shiftId, Instant at) {
         CheckinStore.ShiftRow s = managedShift(user, shiftId);
         if (s.closedAt() != null) {
             throw BusinessException.conflict("checkin.shift.closed");
         }
         ShiftCodes c = codes();
         long now = c.stepAt(at);
-        return new Code(s.id(), c.token(s.id(), now), c.fallback(s.id()), c.nextAt(now), c.expiresAt(now));
+        return new ShiftCode(s.id(), c.token(s.id(), now), c.fallback(s.id()), c.nextAt(now), c.expiresAt(now));
     }
 
     /** The attendances of a shift, with their signals. */
@@ -189,13 +189,13 @@ public class Checkins {
     // ================================================================== students
 
     @Transactional
-    public Scan scan(CurrentUser user, ScanForm form) {
+    public ScanOutcome scan(CurrentUser user, ScanForm form) {
         return scan(user, form, clock.instant());
     }
 
-    Scan scan(CurrentUser user, ScanForm form, Instant at) {
+    ScanOutcome scan(CurrentUser user, ScanForm form, Instant at) {
         Student student = self(user);
-        Place where = checkLocation(form);
+        ShiftPlace where = checkLocation(form);
         String device = checkDevice(form.device());
         ShiftCodes.Read read = codes().read(form.code(), at);
         CheckinStore.ShiftRow shift = store.shift(read.shiftId())
@@ -213,7 +213,7 @@ public class Checkins {
             long id = store.checkIn(shift.id(), student.id(), placement.id(), at, read.step(), read.byCode(),
                     where.latitude(), where.longitude(), distance, device);
             audit.record(AUDIT_ATTENDANCE, id, "check-in", trail(shift, read, distance));
-            return new Scan("CHECKED_IN", views(List.of(store.attendance(id).orElseThrow())).get(0));
+            return new ScanOutcome("CHECKED_IN", views(List.of(store.attendance(id).orElseThrow())).get(0));
         }
         CheckinStore.AttendanceRow a = existing.get();
         if (a.outAt() != null || a.makeUpId() != null) {
@@ -230,7 +230,7 @@ public class Checkins {
         trail.put("entry", outcome.entryId);
         trail.put("refused", outcome.refusalKey);
         audit.record(AUDIT_ATTENDANCE, a.id(), "check-out", trail);
-        return new Scan("CHECKED_OUT", views(List.of(store.attendance(a.id()).orElseThrow())).get(0));
+        return new ScanOutcome("CHECKED_OUT", views(List.of(store.attendance(a.id()).orElseThrow())).get(0));
     }
 
     /** The student's own attendances, newest first. */
@@ -394,9 +394,9 @@ public class Checkins {
         return s;
     }
 
-    private static Place checkPlace(Place place) {
+    private static ShiftPlace checkPlace(ShiftPlace place) {
         if (place == null || (place.latitude() == null && place.longitude() == null && place.radiusM() == null)) {
-            return new Place(null, null, null);
+            return new ShiftPlace(null, null, null);
         }
         checkCoordinates(place.latitude(), place.longitude());
         if (place.latitude() == null) {
@@ -411,13 +411,13 @@ public class Checkins {
         return place;
     }
 
-    private static Place checkLocation(ScanForm form) {
+    private static ShiftPlace checkLocation(ScanForm form) {
         checkCoordinates(form.latitude(), form.longitude());
         if ((form.latitude() == null) != (form.longitude() == null)) {
             throw BusinessException.invalid("checkin.place.incomplete").field(form.latitude() == null ? "latitude"
                     : "longitude");
         }
-        return new Place(form.latitude(), form.longitude(), null);
+        return new ShiftPlace(form.latitude(), form.longitude(), null);
     }
 
     private static void checkCoordinates(BigDecimal lat, BigDecimal lng) {
@@ -440,7 +440,7 @@ public class Checkins {
     }
 
     /** Metres between the workplace and where the student was, when both are known. */
-    private static Integer metres(CheckinStore.ShiftRow shift, Place where) {
+    private static Integer metres(CheckinStore.ShiftRow shift, ShiftPlace where) {
         if (shift.latitude() == null || shift.longitude() == null || where.latitude() == null) {
             return null;
         }

@@ -27,7 +27,7 @@ final class PayExport {
                 .registerWriteHandler(new SimpleColumnWidthStyleStrategy(18)).build()) {
             WriteSheet ws = FastExcel.writerSheet(0, sheet.monthText() + " 酬金").build();
             List<List<Object>> rows = new ArrayList<>();
-            for (PaySheet.Line l : sheet.lines()) {
+            for (PaySheet.PayLine l : sheet.lines()) {
                 rows.add(Arrays.asList(l.studentNo(), l.studentName(), l.bankCard(), l.paidHours(), l.rate(),
                         l.amount(), l.collegeName(), l.positionTitle(), "HOURS".equals(l.kind()) ? "本月"
                                 : "补发调整（" + l.workMonth().toString().substring(0, 7) + "）"));

@@ -8,10 +8,10 @@ import java.util.List;
 /** A month's pay sheet of an employer, with its lines and totals; bank cards masked unless asked for by finance. */
 public record PaySheet(long id, long employerId, String employerName, LocalDate month, Funding funding,
         SheetStatus status, String confirmedBy, Instant confirmedAt, String frozenBy, Instant frozenAt,
-        List<Line> lines, BigDecimal totalHours, BigDecimal totalAmount) {
+        List<PayLine> lines, BigDecimal totalHours, BigDecimal totalAmount) {
 
     /** One line: a student's hours on a position in the month, or an adjustment of an earlier month. */
-    public record Line(long id, String kind, LocalDate workMonth, long studentId, String studentNo, String studentName,
+    public record PayLine(long id, String kind, LocalDate workMonth, long studentId, String studentNo, String studentName,
             String collegeName, String bankCard, long positionId, String positionTitle, BigDecimal hours,
             BigDecimal paidHours, BigDecimal rate, BigDecimal amount, String basis) {
     }

@@ -88,6 +88,23 @@ public class PaySheets {
         return CENTER.contains(user.activeRole());
     }
 
+    /** Refuses (403) whoever may not do this, before anything they sent is read. */
+    public static void require(boolean allowed) {
+        if (!allowed) {
+            throw BusinessException.forbidden();
+        }
+    }
+
+    /** May open (prepare) sheets: an employer their own, the center anyone's. */
+    public static boolean mayOpen(CurrentUser user) {
+        return user.acts(Role.EMPLOYER) || isCenter(user);
+    }
+
+    /** May read the school's totals. */
+    public static boolean mayReadTotals(CurrentUser user) {
+        return READERS.contains(user.activeRole());
+    }
+
     /** "2026-11" → the month; refused naming {@code month} otherwise. */
     public static YearMonth month(String text) {
         try {
@@ -109,18 +126,18 @@ public class PaySheets {
     // ================================================================== terms of fixed positions
 
     /** A fixed position's monthly terms, if set. */
-    public record Terms(long positionId, String title, String employerName, BigDecimal hourlyPay,
+    public record MonthlyTerms(long positionId, String title, String employerName, BigDecimal hourlyPay,
             BigDecimal monthlyAmount, BigDecimal monthlyHours) {
     }
 
     /** The fixed positions the user manages, with their monthly terms. */
     @Transactional(readOnly = true)
-    public List<Terms> fixedPositions(CurrentUser user) {
+    public List<MonthlyTerms> fixedPositions(CurrentUser user) {
         List<PositionView> list = managedPositions(user).stream().filter(p -> "FIXED".equals(p.type())).toList();
         Map<Long, PayStore.Terms> terms = store.terms(list.stream().map(PositionView::id).toList());
         return list.stream().map(p -> {
             PayStore.Terms t = terms.get(p.id());
-            return new Terms(p.id(), p.title(), p.employerName(), p.hourlyPay(), t == null ? null : t.monthlyAmount(),
+            return new MonthlyTerms(p.id(), p.title(), p.employerName(), p.hourlyPay(), t == null ? null : t.monthlyAmount(),
                     t == null ? null : t.monthlyHours());
         }).toList();
     }
@@ -274,11 +291,11 @@ public class PaySheets {
     }
 
     /** Totals of the month's frozen sheets by college and funding source (the center and readers). */
-    public record Total(String collegeName, Funding funding, BigDecimal hours, BigDecimal amount) {
+    public record PayTotal(String collegeName, Funding funding, BigDecimal hours, BigDecimal amount) {
     }
 
     @Transactional(readOnly = true)
-    public List<Total> totals(CurrentUser user, YearMonth month) {
+    public List<PayTotal> totals(CurrentUser user, YearMonth month) {
         if (!READERS.contains(user.activeRole())) {
             throw BusinessException.forbidden();
         }
@@ -295,14 +312,14 @@ public class PaySheets {
             s[0] = s[0].add(l.cappedHours());
             s[1] = s[1].add(l.amount());
         }
-        return sums.entrySet().stream().map(e -> new Total((String) e.getKey().get(0), (Funding) e.getKey().get(1),
+        return sums.entrySet().stream().map(e -> new PayTotal((String) e.getKey().get(0), (Funding) e.getKey().get(1),
                 e.getValue()[0], e.getValue()[1])).toList();
     }
 
     // ================================================================== students
 
     /** A student's pay: their frozen lines (newest month first) and their card, masked. */
-    public record MyPay(String bankName, String maskedCard, List<PaySheet.Line> lines) {
+    public record MyPay(String bankName, String maskedCard, List<PaySheet.PayLine> lines) {
     }
 
     @Transactional(readOnly = true)
@@ -425,15 +442,15 @@ public class PaySheets {
     // ================================================================== views and checks
 
     private PaySheet view(PayStore.SheetRow s, boolean fullCards) {
-        List<PaySheet.Line> lines = lines(store.lines(s.id()), fullCards);
+        List<PaySheet.PayLine> lines = lines(store.lines(s.id()), fullCards);
         String name = employers.find(s.employerId()).map(Employer::name).orElse("");
         return new PaySheet(s.id(), s.employerId(), name, s.month(), s.funding(), s.status(), s.confirmedBy(),
                 s.confirmedAt(), s.frozenBy(), s.frozenAt(), lines,
-                lines.stream().map(PaySheet.Line::paidHours).reduce(BigDecimal.ZERO, BigDecimal::add),
-                lines.stream().map(PaySheet.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                lines.stream().map(PaySheet.PayLine::paidHours).reduce(BigDecimal.ZERO, BigDecimal::add),
+                lines.stream().map(PaySheet.PayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
-    private List<PaySheet.Line> lines(List<PayStore.LineRow> rows, boolean fullCards) {
+    private List<PaySheet.PayLine> lines(List<PayStore.LineRow> rows, boolean fullCards) {
         Collection<Long> studentIds = rows.stream().map(PayStore.LineRow::studentId).distinct().toList();
         Map<Long, StudentRow> students = roster.rows(studentIds);
         Map<Long, PayStore.Card> cards = store.cards(studentIds);
@@ -443,7 +460,7 @@ public class PaySheets {
             StudentRow st = students.get(l.studentId());
             PayStore.Card c = cards.get(l.studentId());
             PositionView p = pos.get(l.positionId());
-            return new PaySheet.Line(l.id(), l.kind(), l.workMonth(), l.studentId(), st == null ? "" : st.studentNo(),
+            return new PaySheet.PayLine(l.id(), l.kind(), l.workMonth(), l.studentId(), st == null ? "" : st.studentNo(),
                     st == null ? "" : st.name(), st == null ? "" : st.collegeName(),
                     c == null ? "" : fullCards ? c.cardNo() : maskCard(c.cardNo()), l.positionId(),
                     p == null ? "" : p.title(), l.hours(), l.cappedHours(), l.rate(), l.amount(), l.basis());

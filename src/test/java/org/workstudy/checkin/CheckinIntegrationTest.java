@@ -59,7 +59,7 @@ class CheckinIntegrationTest {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
     }
 
-    private Checkins.Scan scan(Student s, String code, Instant at, BigDecimal lat, BigDecimal lng, String device) {
+    private Checkins.ScanOutcome scan(Student s, String code, Instant at, BigDecimal lat, BigDecimal lng, String device) {
         return fixtures.inTransaction(() -> checkins.scan(PlacementFixtures.signedIn(s),
                 new ScanForm(code, lat, lng, device), at));
     }
@@ -70,7 +70,7 @@ class CheckinIntegrationTest {
 
     private long open(HoursFixtures.Setup setup, Instant at) {
         return fixtures.inTransaction(() -> checkins.openShift(setup.employer(), setup.positionId(),
-                new Checkins.Place(LAT, LNG, 200), at));
+                new Checkins.ShiftPlace(LAT, LNG, 200), at));
     }
 
     @Test
@@ -80,7 +80,7 @@ class CheckinIntegrationTest {
         Instant in = at("2025-10-18T09:00:12"); // a term-time Saturday
         long shift = open(setup, in.minusSeconds(600));
 
-        Checkins.Scan first = scan(student, token(setup.employer(), shift, in), in, LAT, LNG, "device-aaaa-0001");
+        Checkins.ScanOutcome first = scan(student, token(setup.employer(), shift, in), in, LAT, LNG, "device-aaaa-0001");
         assertThat(first.outcome()).isEqualTo("CHECKED_IN");
         assertThat(first.attendance().inDistanceM()).isZero();
         assertThat(first.attendance().signals()).isEmpty();
@@ -92,7 +92,7 @@ class CheckinIntegrationTest {
                         e -> assertThat(e.messageKey()).isEqualTo("checkin.code.used"));
 
         Instant out = at("2025-10-18T13:00:40");
-        Checkins.Scan second = scan(student, token(setup.employer(), shift, out), out, LAT, LNG, "device-aaaa-0001");
+        Checkins.ScanOutcome second = scan(student, token(setup.employer(), shift, out), out, LAT, LNG, "device-aaaa-0001");
         assertThat(second.outcome()).isEqualTo("CHECKED_OUT");
         assertThat(second.attendance().refusalKey()).isNull();
         long entry = second.attendance().entryId();
@@ -124,7 +124,7 @@ class CheckinIntegrationTest {
         long shift = open(setup, in.minusSeconds(60));
         scan(setup.student(), token(setup.employer(), shift, in), in, null, null, null);
         Instant out = at("2025-10-20T12:00:00");
-        Checkins.Scan done = scan(setup.student(), token(setup.employer(), shift, out), out, null, null, null);
+        Checkins.ScanOutcome done = scan(setup.student(), token(setup.employer(), shift, out), out, null, null, null);
         assertThat(done.outcome()).isEqualTo("CHECKED_OUT");
         assertThat(done.attendance().entryId()).isNull();
         assertThat(done.attendance().refusalKey()).startsWith("hours.rule.");
@@ -141,7 +141,7 @@ class CheckinIntegrationTest {
         String code = token(setup.employer(), shift, in);
         scan(setup.students().get(0), code, in, LAT, LNG, "shared-phone-01");
         // the second student 3 km away, on the same phone: checked in all the same
-        Checkins.Scan far = scan(setup.students().get(1), code, in.plusSeconds(5), new BigDecimal("24.506800"), LNG,
+        Checkins.ScanOutcome far = scan(setup.students().get(1), code, in.plusSeconds(5), new BigDecimal("24.506800"), LNG,
                 "shared-phone-01");
         assertThat(far.outcome()).isEqualTo("CHECKED_IN");
         assertThat(far.attendance().inDistanceM()).isBetween(2900, 3100);

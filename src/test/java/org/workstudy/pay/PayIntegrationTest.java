@@ -65,7 +65,7 @@ class PayIntegrationTest {
         long october = pay.open(setup.employer(), setup.employerId(), OCTOBER);
         PaySheet draft = pay.sheet(setup.employer(), october);
         assertThat(draft.funding()).isEqualTo(Funding.SCHOOL_FUND); // an on-campus employer
-        PaySheet.Line line = draft.lines().get(0);
+        PaySheet.PayLine line = draft.lines().get(0);
         assertThat(line.hours()).isEqualByComparingTo("8");
         assertThat(line.paidHours()).isEqualByComparingTo("8"); // the ledger already kept the week to 8 hours
         assertThat(line.rate()).isEqualByComparingTo("18");
@@ -79,7 +79,7 @@ class PayIntegrationTest {
         pay.confirm(setup.employer(), october);
         pay.approve(PlacementFixtures.CENTER, october);
         assertThat(pay.sheet(setup.employer(), october).status()).isEqualTo(SheetStatus.FROZEN);
-        assertThat(pay.mine(student).lines()).extracting(PaySheet.Line::amount)
+        assertThat(pay.mine(student).lines()).extracting(PaySheet.PayLine::amount)
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("144.00"));
 
         // the database refuses to change a frozen line
@@ -105,7 +105,7 @@ class PayIntegrationTest {
 
         // totals by college and funding source: the two frozen months
         assertThat(pay.totals(PlacementFixtures.CENTER, OCTOBER)).filteredOn(t -> t.funding() == Funding.SCHOOL_FUND)
-                .extracting(PaySheets.Total::amount).isNotEmpty();
+                .extracting(PaySheets.PayTotal::amount).isNotEmpty();
 
         // the finance export: full card for the center of a frozen sheet, masked for the employer
         ByteArrayOutputStream full = new ByteArrayOutputStream();
@@ -134,7 +134,7 @@ class PayIntegrationTest {
         ledger.record(setup.counselor(), HoursFixtures.work(setup.student(), setup.placement(), "2025-10-18", "09:00",
                 "13:00"));
         long sheet = pay.open(setup.employer(), setup.employerId(), OCTOBER);
-        PaySheet.Line line = pay.sheet(setup.employer(), sheet).lines().get(0);
+        PaySheet.PayLine line = pay.sheet(setup.employer(), sheet).lines().get(0);
         assertThat(line.basis()).isEqualTo("MONTHLY");
         assertThat(line.amount()).isEqualByComparingTo("70.00"); // 4 of 40 hours of 700
     }

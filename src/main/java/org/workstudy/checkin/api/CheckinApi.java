@@ -42,7 +42,7 @@ class CheckinApi {
     record MakeUpRequest(String endedAt, String reason) {
     }
 
-    record Decision(Boolean approve, String note) {
+    record MakeUpDecision(Boolean approve, String note) {
     }
 
     @Operation(summary = "Open a shift of a position the caller manages (employer, center); the workplace is optional")
@@ -52,7 +52,7 @@ class CheckinApi {
             throw BusinessException.invalid("checkin.position-required").field("positionId");
         }
         return ResponseEntity.status(201).body(new Created(checkins.openShift(CurrentUser.require(),
-                body.positionId(), new Checkins.Place(body.latitude(), body.longitude(), body.radiusM()))));
+                body.positionId(), new Checkins.ShiftPlace(body.latitude(), body.longitude(), body.radiusM()))));
     }
 
     @Operation(summary = "The caller's shifts of the last 30 days")
@@ -64,7 +64,7 @@ class CheckinApi {
     @Operation(summary = "The code to show now on an open shift (token for the QR code, printable fallback code) and"
             + " when to fetch the next one")
     @GetMapping("/shifts/{shiftId}/code")
-    Checkins.Code code(@PathVariable long shiftId) {
+    Checkins.ShiftCode code(@PathVariable long shiftId) {
         return checkins.code(CurrentUser.require(), shiftId);
     }
 
@@ -84,7 +84,7 @@ class CheckinApi {
     @Operation(summary = "A student scans (or types) a shift's code: the first scan checks in, the next (with a newer"
             + " code) checks out and writes the work record, or says why it cannot count. 422 naming the field")
     @PostMapping("/scan")
-    Checkins.Scan scan(@RequestBody ScanForm form) {
+    Checkins.ScanOutcome scan(@RequestBody ScanForm form) {
         return checkins.scan(CurrentUser.require(), form);
     }
 
@@ -101,7 +101,7 @@ class CheckinApi {
         try {
             ended = body.endedAt() == null ? null : LocalTime.parse(body.endedAt());
         } catch (java.time.format.DateTimeParseException e) {
-            throw BusinessException.invalid("checkin.make-up.end-required").field("endedAt");
+            ended = null; // refused naming endedAt once the caller and the attendance were checked
         }
         return ResponseEntity.status(201).body(new Created(checkins.requestMakeUp(CurrentUser.require(),
                 attendanceId, ended, body.reason())));
@@ -116,7 +116,7 @@ class CheckinApi {
     @Operation(summary = "Approve (the work record is written; refused with the counting rule's reason) or reject (a"
             + " note is required) a make-up")
     @PostMapping("/make-ups/{makeUpId}/decision")
-    ResponseEntity<Void> decide(@PathVariable long makeUpId, @RequestBody Decision body) {
+    ResponseEntity<Void> decide(@PathVariable long makeUpId, @RequestBody MakeUpDecision body) {
         if (body.approve() == null) {
             throw BusinessException.invalid("checkin.make-up.decision-required").field("approve");
         }

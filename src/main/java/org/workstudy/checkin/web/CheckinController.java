@@ -45,7 +45,7 @@ class CheckinController {
             @RequestParam(name = "longitude", required = false) BigDecimal longitude,
             @RequestParam(name = "device", required = false) String device, RedirectAttributes redirect) {
         try {
-            Checkins.Scan scan = checkins.scan(CurrentUser.require(), new ScanForm(code, latitude, longitude, device));
+            Checkins.ScanOutcome scan = checkins.scan(CurrentUser.require(), new ScanForm(code, latitude, longitude, device));
             redirect.addFlashAttribute("flash", scan.outcome().equals("CHECKED_IN") ? "checkin.checked-in"
                     : scan.attendance().refusalKey() == null ? "checkin.checked-out" : "checkin.checked-out-refused");
         } catch (BusinessException e) {
@@ -77,13 +77,16 @@ class CheckinController {
             @RequestParam(name = "latitude", required = false) BigDecimal latitude,
             @RequestParam(name = "longitude", required = false) BigDecimal longitude,
             @RequestParam(name = "radiusM", required = false) Integer radiusM, RedirectAttributes redirect) {
+        if (!Checkins.mayOpenShifts(CurrentUser.require())) {
+            throw BusinessException.forbidden();
+        }
         if (positionId == null) {
             redirect.addFlashAttribute("errorKey", "checkin.position-required");
             return "redirect:/checkin/shifts";
         }
         try {
             long id = checkins.openShift(CurrentUser.require(), positionId,
-                    new Checkins.Place(latitude, longitude, radiusM));
+                    new Checkins.ShiftPlace(latitude, longitude, radiusM));
             return "redirect:/checkin/shifts/" + id;
         } catch (BusinessException e) {
             Outcomes.refused(redirect, e);
@@ -120,7 +123,7 @@ class CheckinController {
     /** The current token as a QR image: a link to the phone page with the code, so a phone's camera app works too. */
     @GetMapping(value = "/checkin/shifts/{shiftId}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> qr(@PathVariable long shiftId) {
-        Checkins.Code code = checkins.code(CurrentUser.require(), shiftId);
+        Checkins.ShiftCode code = checkins.code(CurrentUser.require(), shiftId);
         String link = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/checkin").queryParam("code", code.token()).build().toUriString();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(CheckinQr.png(link, 360));

@@ -35,27 +35,29 @@ class PayApi {
     record Created(long id) {
     }
 
-    record OpenSheet(Long employerId, String month) {
+    record OpenPaySheet(Long employerId, String month) {
     }
 
     record Reason(String reason) {
     }
 
-    record Terms(BigDecimal monthlyAmount, BigDecimal monthlyHours) {
+    record MonthlyTermsForm(BigDecimal monthlyAmount, BigDecimal monthlyHours) {
     }
 
-    record Card(String bankName, String cardNo) {
+    record BankCardForm(String bankName, String cardNo) {
     }
 
     @Operation(summary = "The month's sheets the caller may read (month as 2026-11)")
     @GetMapping("/sheets")
     List<PaySheet> sheets(@RequestParam String month) {
+        PaySheets.require(PaySheets.mayRead(CurrentUser.require()));
         return pay.sheets(CurrentUser.require(), PaySheets.month(month));
     }
 
     @Operation(summary = "Open (create as a draft, or recompute) the month's sheet of an employer")
     @PostMapping("/sheets")
-    ResponseEntity<Created> open(@RequestBody OpenSheet body) {
+    ResponseEntity<Created> open(@RequestBody OpenPaySheet body) {
+        PaySheets.require(PaySheets.mayOpen(CurrentUser.require()));
         if (body.employerId() == null) {
             throw BusinessException.invalid("pay.employer-required").field("employerId");
         }
@@ -92,13 +94,14 @@ class PayApi {
 
     @Operation(summary = "Totals of the month's frozen sheets by college and funding source")
     @GetMapping("/totals")
-    List<PaySheets.Total> totals(@RequestParam String month) {
+    List<PaySheets.PayTotal> totals(@RequestParam String month) {
+        PaySheets.require(PaySheets.mayReadTotals(CurrentUser.require()));
         return pay.totals(CurrentUser.require(), PaySheets.month(month));
     }
 
     @Operation(summary = "Set a fixed position's monthly amount for its monthly hour quota")
     @PutMapping("/positions/{positionId}/terms")
-    ResponseEntity<Void> terms(@PathVariable long positionId, @RequestBody Terms body) {
+    ResponseEntity<Void> terms(@PathVariable long positionId, @RequestBody MonthlyTermsForm body) {
         pay.setTerms(CurrentUser.require(), positionId, body.monthlyAmount(), body.monthlyHours());
         return ResponseEntity.noContent().build();
     }
@@ -111,7 +114,7 @@ class PayApi {
 
     @Operation(summary = "The student sets their own bank card")
     @PutMapping("/my/card")
-    ResponseEntity<Void> card(@RequestBody Card body) {
+    ResponseEntity<Void> card(@RequestBody BankCardForm body) {
         pay.saveCard(CurrentUser.require(), body.bankName(), body.cardNo());
         return ResponseEntity.noContent().build();
     }

@@ -64,6 +64,7 @@ class PayController {
     @PostMapping("/pay/sheets")
     String open(@RequestParam(name = "employerId", required = false) Long employerId,
             @RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
+        PaySheets.require(PaySheets.mayOpen(CurrentUser.require()));
         try {
             if (employerId == null) {
                 throw BusinessException.invalid("pay.employer-required");
@@ -78,6 +79,7 @@ class PayController {
 
     @PostMapping("/pay/prepare")
     String prepare(@RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
+        PaySheets.require(PaySheets.isCenter(CurrentUser.require()));
         try {
             YearMonth m = PaySheets.month(month);
             int n = pay.prepareAll(CurrentUser.require(), m);
