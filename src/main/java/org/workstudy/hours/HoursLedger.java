@@ -191,6 +191,18 @@ public class HoursLedger {
         return totals.countedBetween(studentIds, from, until);
     }
 
+    /** Counted hours of a student on a position on a date (see {@link #countedOnPositions}). */
+    public record PositionDay(long studentId, long positionId, LocalDate workDate, BigDecimal hours) {
+    }
+
+    /**
+     * The counted hours on these positions worked in [from, until), per student, position and date: what pay is
+     * computed from (module pay). No scope check: callers limit the positions to the user's.
+     */
+    public List<PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {
+        return totals.countedOnPositions(positionIds, from, until);
+    }
+
     /**
      * The student's entries for a self-arranged registration that count now that its certificate was verified:
      * announced as {@link HoursConfirmed}, as if confirmed now (listeners re-read the totals).

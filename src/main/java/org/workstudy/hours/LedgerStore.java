@@ -224,6 +224,24 @@ class LedgerStore {
         return out;
     }
 
+    /** Counted placement hours on positions in [from, until), per student, position and date (for pay). */
+    List<HoursLedger.PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {
+        if (positionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT e.student_id, e.position_id, e.work_date, SUM(e.hours) FROM hrs_entry e"
+                        + " LEFT JOIN hrs_confirmation c ON c.entry_id = e.id WHERE e.position_id IN (:ids)"
+                        + " AND e.source_kind = 'PLACEMENT' AND e.work_date >= :from AND e.work_date < :until"
+                        + " AND e.kind <> 'VOID' AND COALESCE(c.confirmed, NOT e.needs_confirmation)"
+                        + " AND NOT EXISTS (SELECT 1 FROM hrs_entry n WHERE n.corrects_id = e.id)"
+                        + " GROUP BY e.student_id, e.position_id, e.work_date"
+                        + " ORDER BY e.student_id, e.position_id, e.work_date")
+                .param("ids", List.copyOf(positionIds)).param("from", from).param("until", until)
+                .query((rs, n) -> new HoursLedger.PositionDay(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
+                .list();
+    }
+
     /** Students per totals query: a graduating cohort in one (one pass over its ledger; 2 x 10,000 parameters). */
     private static final int TOTALS_CHUNK = 10000;
 

@@ -109,4 +109,8 @@ class LedgerTotals {
     private Optional<MakeUpWindows> makeUpWindows() {
         return Optional.ofNullable(makeUp.getIfAvailable());
     }
+
+    List<HoursLedger.PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {
+        return store.countedOnPositions(positionIds, from, until);
+    }
 }

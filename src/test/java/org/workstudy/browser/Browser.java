@@ -27,13 +27,19 @@ final class Browser implements AutoCloseable {
     private final List<String> consoleProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Browser(int port) {
+        this(port, List.of());
+    }
+
+    /** With more Chromium switches (a fake camera fed from a file, for the check-in journey). */
+    Browser(int port, List<String> moreArgs) {
         this.baseUrl = "http://localhost:" + port;
         this.playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        args.addAll(moreArgs);
         this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(CHROMIUM)).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                .setExecutablePath(Path.of(CHROMIUM)).setHeadless(true).setArgs(args));
     }
 
     static boolean available() {

@@ -520,6 +520,15 @@ class AuthorizationMatrixTest {
             w.ids.put("term", new long[] {one(jdbc, "SELECT max(id) FROM cal_term"), 999_999});
             w.ids.put("policy", new long[] {one(jdbc, "SELECT max(id) FROM pol_version"), 999_999});
             w.ids.put("nothing", new long[] {999_998, 999_999});
+            // check-in and pay (issue 16): a shift, an attendance with a make-up and a pay sheet in each world
+            long shiftA = shift(jdbc, positionA, w.employerA);
+            long shiftB = shift(jdbc, positionB, employerB);
+            long attendanceA = attendance(jdbc, shiftA, studentA);
+            long attendanceB = attendance(jdbc, shiftB, studentB);
+            w.ids.put("shift", new long[] {shiftA, shiftB});
+            w.ids.put("attendance", new long[] {attendanceA, attendanceB});
+            w.ids.put("makeup", new long[] {makeUp(jdbc, attendanceA), makeUp(jdbc, attendanceB)});
+            w.ids.put("paysheet", new long[] {paySheet(jdbc, w.employerA), paySheet(jdbc, employerB)});
             int cohortA = jdbc.sql("SELECT c.cohort FROM org_class c WHERE c.id = ?").param(classOf(jdbc, studentA))
                     .query(Integer.class).single();
             w.texts.put("cohort", new String[] {String.valueOf(cohortA), "1999"});
@@ -555,6 +564,29 @@ class AuthorizationMatrixTest {
             var user = new org.workstudy.identity.CurrentUser(account, username, username, Role.VICE_DEAN,
                     List.of(grant));
             return notices.object(user, noticeId, null, "矩阵测试异议", on);
+        }
+
+        private static long shift(JdbcClient jdbc, long positionId, long employerId) {
+            return jdbc.sql("INSERT INTO chk_shift (position_id, employer_id, opened_by, opened_at) VALUES (?,?,"
+                    + "'matrix', now()) RETURNING id").params(positionId, employerId).query(Long.class).single();
+        }
+
+        private static long attendance(JdbcClient jdbc, long shiftId, long studentId) {
+            return jdbc.sql("INSERT INTO chk_attendance (shift_id, student_id, placement_id, in_at, in_step, in_by_code)"
+                    + " VALUES (?,?,0,now(),0,false) RETURNING id").params(shiftId, studentId).query(Long.class)
+                    .single();
+        }
+
+        private static long makeUp(JdbcClient jdbc, long attendanceId) {
+            return jdbc.sql("INSERT INTO chk_make_up (attendance_id, ends_at, reason, requested_at) VALUES (?, now(),"
+                    + " '矩阵测试', now()) RETURNING id").param(attendanceId).query(Long.class).single();
+        }
+
+        private static long paySheet(JdbcClient jdbc, long employerId) {
+            return jdbc.sql("INSERT INTO pay_sheet (employer_id, month, funding, status, created_at) VALUES (?,"
+                    + " date_trunc('month', now() - interval '1 month')::date, 'SCHOOL_FUND', 'DRAFT', now())"
+                    + " ON CONFLICT (employer_id, month, funding) DO UPDATE SET created_at = pay_sheet.created_at RETURNING id")
+                    .param(employerId).query(Long.class).single();
         }
 
         private static long one(JdbcClient jdbc, String sql) {
@@ -601,6 +633,10 @@ class AuthorizationMatrixTest {
                 case "staff" -> "staff";
                 case "terms" -> "term";
                 case "policy", "admin" -> "policy";
+                case "shifts" -> "shift";
+                case "attendances" -> "attendance";
+                case "make-ups" -> "makeup";
+                case "sheets" -> "paysheet";
                 case "tokens", "outbox", "robots" -> "nothing"; // the demo holds none of these for world A
                 default -> "unknown:" + segment;
             };

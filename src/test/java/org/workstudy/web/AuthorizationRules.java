@@ -391,6 +391,53 @@ final class AuthorizationRules {
             GET /self-arranged/{id:\\d+}/print | STAFF, STUDENT | scoped
             POST /self-arranged/{id:\\d+}/verification | COUNSELOR | scoped
             POST /self-arranged/{id:\\d+}/withdraw | STUDENT | scoped
+            # check-in at the workplace (issue 16): shifts are the business of whoever manages their position
+            GET /checkin | STUDENT | -
+            POST /checkin | STUDENT | -
+            POST /checkin/attendances/{attendanceId}/make-up | STUDENT | scoped
+            GET /checkin/shifts | EMPLOYER, CENTER_STAFF, ADMIN | -
+            POST /checkin/shifts | EMPLOYER, CENTER_STAFF, ADMIN | -
+            GET /checkin/shifts/{shiftId} | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /checkin/shifts/{shiftId}/live | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /checkin/shifts/{shiftId}/qr.png | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            POST /checkin/shifts/{shiftId}/close | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            POST /checkin/make-ups/{makeUpId}/approve | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            POST /checkin/make-ups/{makeUpId}/reject | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /checkin/signals | STAFF, EMPLOYER | -
+            POST /api/v1/checkin/shifts | EMPLOYER, CENTER_STAFF, ADMIN | -
+            GET /api/v1/checkin/shifts | EMPLOYER, CENTER_STAFF, ADMIN | -
+            GET /api/v1/checkin/shifts/{shiftId}/code | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            POST /api/v1/checkin/shifts/{shiftId}/close | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /api/v1/checkin/shifts/{shiftId}/attendances | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            POST /api/v1/checkin/scan | STUDENT | -
+            GET /api/v1/checkin/attendances | STUDENT | -
+            POST /api/v1/checkin/attendances/{attendanceId}/make-up | STUDENT | scoped
+            GET /api/v1/checkin/make-ups | EMPLOYER, CENTER_STAFF, ADMIN | -
+            POST /api/v1/checkin/make-ups/{makeUpId}/decision | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /api/v1/checkin/signals | STAFF, EMPLOYER | -
+            # pay (issue 16): employers their own sheets, the center all of them; students their own pay
+            GET /pay | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -
+            POST /pay/sheets | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR | -
+            POST /pay/prepare | CENTER_STAFF, CENTER_DIRECTOR | -
+            GET /pay/sheets/{sheetId} | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | scoped
+            POST /pay/sheets/{sheetId}/confirm | EMPLOYER | scoped
+            POST /pay/sheets/{sheetId}/approve | CENTER_STAFF, CENTER_DIRECTOR | scoped
+            POST /pay/sheets/{sheetId}/return | CENTER_STAFF, CENTER_DIRECTOR | scoped
+            GET /pay/sheets/{sheetId}/export | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | scoped
+            GET /pay/positions | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR, ADMIN | -
+            POST /pay/positions/{positionId}/terms | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /pay/my | STUDENT | -
+            POST /pay/my/card | STUDENT | -
+            GET /api/v1/pay/sheets | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -
+            POST /api/v1/pay/sheets | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR | -
+            GET /api/v1/pay/sheets/{sheetId} | EMPLOYER, CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | scoped
+            POST /api/v1/pay/sheets/{sheetId}/confirm | EMPLOYER | scoped
+            POST /api/v1/pay/sheets/{sheetId}/approve | CENTER_STAFF, CENTER_DIRECTOR | scoped
+            POST /api/v1/pay/sheets/{sheetId}/return | CENTER_STAFF, CENTER_DIRECTOR | scoped
+            GET /api/v1/pay/totals | CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -
+            PUT /api/v1/pay/positions/{positionId}/terms | EMPLOYER, CENTER_STAFF, ADMIN | scoped
+            GET /api/v1/pay/my | STUDENT | -
+            PUT /api/v1/pay/my/card | STUDENT | -
             GET /verify | PUBLIC | -
             GET /verify/{code} | PUBLIC | open?
             """;

@@ -1,0 +1,19 @@
+package org.workstudy.checkin;
+
+/** Distances on the earth for the location check (haversine; metres are all that matters at a workplace's scale). */
+final class Workplace {
+
+    private static final double EARTH_RADIUS_M = 6_371_008.8;
+
+    private Workplace() {
+    }
+
+    static double metres(double lat1, double lng1, double lat2, double lng2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lng2 - lng1);
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+}

@@ -1,0 +1,164 @@
+package org.workstudy.pay.web;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.pay.PaySheet;
+import org.workstudy.pay.PaySheets;
+import org.workstudy.positions.Employers;
+import org.workstudy.shared.BusinessException;
+import org.workstudy.web.Outcomes;
+
+/** 酬金: the month's sheets, a sheet with its decisions and export, fixed positions' monthly terms, a student's pay. */
+@Controller
+class PayController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final PaySheets pay;
+    private final Employers employers;
+
+    PayController(PaySheets pay, Employers employers) {
+        this.pay = pay;
+        this.employers = employers;
+    }
+
+    @GetMapping("/pay")
+    String sheets(@RequestParam(name = "month", required = false) String month, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.require();
+        YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? pay.dueMonth() : PaySheets.month(month);
+        } catch (BusinessException e) {
+            m = pay.dueMonth();
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+        }
+        model.addAttribute("month", m.toString());
+        model.addAttribute("sheets", pay.sheets(user, m));
+        model.addAttribute("center", PaySheets.isCenter(user));
+        model.addAttribute("employers", user.acts(org.workstudy.identity.Role.EMPLOYER)
+                ? user.activeScopeIds().stream().map(employers::find).flatMap(java.util.Optional::stream).toList()
+                : java.util.List.of());
+        if (!user.acts(org.workstudy.identity.Role.EMPLOYER)) {
+            model.addAttribute("totals", pay.totals(user, m));
+        }
+        return "pay/sheets";
+    }
+
+    @PostMapping("/pay/sheets")
+    String open(@RequestParam(name = "employerId", required = false) Long employerId,
+            @RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
+        PaySheets.require(PaySheets.mayOpen(CurrentUser.require()));
+        try {
+            if (employerId == null) {
+                throw BusinessException.invalid("pay.employer-required");
+            }
+            long id = pay.open(CurrentUser.require(), employerId, PaySheets.month(month));
+            return "redirect:/pay/sheets/" + id;
+        } catch (BusinessException e) {
+            Outcomes.refused(redirect, e);
+            return "redirect:/pay";
+        }
+    }
+
+    @PostMapping("/pay/prepare")
+    String prepare(@RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
+        PaySheets.require(PaySheets.isCenter(CurrentUser.require()));
+        try {
+            YearMonth m = PaySheets.month(month);
+            int n = pay.prepareAll(CurrentUser.require(), m);
+            redirect.addFlashAttribute("prepared", n);
+            return "redirect:/pay?month=" + m;
+        } catch (BusinessException e) {
+            Outcomes.refused(redirect, e);
+            return "redirect:/pay";
+        }
+    }
+
+    @GetMapping("/pay/sheets/{sheetId}")
+    String sheet(@PathVariable long sheetId, Model model) {
+        CurrentUser user = CurrentUser.require();
+        PaySheet sheet = pay.sheet(user, sheetId);
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("center", PaySheets.isCenter(user));
+        model.addAttribute("employer", user.acts(org.workstudy.identity.Role.EMPLOYER));
+        model.addAttribute("fullExport", PaySheets.fullCards(user, sheet));
+        return "pay/sheet";
+    }
+
+    @PostMapping("/pay/sheets/{sheetId}/confirm")
+    String confirm(@PathVariable long sheetId, RedirectAttributes redirect) {
+        Outcomes.attempt(redirect, "pay.sheet.confirmed", () -> pay.confirm(CurrentUser.require(), sheetId));
+        return "redirect:/pay/sheets/" + sheetId;
+    }
+
+    @PostMapping("/pay/sheets/{sheetId}/approve")
+    String approve(@PathVariable long sheetId, RedirectAttributes redirect) {
+        Outcomes.attempt(redirect, "pay.sheet.frozen", () -> pay.approve(CurrentUser.require(), sheetId));
+        return "redirect:/pay/sheets/" + sheetId;
+    }
+
+    @PostMapping("/pay/sheets/{sheetId}/return")
+    String giveBack(@PathVariable long sheetId, @RequestParam(name = "reason", required = false) String reason,
+            RedirectAttributes redirect) {
+        Outcomes.attempt(redirect, "pay.sheet.returned",
+                () -> pay.returnToEmployer(CurrentUser.require(), sheetId, reason));
+        return "redirect:/pay/sheets/" + sheetId;
+    }
+
+    @GetMapping("/pay/sheets/{sheetId}/export")
+    ResponseEntity<byte[]> export(@PathVariable long sheetId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PaySheet sheet = pay.export(CurrentUser.require(), sheetId, out);
+        String name = "酬金表-" + sheet.employerName() + "-" + sheet.monthText() + ".xlsx";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+
+    @GetMapping("/pay/positions")
+    String positions(Model model) {
+        model.addAttribute("positions", pay.fixedPositions(CurrentUser.require()));
+        return "pay/positions";
+    }
+
+    @PostMapping("/pay/positions/{positionId}/terms")
+    String terms(@PathVariable long positionId,
+            @RequestParam(name = "monthlyAmount", required = false) BigDecimal monthlyAmount,
+            @RequestParam(name = "monthlyHours", required = false) BigDecimal monthlyHours,
+            RedirectAttributes redirect) {
+        Outcomes.attempt(redirect, "pay.terms.saved",
+                () -> pay.setTerms(CurrentUser.require(), positionId, monthlyAmount, monthlyHours));
+        return "redirect:/pay/positions";
+    }
+
+    @GetMapping("/pay/my")
+    String mine(Model model) {
+        model.addAttribute("pay", pay.mine(CurrentUser.require()));
+        return "pay/my";
+    }
+
+    @PostMapping("/pay/my/card")
+    String card(@RequestParam(name = "bankName", required = false) String bankName,
+            @RequestParam(name = "cardNo", required = false) String cardNo, RedirectAttributes redirect) {
+        Outcomes.attempt(redirect, "pay.card.saved", () -> pay.saveCard(CurrentUser.require(), bankName, cardNo));
+        return "redirect:/pay/my";
+    }
+}
