@@ -33,6 +33,7 @@ class ModuleTablesTest {
             Map.entry("apv_", "approvals"),
             Map.entry("audit_", "audit"),
             Map.entry("cal_", "calendar"),
+            Map.entry("chk_", "checkin"),
             Map.entry("cr_", "credits"),
             Map.entry("cr_exemption", "exemptions"),
             Map.entry("cr_notice", "notices"),
@@ -43,10 +44,12 @@ class ModuleTablesTest {
             Map.entry("identity_", "identity"),
             Map.entry("idn_", "identity"),
             Map.entry("ntf_", "notifications"),
+            Map.entry("pay_", "pay"),
             Map.entry("org_", "organization"),
             Map.entry("plc_", "placements"),
             Map.entry("pol_", "policy"),
-            Map.entry("pos_", "positions"));
+            Map.entry("pos_", "positions"),
+            Map.entry("sts_", "statistics"));
 
     /** Tables of the frameworks (Modulith's event registry, ShedLock, Spring Session): no module's SQL names them. */
     private static final Set<String> FRAMEWORK_TABLES =
