@@ -149,7 +149,7 @@ public final class CountingWindow {
                 .map(StudyTerm::code).toList();
     }
 
-    /** Whether the date lies in [from, until) (make-up and suspensions aside). */
+    /** Whether the date lies from {@code from} up to (not including) {@code until} (make-up and suspensions aside). */
     public boolean spans(LocalDate date) {
         return from != null && !date.isBefore(from) && (until == null || date.isBefore(until));
     }

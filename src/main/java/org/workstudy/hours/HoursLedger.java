@@ -184,7 +184,7 @@ public class HoursLedger {
     }
 
     /**
-     * The counted hours of these students worked in [from, until): the actual hours of an annual plan. No scope
+     * The counted hours of these students worked from {@code from} up to (not including) {@code until}: the actual hours of an annual plan. No scope
      * check (figures, not students' records).
      */
     public BigDecimal countedBetween(Collection<Long> studentIds, LocalDate from, LocalDate until) {
@@ -196,7 +196,7 @@ public class HoursLedger {
     }
 
     /**
-     * The counted hours on these positions worked in [from, until), per student, position and date: what pay is
+     * The counted hours on these positions worked from {@code from} up to (not including) {@code until}, per student, position and date: what pay is
      * computed from (module pay). No scope check: callers limit the positions to the user's.
      */
     public List<PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {

@@ -224,7 +224,7 @@ class LedgerStore {
         return out;
     }
 
-    /** Counted placement hours on positions in [from, until), per student, position and date (for pay). */
+    /** Counted placement hours on positions from {@code from} up to (not including) {@code until}, per student, position and date (for pay). */
     List<HoursLedger.PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {
         if (positionIds.isEmpty()) {
             return List.of();

@@ -71,7 +71,7 @@ class LedgerTotals {
     }
 
     /**
-     * The counted hours of these students worked in [from, until): the actual hours of an annual plan. No scope
+     * The counted hours of these students worked from {@code from} up to (not including) {@code until}: the actual hours of an annual plan. No scope
      * check (figures, not students' records).
      */
     @Transactional(readOnly = true)
