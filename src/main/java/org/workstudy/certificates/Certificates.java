@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.certificates.internal.CertificateData;
@@ -35,7 +34,6 @@ import org.workstudy.shared.BusinessException;
 @Service
 public class Certificates {
 
-    private final JdbcClient jdbc;
     private final CreditStandings standings;
     private final Roster roster;
     private final Organization organization;
@@ -44,10 +42,9 @@ public class Certificates {
     private final String schoolName;
     private final String publicBaseUrl;
 
-    Certificates(JdbcClient jdbc, CreditStandings standings, Roster roster, Organization organization, DataScope scope,
+    Certificates(CreditStandings standings, Roster roster, Organization organization, DataScope scope,
             Policies policies, @Value("${workstudy.register.school-name:}") String schoolName,
             @Value("${workstudy.public-base-url:}") String publicBaseUrl) {
-        this.jdbc = jdbc;
         this.standings = standings;
         this.roster = roster;
         this.organization = organization;
@@ -121,11 +118,7 @@ public class Certificates {
                 VerificationCodes.display(r.verificationCode()), publicBaseUrl + verifyPath(r.verificationCode())));
     }
 
-    private BigDecimal offsetHours(CreditRecord r) {
-        if (r.basis() != RecognitionBasis.OFFSET || r.recognitionId() == null) {
-            return null;
-        }
-        return jdbc.sql("SELECT offset_hours FROM cr_recognition_item WHERE recognition_id = ? AND student_id = ?")
-                .params(r.recognitionId(), r.studentId()).query(BigDecimal.class).optional().orElse(null);
+    private static BigDecimal offsetHours(CreditRecord r) {
+        return r.basis() == RecognitionBasis.OFFSET ? r.offsetHours() : null;
     }
 }

@@ -23,10 +23,12 @@ public class CreditStandings {
 
     private final JdbcClient jdbc;
     private final DeferralStore deferrals;
+    private final FinalExemptions exemptions;
 
-    CreditStandings(JdbcClient jdbc, DeferralStore deferrals) {
+    CreditStandings(JdbcClient jdbc, DeferralStore deferrals, FinalExemptions exemptions) {
         this.jdbc = jdbc;
         this.deferrals = deferrals;
+        this.exemptions = exemptions;
     }
 
     /**
@@ -43,11 +45,7 @@ public class CreditStandings {
     public Map<Long, ExemptionStanding> exemptions(Collection<Long> studentIds) {
         Map<Long, ExemptionStanding> out = new HashMap<>();
         for (List<Long> chunk : chunks(studentIds)) {
-            jdbc.sql("SELECT id, student_id, kind, offset_hours, final_on FROM cr_exemption"
-                            + " WHERE status = 'FINAL' AND student_id IN (:ids) ORDER BY final_on, id")
-                    .param("ids", chunk)
-                    .query(CreditStandings::exemption).list()
-                    .forEach(s -> out.put(s.studentId(), s));
+            out.putAll(exemptions.ofStudents(chunk));
         }
         return out;
     }
@@ -71,8 +69,8 @@ public class CreditStandings {
                 .optional();
     }
 
-    private static final String RECORDS = "SELECT id, student_id, recognition_id, course_name, credits, term_code,"
-            + " recognised_on, basis, hours, verification_code FROM cr_credit_record";
+    static final String RECORDS = "SELECT id, student_id, recognition_id, course_name, credits, term_code,"
+            + " recognised_on, basis, hours, offset_hours, verification_code FROM cr_credit_record";
 
     private static List<List<Long>> chunks(Collection<Long> ids) {
         List<Long> all = List.copyOf(ids);
@@ -83,14 +81,9 @@ public class CreditStandings {
         return out;
     }
 
-    private static ExemptionStanding exemption(ResultSet rs, int n) throws SQLException {
-        return new ExemptionStanding(rs.getLong(1), rs.getLong(2), ExemptionKind.valueOf(rs.getString(3)),
-                rs.getBigDecimal(4), rs.getDate(5).toLocalDate());
-    }
-
-    private static CreditRecord record(ResultSet rs, int n) throws SQLException {
+    static CreditRecord record(ResultSet rs, int n) throws SQLException {
         return new CreditRecord(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
                 rs.getBigDecimal(5), rs.getString(6), rs.getDate(7).toLocalDate(),
-                RecognitionBasis.valueOf(rs.getString(8)), rs.getBigDecimal(9), rs.getString(10));
+                RecognitionBasis.valueOf(rs.getString(8)), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11));
     }
 }

@@ -15,6 +15,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.workstudy.credits.ExemptionKind;
+import org.workstudy.credits.ExemptionStanding;
+import org.workstudy.credits.FinalExemptions;
 import org.workstudy.quality.OffsetHoldings;
 import org.workstudy.organization.StudentCondition;
 import org.workstudy.shared.BusinessException;
@@ -25,7 +28,7 @@ import org.workstudy.shared.BusinessException;
  * question how many quality-development credits live offsets hold ({@link OffsetHoldings}).
  */
 @Component
-class ExemptionStore implements OffsetHoldings {
+class ExemptionStore implements OffsetHoldings, FinalExemptions {
 
     private static final String SELECT = "SELECT e.id, e.student_id, e.kind, e.reason_kind, e.reason, e.status,"
             + " e.quality_credits, e.offset_hours, e.policy_version_id, e.notice_id, e.final_on, e.created_at,"
@@ -68,6 +71,22 @@ class ExemptionStore implements OffsetHoldings {
     boolean setStatus(long id, ExemptionStatus from, ExemptionStatus to) {
         return jdbc.sql("UPDATE cr_exemption SET status = ? WHERE id = ? AND status = ?")
                 .params(to.name(), id, from.name()).update() == 1;
+    }
+
+    @Override
+    public Map<Long, ExemptionStanding> ofStudents(Collection<Long> studentIds) {
+        Map<Long, ExemptionStanding> out = new HashMap<>();
+        if (studentIds.isEmpty()) {
+            return out;
+        }
+        // in order of finality, so that the latest final one of a student is the one kept
+        jdbc.sql("SELECT id, student_id, kind, offset_hours, final_on FROM cr_exemption"
+                        + " WHERE status = 'FINAL' AND student_id IN (:ids) ORDER BY final_on, id")
+                .param("ids", List.copyOf(studentIds))
+                .query((rs, n) -> new ExemptionStanding(rs.getLong(1), rs.getLong(2),
+                        ExemptionKind.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getDate(5).toLocalDate()))
+                .list().forEach(e -> out.put(e.studentId(), e));
+        return out;
     }
 
     boolean makeFinal(long id, LocalDate finalOn) {

@@ -12,6 +12,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.credits.CreditRecord;
+import org.workstudy.credits.CreditRecords;
 import org.workstudy.organization.DataScope;
 import org.workstudy.shared.BusinessException;
 
@@ -40,15 +42,15 @@ public class RecognitionExport {
             "recognition.col.hours");
     private static final int BATCH = 500;
 
-    private final RecognitionStore store;
+    private final CreditRecords creditRecords;
     private final DataScope scope;
     private final Roster roster;
     private final Organization organization;
     private final MessageSource messages;
 
-    RecognitionExport(RecognitionStore store, DataScope scope, Roster roster, Organization organization,
+    RecognitionExport(CreditRecords creditRecords, DataScope scope, Roster roster, Organization organization,
             MessageSource messages) {
-        this.store = store;
+        this.creditRecords = creditRecords;
         this.scope = scope;
         this.roster = roster;
         this.organization = organization;
@@ -70,15 +72,15 @@ public class RecognitionExport {
     @Transactional(readOnly = true)
     public void write(CurrentUser user, Long collegeId, int cohort, Locale locale, OutputStream out) {
         requireAllowed(user, collegeId);
-        List<RecognitionStore.Recorded> records = store.records(scope.condition(user,
-                new StudentQuery(null, collegeId, null, cohort, null), "r.student_id"));
-        Map<Long, StudentRow> students = roster.rows(records.stream().map(RecognitionStore.Recorded::studentId)
+        List<CreditRecord> records = creditRecords.of(scope.condition(user,
+                new StudentQuery(null, collegeId, null, cohort, null), "student_id"));
+        Map<Long, StudentRow> students = roster.rows(records.stream().map(CreditRecord::studentId)
                 .toList());
         Map<Long, String> collegeCodes = new HashMap<>();
         organization.colleges().forEach(c -> collegeCodes.put(c.id(), c.code()));
         Map<Long, String> majors = new HashMap<>();
-        Comparator<RecognitionStore.Recorded> order = Comparator
-                .comparing((RecognitionStore.Recorded r) -> collegeCodes.get(students.get(r.studentId()).collegeId()))
+        Comparator<CreditRecord> order = Comparator
+                .comparing((CreditRecord r) -> collegeCodes.get(students.get(r.studentId()).collegeId()))
                 .thenComparing(r -> students.get(r.studentId()).className())
                 .thenComparing(r -> students.get(r.studentId()).studentNo());
         try (ExcelWriter writer = FastExcel.write(out).autoCloseStream(false)
@@ -87,7 +89,7 @@ public class RecognitionExport {
                     .build();
             List<List<Object>> rows = new ArrayList<>();
             rows.add(new ArrayList<>(COLUMNS.stream().map(k -> (Object) msg(locale, k)).toList()));
-            for (RecognitionStore.Recorded r : records.stream().sorted(order).toList()) {
+            for (CreditRecord r : records.stream().sorted(order).toList()) {
                 StudentRow s = students.get(r.studentId());
                 rows.add(row(s.studentNo(), s.name(), s.collegeName(), majors.computeIfAbsent(s.classId(),
                         this::majorName), s.className(), r.courseName(), r.credits(), r.termCode(),

@@ -157,31 +157,6 @@ class RecognitionStore {
                 .optional();
     }
 
-    void insertCreditRecord(long studentId, long recognitionId, String courseName, BigDecimal credits,
-            String termCode, LocalDate recognisedOn, RecognitionBasis basis, BigDecimal hours, String code,
-            OffsetDateTime at) {
-        jdbc.sql("INSERT INTO cr_credit_record (student_id, recognition_id, course_name, credits, term_code,"
-                        + " recognised_on, basis, hours, verification_code, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(studentId, recognitionId, courseName, credits, termCode, recognisedOn, basis.name(), hours,
-                        code, at)
-                .update();
-    }
-
-    /** A credit record for the registrar's export. */
-    record Recorded(long studentId, String courseName, BigDecimal credits, String termCode, LocalDate recognisedOn,
-            String basis, BigDecimal hours) {
-    }
-
-    /** The credit records of the students a condition selects. */
-    List<Recorded> records(StudentCondition students) {
-        return jdbc.sql("SELECT r.student_id, r.course_name, r.credits, r.term_code, r.recognised_on, r.basis, r.hours"
-                        + " FROM cr_credit_record r WHERE " + students.sql())
-                .params(students.params())
-                .query((rs, n) -> new Recorded(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBigDecimal(7)))
-                .list();
-    }
-
     private static Recognition row(ResultSet rs, int n) throws SQLException {
         return new Recognition(rs.getLong(1), rs.getLong(2), rs.getInt(3), RecognitionStatus.valueOf(rs.getString(4)),
                 rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getObject(7, LocalDate.class),

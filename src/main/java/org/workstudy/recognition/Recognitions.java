@@ -45,6 +45,7 @@ import org.workstudy.organization.StudentStatus;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyVersion;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.credits.CreditRecords;
 import org.workstudy.credits.CreditStandings;
 import org.workstudy.credits.DeferralStanding;
 import org.workstudy.credits.ExemptionStanding;
@@ -84,6 +85,7 @@ public class Recognitions {
     private final DataScope scope;
     private final HoursLedger ledger;
     private final CreditStandings standings;
+    private final CreditRecords creditRecords;
     private final Policies policies;
     private final Approvals approvals;
     private final Accounts accounts;
@@ -94,7 +96,7 @@ public class Recognitions {
     private final Clock clock;
 
     Recognitions(RecognitionStore store, Roster roster, Organization organization, DataScope scope, HoursLedger ledger,
-            CreditStandings standings, Policies policies, Approvals approvals, Accounts accounts,
+            CreditStandings standings, CreditRecords creditRecords, Policies policies, Approvals approvals, Accounts accounts,
             Notifications notifications, AuditTrail audit, PublicNotices notices,
             MessageSource messages, Clock clock) {
         this.store = store;
@@ -103,6 +105,7 @@ public class Recognitions {
         this.scope = scope;
         this.ledger = ledger;
         this.standings = standings;
+        this.creditRecords = creditRecords;
         this.policies = policies;
         this.approvals = approvals;
         this.accounts = accounts;
@@ -355,8 +358,9 @@ public class Recognitions {
                 continue;
             }
             String code = VerificationCodes.generate(clock, "certificate:" + item.studentId());
-            store.insertCreditRecord(item.studentId(), recognitionId, policy.courseName(), policy.credits(), termCode,
-                    finalOn, snapshot.basis(), snapshot.hours(), code, now());
+            creditRecords.add(new CreditRecords.NewCreditRecord(item.studentId(), recognitionId, policy.courseName(),
+                    policy.credits(), termCode, finalOn, snapshot.basis(), snapshot.hours(), snapshot.offsetHours(),
+                    code), now());
             written.put(String.valueOf(item.studentId()), snapshot.basis() + " " + termCode);
             roster.find(item.studentId()).map(s -> s.accountId()).ifPresent(account -> notifications.send(account,
                     "recognition.notify.final", List.of(policy.courseName(), RecognitionRules.hours(policy.credits()),

@@ -212,10 +212,12 @@ class RecognitionIntegrationTest {
 
     @Test
     void bothApprovalsPublishTheNoticeAndItsFinalityWritesTheRecords() {
-        College c = fixtures.college(3);
+        College c = fixtures.college(4);
         fixtures.work(c, 0, "360");
         fixtures.finalExemption(c.student(1).id(), ExemptionKind.EXEMPT, null);
         fixtures.work(c, 2, "365.5");
+        fixtures.work(c, 3, "180");
+        fixtures.finalExemption(c.student(3).id(), ExemptionKind.OFFSET, "180");
         long id = recognitions.submit(c.viceDean().user(), c.collegeId(), COHORT);
         recognitions.decide(c.director().user(), id, true, null);
         assertThat(jdbc.sql("SELECT count(*) FROM cr_notice WHERE subject_id = ? AND kind = 'RECOGNITION'").param(id)
@@ -260,8 +262,8 @@ class RecognitionIntegrationTest {
         assertThat(done.status()).isEqualTo(RecognitionStatus.FINAL);
         assertThat(done.finalOn()).isEqualTo(endsOn.plusDays(1));
         Map<Long, CreditRecord> records = standings.records(List.of(c.student(0).id(), c.student(1).id(),
-                c.student(2).id()));
-        assertThat(records).containsOnlyKeys(c.student(0).id(), c.student(1).id());
+                c.student(2).id(), c.student(3).id()));
+        assertThat(records).containsOnlyKeys(c.student(0).id(), c.student(1).id(), c.student(3).id());
         String term = calendar.snapshot().periodTermOf(endsOn.plusDays(1)).orElseThrow().code().toString();
         CreditRecord hours = records.get(c.student(0).id());
         assertThat(hours.recognitionId()).isEqualTo(id);
@@ -275,6 +277,12 @@ class RecognitionIntegrationTest {
         CreditRecord exempt = records.get(c.student(1).id());
         assertThat(exempt.basis()).isEqualTo(RecognitionBasis.EXEMPT);
         assertThat(exempt.verificationCode()).isNotEqualTo(hours.verificationCode());
+        assertThat(exempt.offsetHours()).isNull();
+        // an offset's record carries the hours the quality credits covered (what its certificate prints)
+        CreditRecord offset = records.get(c.student(3).id());
+        assertThat(offset.basis()).isEqualTo(RecognitionBasis.OFFSET);
+        assertThat(offset.offsetHours()).isEqualByComparingTo("180");
+        assertThat(hours.offsetHours()).isNull();
         assertThat(standings.byVerificationCode(hours.verificationCode())).map(CreditRecord::studentId)
                 .contains(c.student(0).id());
         assertThat(notifications(c.student(0).accountId(), "recognition.notify.final")).isEqualTo(1);
