@@ -17,11 +17,13 @@ class CheckinMenu {
 
     @Bean
     MenuItem shiftsMenu() {
-        return new MenuItem("nav.checkin-shifts", "/checkin/shifts", EnumSet.of(Role.EMPLOYER, Role.CENTER_STAFF), 33);
+        return new MenuItem("nav.checkin-shifts", "/checkin/shifts", EnumSet.of(Role.EMPLOYER, Role.CENTER_STAFF), 33,
+                MenuItem.ONSITE);
     }
 
     @Bean
     MenuItem checkinSignalsMenu() {
-        return new MenuItem("nav.checkin-signals", "/checkin/signals", EnumSet.of(Role.COUNSELOR), 36);
+        return new MenuItem("nav.checkin-signals", "/checkin/signals", EnumSet.of(Role.COUNSELOR), 36,
+                MenuItem.ONSITE);
     }
 }

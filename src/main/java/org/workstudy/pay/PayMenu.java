@@ -12,7 +12,8 @@ class PayMenu {
 
     @Bean
     MenuItem paySheetsMenu() {
-        return new MenuItem("nav.pay", "/pay", EnumSet.of(Role.EMPLOYER, Role.CENTER_STAFF, Role.CENTER_DIRECTOR), 37);
+        return new MenuItem("nav.pay", "/pay", EnumSet.of(Role.EMPLOYER, Role.CENTER_STAFF, Role.CENTER_DIRECTOR), 37,
+                MenuItem.ONSITE);
     }
 
     @Bean

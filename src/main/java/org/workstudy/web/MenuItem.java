@@ -16,6 +16,9 @@ public record MenuItem(String labelKey, String href, Set<Role> roles, int order,
     /** The credits drop-down (quality credits, exemptions, recognition, graduation, policy), to keep the bar short. */
     public static final String CREDITS = "nav.group.credits";
 
+    /** The on-site drop-down of staff and employers (check-in shifts and signals, pay sheets). */
+    public static final String ONSITE = "nav.group.onsite";
+
     public MenuItem {
         roles = Set.copyOf(roles);
     }
