@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workstudy.organization.StudentCondition;
@@ -22,18 +25,27 @@ import org.workstudy.organization.StudentCondition;
 class CheckinStore {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate newTransaction;
 
-    CheckinStore(JdbcClient jdbc) {
+    CheckinStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The signing secret, made on first use; two instances racing both read the row that won. */
+    /**
+     * The signing secret, made on first use in a transaction of its own (the first use may be a read-only page);
+     * two instances racing both read the row that won.
+     */
     byte[] secret() {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        jdbc.sql("INSERT INTO chk_secret (id, secret, created_at) VALUES (1, ?, now()) ON CONFLICT DO NOTHING")
-                .param(fresh).update();
-        return jdbc.sql("SELECT secret FROM chk_secret WHERE id = 1").query(byte[].class).single();
+        return jdbc.sql("SELECT secret FROM chk_secret WHERE id = 1").query(byte[].class).optional()
+                .orElseGet(() -> newTransaction.execute(status -> {
+                    byte[] fresh = new byte[32];
+                    new SecureRandom().nextBytes(fresh);
+                    jdbc.sql("INSERT INTO chk_secret (id, secret, created_at) VALUES (1, ?, now())"
+                            + " ON CONFLICT DO NOTHING").param(fresh).update();
+                    return jdbc.sql("SELECT secret FROM chk_secret WHERE id = 1").query(byte[].class).single();
+                }));
     }
 
     record ShiftRow(long id, long positionId, long employerId, String openedBy, Instant openedAt, Instant closedAt,

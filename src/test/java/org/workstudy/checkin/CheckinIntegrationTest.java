@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,6 +55,12 @@ class CheckinIntegrationTest {
     Fixtures fixtures;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    CheckinStore store;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
@@ -71,6 +78,20 @@ class CheckinIntegrationTest {
     private long open(HoursFixtures.Setup setup, Instant at) {
         return fixtures.inTransaction(() -> checkins.openShift(setup.employer(), setup.positionId(),
                 new Checkins.ShiftPlace(LAT, LNG, 200), at));
+    }
+
+    @Test
+    void aFreshSchoolMakesItsSigningSecretOnTheFirstReadOnlyPage() {
+        // the first code is drawn on the supervisor's page, a read-only transaction; the secret is made beside it
+        jdbc.sql("DELETE FROM chk_secret").update();
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        byte[] made = readOnly.execute(status -> store.secret());
+        assertThat(made).hasSize(32);
+        assertThat(jdbc.sql("SELECT secret FROM chk_secret").query(byte[].class).single()).isEqualTo(made);
+        // later reads keep it
+        byte[] again = readOnly.execute(status -> store.secret());
+        assertThat(again).isEqualTo(made);
     }
 
     @Test

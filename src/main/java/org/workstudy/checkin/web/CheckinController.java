@@ -44,14 +44,15 @@ class CheckinController {
             @RequestParam(name = "latitude", required = false) BigDecimal latitude,
             @RequestParam(name = "longitude", required = false) BigDecimal longitude,
             @RequestParam(name = "device", required = false) String device, RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             Checkins.ScanOutcome scan = checkins.scan(CurrentUser.require(), new ScanForm(code, latitude, longitude, device));
             redirect.addFlashAttribute("flash", scan.outcome().equals("CHECKED_IN") ? "checkin.checked-in"
                     : scan.attendance().refusalKey() == null ? "checkin.checked-out" : "checkin.checked-out-refused");
-        } catch (BusinessException e) {
+            return "redirect:/checkin";
+        }, e -> {
             Outcomes.refused(redirect, e);
-        }
-        return "redirect:/checkin";
+            return "redirect:/checkin";
+        });
     }
 
     @PostMapping("/checkin/attendances/{attendanceId}/make-up")
@@ -84,32 +85,28 @@ class CheckinController {
             redirect.addFlashAttribute("errorKey", "checkin.position-required");
             return "redirect:/checkin/shifts";
         }
-        try {
-            long id = checkins.openShift(CurrentUser.require(), positionId,
-                    new Checkins.ShiftPlace(latitude, longitude, radiusM));
-            return "redirect:/checkin/shifts/" + id;
-        } catch (BusinessException e) {
-            Outcomes.refused(redirect, e);
-            return "redirect:/checkin/shifts";
-        }
+        return Outcomes.attempt(() -> "redirect:/checkin/shifts/" + checkins.openShift(CurrentUser.require(),
+                positionId, new Checkins.ShiftPlace(latitude, longitude, radiusM)), e -> {
+                    Outcomes.refused(redirect, e);
+                    return "redirect:/checkin/shifts";
+                });
     }
 
     /** The supervisor's screen: the QR code (refreshed by htmx), the fallback code, who checked in. */
     @GetMapping("/checkin/shifts/{shiftId}")
     String shift(@PathVariable long shiftId, Model model) {
-        CurrentUser user = CurrentUser.require();
-        var shift = checkins.shift(user, shiftId);
-        model.addAttribute("shift", shift);
-        model.addAttribute("attendances", checkins.attendances(user, shiftId));
-        if (shift.open()) {
-            model.addAttribute("code", checkins.code(user, shiftId));
-        }
+        showShift(shiftId, model);
         return "checkin/shift";
     }
 
     /** The htmx part of the shift page: the current code and the attendances, fetched every few seconds. */
     @GetMapping("/checkin/shifts/{shiftId}/live")
     String live(@PathVariable long shiftId, Model model) {
+        showShift(shiftId, model);
+        return "checkin/shift :: live";
+    }
+
+    private void showShift(long shiftId, Model model) {
         CurrentUser user = CurrentUser.require();
         var shift = checkins.shift(user, shiftId);
         model.addAttribute("shift", shift);
@@ -117,7 +114,6 @@ class CheckinController {
         if (shift.open()) {
             model.addAttribute("code", checkins.code(user, shiftId));
         }
-        return "checkin/shift :: live";
     }
 
     /** The current token as a QR image: a link to the phone page with the code, so a phone's camera app works too. */

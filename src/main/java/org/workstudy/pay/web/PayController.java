@@ -41,14 +41,8 @@ class PayController {
     String sheets(@RequestParam(name = "month", required = false) String month, Model model,
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        YearMonth m;
-        try {
-            m = month == null || month.isBlank() ? pay.dueMonth() : PaySheets.month(month);
-        } catch (BusinessException e) {
-            m = pay.dueMonth();
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-        }
+        YearMonth m = month == null || month.isBlank() ? pay.dueMonth()
+                : Outcomes.attempt(model, () -> PaySheets.month(month)).orElseGet(pay::dueMonth);
         model.addAttribute("month", m.toString());
         model.addAttribute("sheets", pay.sheets(user, m));
         model.addAttribute("center", PaySheets.isCenter(user));
@@ -65,30 +59,28 @@ class PayController {
     String open(@RequestParam(name = "employerId", required = false) Long employerId,
             @RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
         PaySheets.require(PaySheets.mayOpen(CurrentUser.require()));
-        try {
+        return Outcomes.attempt(() -> {
             if (employerId == null) {
                 throw BusinessException.invalid("pay.employer-required");
             }
-            long id = pay.open(CurrentUser.require(), employerId, PaySheets.month(month));
-            return "redirect:/pay/sheets/" + id;
-        } catch (BusinessException e) {
+            return "redirect:/pay/sheets/" + pay.open(CurrentUser.require(), employerId, PaySheets.month(month));
+        }, e -> {
             Outcomes.refused(redirect, e);
             return "redirect:/pay";
-        }
+        });
     }
 
     @PostMapping("/pay/prepare")
     String prepare(@RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
         PaySheets.require(PaySheets.isCenter(CurrentUser.require()));
-        try {
+        return Outcomes.attempt(() -> {
             YearMonth m = PaySheets.month(month);
-            int n = pay.prepareAll(CurrentUser.require(), m);
-            redirect.addFlashAttribute("prepared", n);
+            redirect.addFlashAttribute("prepared", pay.prepareAll(CurrentUser.require(), m));
             return "redirect:/pay?month=" + m;
-        } catch (BusinessException e) {
+        }, e -> {
             Outcomes.refused(redirect, e);
             return "redirect:/pay";
-        }
+        });
     }
 
     @GetMapping("/pay/sheets/{sheetId}")
