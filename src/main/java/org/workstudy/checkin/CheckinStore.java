@@ -24,6 +24,8 @@ import org.workstudy.organization.StudentCondition;
 @Repository
 class CheckinStore {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
 
@@ -41,7 +43,7 @@ class CheckinStore {
         return jdbc.sql("SELECT secret FROM chk_secret WHERE id = 1").query(byte[].class).optional()
                 .orElseGet(() -> newTransaction.execute(status -> {
                     byte[] fresh = new byte[32];
-                    new SecureRandom().nextBytes(fresh);
+                    RANDOM.nextBytes(fresh);
                     jdbc.sql("INSERT INTO chk_secret (id, secret, created_at) VALUES (1, ?, now())"
                             + " ON CONFLICT DO NOTHING").param(fresh).update();
                     return jdbc.sql("SELECT secret FROM chk_secret WHERE id = 1").query(byte[].class).single();
