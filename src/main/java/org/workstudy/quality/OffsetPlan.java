@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.Decimals;
 
 /**
  * What an offset (抵扣) with quality-development credits covers: {@code creditsUsed} at the policy's conversion give
@@ -54,10 +55,6 @@ public record OffsetPlan(BigDecimal creditsUsed, BigDecimal offsetHours, BigDeci
 
     /** A number as people write it: 180 rather than 180.00, 2.5 rather than 2.50. */
     public static String plain(BigDecimal n) {
-        if (n == null) {
-            return "";
-        }
-        BigDecimal s = n.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return Decimals.plain(n);
     }
 }

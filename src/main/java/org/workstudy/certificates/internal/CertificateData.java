@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.workstudy.credits.RecognitionBasis;
+import org.workstudy.shared.Decimals;
 
 /**
  * What a work-study certificate (勤工助学证明) says: the student, the course and how it was recognised, the
@@ -16,14 +17,14 @@ public record CertificateData(String schoolName, long studentId, String studentN
         String verifyUrl) {
 
     public String hoursText() {
-        return Numbers.plain(hours);
+        return Decimals.plain(hours);
     }
 
     public String creditsText() {
-        return Numbers.plain(credits);
+        return Decimals.plain(credits);
     }
 
     public String offsetText() {
-        return Numbers.plain(offsetHours);
+        return Decimals.plain(offsetHours);
     }
 }

@@ -3,6 +3,8 @@ package org.workstudy.certificates.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.workstudy.shared.Decimals;
+
 /**
  * What the public verification page shows of a certificate, and nothing more: name, student number, hours and the
  * status (credits recognised on a date).
@@ -11,10 +13,10 @@ public record VerificationResult(String name, String studentNo, BigDecimal hours
         LocalDate recognisedOn) {
 
     public String hoursText() {
-        return Numbers.plain(hours);
+        return Decimals.plain(hours);
     }
 
     public String creditsText() {
-        return Numbers.plain(credits);
+        return Decimals.plain(credits);
     }
 }
