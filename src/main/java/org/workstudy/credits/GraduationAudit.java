@@ -328,7 +328,7 @@ public class GraduationAudit {
             PolicyVersion policy = e == null ? fallback : byCohort.computeIfAbsent(e.cohort(),
                     c -> policies.forCohort(c).orElse(fallback));
             out.put(id, new GraduationRules.Facts(policy.requiredHours(), t.inWindow(), t.makeUp(),
-                    records.containsKey(id), exemptions.get(id), listed.get(id)));
+                    records.containsKey(id) ? records.get(id).basis() : null, exemptions.get(id), listed.get(id)));
         }
         return new Known(out, totals, windows);
     }

@@ -9,7 +9,9 @@ import org.workstudy.credits.internal.GraduationStatus;
  * The graduation audit's status of one student (DESIGN rule 12), as a pure function:
  * <ol>
  * <li>released from the deferred list: MADE_UP (with the date);</li>
- * <li>a credit record, or counted hours within the semester window at least the required hours: COMPLETED;</li>
+ * <li>a credit record: as its basis says (an exemption EXEMPT, an offset OFFSET, hours COMPLETED), so that a recognised
+ * exemption does not pass for work done;</li>
+ * <li>counted hours within the semester window at least the required hours: COMPLETED;</li>
  * <li>a final exemption: EXEMPT;</li>
  * <li>a final offset whose hours plus the counted hours within the window reach the required hours: OFFSET;</li>
  * <li>on the deferred list: DEFERRED, missing what the window, the offset and the make-up hours still leave;</li>
@@ -22,9 +24,12 @@ final class GraduationRules {
     private GraduationRules() {
     }
 
-    /** What the audit knows of a student. {@code exemption} and {@code deferral} may be null. */
+    /**
+     * What the audit knows of a student. {@code recordBasis} (what a recognised credit rests on), {@code exemption} and
+     * {@code deferral} are null when there is none.
+     */
     public record Facts(BigDecimal requiredHours, BigDecimal inWindowHours, BigDecimal makeUpHours,
-            boolean creditRecord, ExemptionStanding exemption, DeferralStanding deferral) {
+            RecognitionBasis recordBasis, ExemptionStanding exemption, DeferralStanding deferral) {
     }
 
     /**
@@ -62,7 +67,13 @@ final class GraduationRules {
     }
 
     private static GraduationStatus standing(Facts f) {
-        if (f.creditRecord() || f.inWindowHours().compareTo(f.requiredHours()) >= 0) {
+        if (f.recordBasis() == RecognitionBasis.EXEMPT) {
+            return GraduationStatus.EXEMPT;
+        }
+        if (f.recordBasis() == RecognitionBasis.OFFSET) {
+            return GraduationStatus.OFFSET;
+        }
+        if (f.recordBasis() != null || f.inWindowHours().compareTo(f.requiredHours()) >= 0) {
             return GraduationStatus.COMPLETED;
         }
         ExemptionStanding e = f.exemption();

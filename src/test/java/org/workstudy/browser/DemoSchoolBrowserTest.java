@@ -102,10 +102,9 @@ class DemoSchoolBrowserTest extends BrowserJourney {
         Page page = browser().desktop();
         page.setViewportSize(1366, 860);
         Browser.login(page, "jiaowu", PASSWORD);
-        // the graduated cohort: completed (whatever the basis: exemptions and offsets show on their certificates),
-        // deferred in make-up, made up
+        // the graduated cohort: completed, exempt and offset (as their certificates say), deferred in make-up, made up
         page.navigate("/graduation?cohort=" + cohort);
-        for (String status : List.of("已完成", "暂缓毕业（补修中）", "已补修")) {
+        for (String status : List.of("已完成", "免修", "抵扣", "暂缓毕业（补修中）", "已补修")) {
             assertThat(page.locator("main td", new Page.LocatorOptions().setHasText(status)).first()).isVisible();
         }
         Browser.screenshot(page, "demo-graduation-audit");

@@ -6,7 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.workstudy.organization.RosterFixtures.STUDENT_HEADER;
 import static org.workstudy.organization.RosterFixtures.student;
@@ -141,5 +143,16 @@ class ActivationSheetIntegrationTest {
         mvc.perform(post("/org/students/" + id + "/activation-code").cookie(stranger).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(activations.check(no, shown.group(1))).isEqualTo(Activations.Check.VALID);
+
+        // the student sets a password meanwhile: asking for another code brings the administrator back to the
+        // student's page, which says why (not an error page)
+        activations.activate(no, shown.group(1), "Xiamen2026go");
+        mvc.perform(post("/org/students/" + id + "/activation-code").cookie(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/org/students/" + id))
+                .andExpect(flash().attribute("errorKey", "organization.activation.already-activated"));
+        mvc.perform(get("/org/students/" + id).cookie(admin).flashAttr("errorKey",
+                        "organization.activation.already-activated"))
+                .andExpect(content().string(containsString("该学生已设置密码")));
     }
 }

@@ -27,11 +27,22 @@ public final class HttpBrowser {
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    /** A page that never answers fails the test instead of hanging it. */
+    private final Duration answerTimeout;
+
+    public HttpBrowser() {
+        this(Duration.ofSeconds(60));
+    }
+
+    public HttpBrowser(Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
     private final List<String> hops = new CopyOnWriteArrayList<>();
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         hops.add("GET " + url);
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                        .timeout(answerTimeout).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -42,7 +53,7 @@ public final class HttpBrowser {
         String body = fields + (csrf.find() ? "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
                 : "");
         hops.add("POST " + action);
-        return http.send(HttpRequest.newBuilder(URI.create(action)).header("Accept", "text/html")
+        return http.send(HttpRequest.newBuilder(URI.create(action)).header("Accept", "text/html").timeout(answerTimeout)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -91,12 +91,19 @@ class StudentController {
      * counselor or administrator who asked for it; the earlier code stops working.
      */
     @PostMapping("/org/students/{id:\\d+}/activation-code")
-    String issueCode(@PathVariable long id, Model model) {
+    String issueCode(@PathVariable long id, Model model, RedirectAttributes redirect) {
         CurrentUser user = Access.staff();
-        Activations.IssuedCode code = activationSheets.issueForStudent(user, id);
-        Student s = roster.get(user, id);
-        IssuedCodePage.fill(model, s.name(), s.studentNo(), code, "/org/students/" + id);
-        return IssuedCodePage.VIEW;
+        String back = "/org/students/" + id;
+        return Outcomes.attempt(() -> {
+            Activations.IssuedCode code = activationSheets.issueForStudent(user, id);
+            Student s = roster.get(user, id);
+            IssuedCodePage.fill(model, s.name(), s.studentNo(), code, back);
+            return IssuedCodePage.VIEW;
+        }, refused -> {
+            // e.g. the student set a password meanwhile: the student's page says so
+            Outcomes.refused(redirect, refused);
+            return "redirect:" + back;
+        });
     }
 
     /** A student's own record, unmasked: it is theirs. */
