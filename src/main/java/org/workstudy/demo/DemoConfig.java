@@ -9,6 +9,7 @@ import org.workstudy.notices.NoticeBoard;
 import org.workstudy.recognition.Recognitions;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.organization.StatusHistory;
+import org.workstudy.pay.PaySheets;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
 import org.workstudy.placements.SelfArrangedWork;
@@ -25,8 +26,8 @@ class DemoConfig {
     DemoHistory.Services demoServices(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, StatusHistory status) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay) {
         return new DemoHistory.Services(calendar, workflow, employers, placements, applications, ledger,
-                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status);
+                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status, pay);
     }
 }

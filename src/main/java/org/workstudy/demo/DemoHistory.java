@@ -48,6 +48,7 @@ import org.workstudy.organization.StatusChangeKind;
 import org.workstudy.organization.StatusHistory;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentStatus;
+import org.workstudy.pay.PaySheets;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.ApplyOutcome;
 import org.workstudy.placements.PlacementView;
@@ -94,7 +95,7 @@ final class DemoHistory {
     record Services(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, StatusHistory status) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay) {
     }
 
     /** A student with what the history decided for them. */
@@ -187,6 +188,7 @@ final class DemoHistory {
             timed("fifth semester", () -> fifthSemester(fifth));
         }
         timed("annual plans", this::annualPlans);
+        timed("pay", () -> new DemoPay(x.pay(), x.employers(), actors, now).load());
     }
 
     /** Decides each student's role and hours from the seed; returns the latest graduated cohort (0: none). */

@@ -64,6 +64,8 @@ class DemoSchoolIntegrationTest {
     @Autowired org.workstudy.positions.AnnualPlans plans;
     @Autowired org.workstudy.notifications.Notifications notifications;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.workstudy.pay.PaySheets pay;
+    @Autowired java.time.Clock clock;
 
     private Student person(String state) {
         Student s = demo.people().get(state);
@@ -79,6 +81,23 @@ class DemoSchoolIntegrationTest {
     private ClassProgressRow progressRow(Student s) {
         return ledger.classProgress(counselorOf(s), s.classId()).stream().filter(r -> r.studentId() == s.id())
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theDemoPaidTheMonthsBeforeLastAndLastMonthsSheetWaitsForTheCenter() {
+        java.time.YearMonth last = java.time.YearMonth.now(clock).minusMonths(1);
+        for (java.time.YearMonth m : List.of(last.minusMonths(2), last.minusMonths(1))) {
+            org.workstudy.pay.PaySheet logistics = pay.sheets(CENTER, m).stream().filter(s -> s.employerId() == 1L)
+                    .findFirst().orElseThrow();
+            assertThat(logistics.status()).as(m.toString()).isEqualTo(org.workstudy.pay.SheetStatus.FROZEN);
+            assertThat(pay.sheet(CENTER, logistics.id()).lines()).as(m.toString())
+                    .isNotEmpty()
+                    .anySatisfy(l -> assertThat(l.bankCard()).matches("6214 \\*{4} \\*{4} \\d{4}"))
+                    .anySatisfy(l -> assertThat(l.bankCard()).isNullOrEmpty());
+        }
+        assertThat(pay.sheets(CENTER, last)).filteredOn(s -> s.employerId() == 1L).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(org.workstudy.pay.SheetStatus.CONFIRMED));
+        assertThat(pay.totals(CENTER, last.minusMonths(1))).isNotEmpty();
     }
 
     @Test

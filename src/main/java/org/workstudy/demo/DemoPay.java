@@ -1,0 +1,87 @@
+package org.workstudy.demo;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Role;
+import org.workstudy.pay.PaySheet;
+import org.workstudy.pay.PaySheets;
+import org.workstudy.positions.Employers;
+
+/**
+ * The demo's pay history, for the two employers that have a demo account (后勤处 on campus, 鹭岛会展 off campus): the
+ * sheets of the months before last were confirmed by the employer and approved (frozen) by the center; last month's
+ * sheets wait — 后勤处's confirmed and waiting for the center, 鹭岛会展's still a draft. Two in three paid students
+ * have entered a bank card.
+ */
+final class DemoPay {
+
+    private static final String ON_CAMPUS_ACCOUNT = "yongren";
+    private static final String OFF_CAMPUS_ACCOUNT = "huizhan";
+
+    private final PaySheets pay;
+    private final Employers employers;
+    private final DemoActors actors;
+    private final LocalDateTime now;
+    private final Random random = new Random(DemoHistory.SEED * 17);
+
+    DemoPay(PaySheets pay, Employers employers, DemoActors actors, LocalDateTime now) {
+        this.pay = pay;
+        this.employers = employers;
+        this.actors = actors;
+        this.now = now;
+    }
+
+    void load() {
+        CurrentUser center = actors.user("zhongxin", Role.CENTER_STAFF);
+        Map<String, Long> sheetsOf = new LinkedHashMap<>();
+        sheetsOf.put(ON_CAMPUS_ACCOUNT, 1L); // the demo school's first employer, 后勤处
+        employers.list(center).stream().filter(e -> e.name().equals(DemoSchool.OFF_CAMPUS_EMPLOYER)).findFirst()
+                .ifPresent(e -> sheetsOf.put(OFF_CAMPUS_ACCOUNT, e.id()));
+        YearMonth last = YearMonth.from(now).minusMonths(1);
+        List<PaySheet> prepared = new ArrayList<>();
+        for (YearMonth month = last.minusMonths(2); !month.isAfter(last); month = month.plusMonths(1)) {
+            YearMonth m = month;
+            LocalDateTime due = m.plusMonths(1).atDay(3).atTime(10, 0);
+            boolean closed = m.isBefore(last);
+            for (Map.Entry<String, Long> e : sheetsOf.entrySet()) {
+                long sheet = actors.as(center, due, () -> pay.open(center, e.getValue(), m));
+                CurrentUser employer = actors.user(e.getKey(), Role.EMPLOYER);
+                boolean empty = actors.as(center, due, () -> pay.sheet(center, sheet)).lines().isEmpty();
+                if (empty || !closed && !e.getKey().equals(ON_CAMPUS_ACCOUNT)) {
+                    continue;
+                }
+                actors.as(employer, due.plusDays(2), () -> pay.confirm(employer, sheet));
+                if (closed) {
+                    actors.as(center, due.plusDays(5), () -> pay.approve(center, sheet));
+                }
+                prepared.add(actors.as(center, due.plusDays(5), () -> pay.sheet(center, sheet)));
+            }
+        }
+        cards(prepared, last.minusMonths(2).atDay(1).atTime(20, 0));
+    }
+
+    /** Two in three of the paid students enter a card (a made-up number of a made-up bank account). */
+    private void cards(List<PaySheet> sheets, LocalDateTime at) {
+        TreeSet<String> students = new TreeSet<>();
+        sheets.forEach(s -> s.lines().forEach(l -> students.add(l.studentNo())));
+        for (String studentNo : students) {
+            if (random.nextInt(3) == 0) {
+                continue;
+            }
+            StringBuilder card = new StringBuilder("621483");
+            while (card.length() < 19) {
+                card.append(random.nextInt(10));
+            }
+            CurrentUser student = actors.user(studentNo, Role.STUDENT);
+            actors.as(student, at, () -> pay.saveCard(student, "招商银行厦门分行", card.toString()));
+        }
+    }
+}
