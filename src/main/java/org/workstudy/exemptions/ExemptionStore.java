@@ -23,9 +23,9 @@ import org.workstudy.organization.StudentCondition;
 import org.workstudy.shared.BusinessException;
 
 /**
- * The exemption tables: applications ({@code cr_exemption}) and their evidence (their history is approvals'). Students are named by
- * organization ({@link StudentCondition} for lists); no other module's table appears here. It also answers credits'
- * question how many quality-development credits live offsets hold ({@link OffsetHoldings}).
+ * The exemption tables: applications ({@code cr_exemption}) and their evidence (their history is approvals').
+ * Students are named by organization ({@link StudentCondition} for lists); no other module's table appears here. It
+ * also answers credits' question how many quality-development credits live offsets hold ({@link OffsetHoldings}).
  */
 @Component
 class ExemptionStore implements OffsetHoldings, FinalExemptions {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.workstudy.organization.StudentCondition;
 
 /**
- * The self-arranged work tables: registrations ({@code plc_self_work}) and their certificates (the history is approvals'). Students are
- * selected with organization's {@link StudentCondition}; no other module's table appears here.
+ * The self-arranged work tables: registrations ({@code plc_self_work}) and their certificates (the history is
+ * approvals'). Students are selected with organization's {@link StudentCondition}; no other module's table appears
+ * here.
  */
 @Repository
 class SelfArrangedStore {
