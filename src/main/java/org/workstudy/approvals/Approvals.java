@@ -73,7 +73,9 @@ public class Approvals {
     /**
      * The user approves, or returns with a reason, the current step of the request. Refuses (as not found) a user who
      * is no approver of the request in their active role and scope; refuses (as a conflict) a closed request, a step
-     * that is not yet (or no longer) current for the user, and a second decision of the same approver.
+     * that is not yet (or no longer) current for the user, and a second decision of the same approver. The subject's
+     * module hears the {@link ApprovalDecided} this returns in this transaction (a failing listener undoes the
+     * decision); callers need not act on the answer.
      */
     @Transactional
     public ApprovalDecided decide(CurrentUser user, long requestId, boolean approve, String reason) {
