@@ -33,12 +33,14 @@ import org.workstudy.shared.BusinessException;
 public class Approvals {
 
     private final JdbcClient jdbc;
+    private final HistoryStore history;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Approvals(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    Approvals(JdbcClient jdbc, HistoryStore history, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.history = history;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -57,8 +59,10 @@ public class Approvals {
         long id = key.getKey().longValue();
         for (int i = 0; i < steps.size(); i++) {
             for (Approver a : steps.get(i).approvers()) {
-                jdbc.sql("INSERT INTO apv_step (request_id, step_no, role, scope_kind, scope_id) VALUES (?,?,?,?,?)")
-                        .params(id, i + 1, a.role().name(), a.scopeKind().name(), a.scopeId()).update();
+                jdbc.sql("INSERT INTO apv_step (request_id, step_no, step_name, role, scope_kind, scope_id)"
+                                + " VALUES (?,?,?,?,?,?)")
+                        .params(id, i + 1, steps.get(i).name(), a.role().name(), a.scopeKind().name(), a.scopeId())
+                        .update();
             }
         }
         audit.record("approval", id, "open", Map.of("subjectType", subjectType, "subjectId", subjectId,
@@ -69,7 +73,9 @@ public class Approvals {
     /**
      * The user approves, or returns with a reason, the current step of the request. Refuses (as not found) a user who
      * is no approver of the request in their active role and scope; refuses (as a conflict) a closed request, a step
-     * that is not yet (or no longer) current for the user, and a second decision of the same approver.
+     * that is not yet (or no longer) current for the user, and a second decision of the same approver. The subject's
+     * module hears the {@link ApprovalDecided} this returns in this transaction (a failing listener undoes the
+     * decision); callers need not act on the answer.
      */
     @Transactional
     public ApprovalDecided decide(CurrentUser user, long requestId, boolean approve, String reason) {
@@ -97,10 +103,12 @@ public class Approvals {
         if (why != null && why.length() > 500) {
             throw BusinessException.invalid("approvals.reason-too-long", 500);
         }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO apv_decision (request_id, step_no, role, approved, reason, account_id, decided_by,"
                         + " decided_at) VALUES (?,?,?,?,?,?,?,?)")
                 .params(requestId, step, approver.role().name(), approve, why, user.accountId(), user.username(), now())
-                .update();
+                .update(key, "id");
+        long decisionId = key.getKey().longValue();
         boolean finished;
         if (!approve) {
             close(requestId, ApprovalOutcome.RETURNED);
@@ -124,9 +132,40 @@ public class Approvals {
         values.put("finished", finished);
         audit.record("approval", requestId, approve ? "approve" : "return", values);
         ApprovalDecided event = new ApprovalDecided(requestId, request.subjectType(), request.subjectId(), step,
-                approve, finished);
+                request.steps().get(step - 1).name(), approve, finished, approver.role(), user.username(), why,
+                decisionId);
+        // heard synchronously by the subject's module, in this transaction: a listener that fails undoes the decision
         events.publishEvent(event);
         return event;
+    }
+
+    /**
+     * What a decision meant for its subject, written by the subject's {@link ApprovalDecided} listener: its word for
+     * the step ({@code action}) and the subject's status after it. Who, when and why are the decision's.
+     */
+    @Transactional
+    public void noteDecision(ApprovalDecided decided, String action, String status) {
+        history.insertDecision(decided, action, status);
+    }
+
+    /**
+     * A step of the subject's lifecycle that is no approver's decision (submitted, withdrawn, published on a notice,
+     * final, a certificate uploaded or verified), with the subject's status after it.
+     */
+    @Transactional
+    public void note(String subjectType, long subjectId, Long requestId, String action, String status, String actor,
+            String reason) {
+        history.insert(subjectType, subjectId, requestId, action, status, actor, reason, now());
+    }
+
+    /** The subject's lifecycle, oldest first: decisions and the other steps, over all its requests. */
+    public List<HistoryEntry> lifecycle(String subjectType, long subjectId) {
+        return history.of(subjectType, subjectId);
+    }
+
+    /** The latest reason given in the subject's lifecycle, if any. */
+    public Optional<String> lastReason(String subjectType, long subjectId) {
+        return history.lastReason(subjectType, subjectId);
     }
 
     /** Closes an open request without a decision (the subject was withdrawn or expired). Does nothing if closed. */
@@ -244,14 +283,17 @@ public class Approvals {
 
     private List<StepSpec> steps(long requestId) {
         Map<Integer, List<Approver>> byStep = new java.util.TreeMap<>();
-        jdbc.sql("SELECT step_no, role, scope_kind, scope_id FROM apv_step WHERE request_id = ? ORDER BY step_no, role")
+        Map<Integer, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT step_no, role, scope_kind, scope_id, step_name FROM apv_step WHERE request_id = ?"
+                        + " ORDER BY step_no, role")
                 .param(requestId)
                 .query(rs -> {
                     byStep.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Approver(
                             Role.valueOf(rs.getString(2)), ScopeKind.valueOf(rs.getString(3)),
                             rs.getObject(4, Long.class)));
+                    names.put(rs.getInt(1), rs.getString(5));
                 });
-        return byStep.values().stream().map(StepSpec::new).toList();
+        return byStep.entrySet().stream().map(e -> new StepSpec(names.get(e.getKey()), e.getValue())).toList();
     }
 
     private static DecisionView decision(ResultSet rs, int n) throws SQLException {

@@ -39,6 +39,7 @@ import org.workstudy.organization.StudentStatus;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyVersion;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.Decimals;
 
 /**
  * The graduation audit (毕业审核) of a graduating cohort, the deferred graduation list (暂缓毕业) and the release of
@@ -206,7 +207,7 @@ public class GraduationAudit {
         audit.recordAll(AUDIT, "defer", trail);
         for (GraduationRow r : toDefer) {
             roster.find(r.studentId()).map(Student::accountId).ifPresent(account -> notifications.send(account,
-                    "graduation.notify.deferred", List.of(plain(r.missingHours())), "/my/graduation"));
+                    "graduation.notify.deferred", List.of(Decimals.plain(r.missingHours())), "/my/graduation"));
         }
         return toDefer.size();
     }
@@ -265,7 +266,7 @@ public class GraduationAudit {
         audit.record(AUDIT, id, "release", Map.of("student", studentId, "deferral", d.deferralId(),
                 "makeUpHours", facts.makeUpHours(), "on", today.toString()));
         roster.find(studentId).map(Student::accountId).ifPresent(account -> notifications.send(account,
-                "graduation.notify.released", List.of(plain(facts.makeUpHours()), today.toString()),
+                "graduation.notify.released", List.of(Decimals.plain(facts.makeUpHours()), today.toString()),
                 "/my/graduation"));
         return true;
     }
@@ -353,10 +354,6 @@ public class GraduationAudit {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String plain(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString();
     }
 
     private static void requireReader(CurrentUser user) {

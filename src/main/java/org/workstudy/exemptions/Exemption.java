@@ -40,11 +40,15 @@ record Exemption(long id, long studentId, ExemptionKind kind, ExemptionReason re
     }
 
     /**
-     * Where a decision of the current step leads: the counselor approves (on to the director) or returns; the director
-     * grants or rejects.
+     * Where a decision of the named step leads: the counselor approves (on to the director) or returns; the director
+     * grants or rejects. Refuses a step that is not the one the application waits for.
      */
-    ExemptionStatus decided(boolean approve) {
+    ExemptionStatus decided(String step, boolean approve) {
         requirePending();
+        String waitsFor = waitsForDirector() ? Exemptions.DIRECTOR_STEP : Exemptions.COUNSELOR_STEP;
+        if (!waitsFor.equals(step)) {
+            throw BusinessException.conflict("exemption.changed-meanwhile");
+        }
         if (waitsForDirector()) {
             return approve ? ExemptionStatus.GRANTED : ExemptionStatus.REJECTED;
         }

@@ -23,9 +23,9 @@ import org.workstudy.organization.StudentCondition;
 import org.workstudy.shared.BusinessException;
 
 /**
- * The exemption tables: applications ({@code cr_exemption}), their evidence and history. Students are named by
- * organization ({@link StudentCondition} for lists); no other module's table appears here. It also answers credits'
- * question how many quality-development credits live offsets hold ({@link OffsetHoldings}).
+ * The exemption tables: applications ({@code cr_exemption}) and their evidence (their history is approvals').
+ * Students are named by organization ({@link StudentCondition} for lists); no other module's table appears here. It
+ * also answers credits' question how many quality-development credits live offsets hold ({@link OffsetHoldings}).
  */
 @Component
 class ExemptionStore implements OffsetHoldings, FinalExemptions {
@@ -92,21 +92,6 @@ class ExemptionStore implements OffsetHoldings, FinalExemptions {
     boolean makeFinal(long id, LocalDate finalOn) {
         return jdbc.sql("UPDATE cr_exemption SET status = 'FINAL', final_on = ? WHERE id = ? AND status = 'IN_NOTICE'")
                 .params(finalOn, id).update() == 1;
-    }
-
-    void insertEvent(long id, String actor, String action, ExemptionStatus status, String reason,
-            OffsetDateTime at) {
-        jdbc.sql("INSERT INTO cr_exemption_event (exemption_id, at, actor, action, status, reason) VALUES (?,?,?,?,?,?)")
-                .params(id, at, actor, action, status.name(), reason).update();
-    }
-
-    List<ExemptionEvent> events(long id) {
-        return jdbc.sql("SELECT at, actor, action, status, reason FROM cr_exemption_event WHERE exemption_id = ?"
-                        + " ORDER BY id")
-                .param(id)
-                .query((rs, n) -> new ExemptionEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), ExemptionStatus.valueOf(rs.getString(4)), rs.getString(5)))
-                .list();
     }
 
     Optional<Exemption> find(long id) {

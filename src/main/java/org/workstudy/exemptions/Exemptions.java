@@ -20,6 +20,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workstudy.approvals.ApprovalDecided;
 import org.workstudy.approvals.Approvals;
 import org.workstudy.approvals.Approver;
 import org.workstudy.approvals.DecisionView;
@@ -62,6 +63,9 @@ public class Exemptions {
 
     /** The subject type of the approval requests. */
     public static final String SUBJECT = "exemption";
+    /** The approval steps, by name. */
+    static final String COUNSELOR_STEP = "counselor";
+    static final String DIRECTOR_STEP = "director";
     public static final int MAX_FILES = 5;
     public static final int REASON_MAX = 1000;
     /** Notice items and titles are public text in the school's language, whatever the director's language. */
@@ -155,10 +159,10 @@ public class Exemptions {
             names.add(name);
         }
         long requestId = approvals.open(SUBJECT, id, List.of(
-                StepSpec.of(new Approver(Role.COUNSELOR, ScopeKind.CLASS, schoolClass.id())),
-                StepSpec.of(new Approver(Role.CENTER_DIRECTOR, ScopeKind.SCHOOL, null))));
+                StepSpec.named(COUNSELOR_STEP, new Approver(Role.COUNSELOR, ScopeKind.CLASS, schoolClass.id())),
+                StepSpec.named(DIRECTOR_STEP, new Approver(Role.CENTER_DIRECTOR, ScopeKind.SCHOOL, null))));
         store.setApproval(id, requestId);
-        store.insertEvent(id, user.username(), "submitted", ExemptionStatus.SUBMITTED, null, now());
+        approvals.note(SUBJECT, id, requestId, "submitted", ExemptionStatus.SUBMITTED.name(), user.username(), null);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("student", student.id());
         values.put("kind", f.kind());
@@ -189,7 +193,7 @@ public class Exemptions {
         if (row.approvalId() != null) {
             approvals.cancel(row.approvalId(), "withdrawn");
         }
-        setStatus(row, next, "withdrawn", user.username(), null, null);
+        setStatus(row, next, "withdrawn", user.username(), null, null, null);
     }
 
     // ---- the reviewers ----
@@ -212,16 +216,23 @@ public class Exemptions {
                         OffsetPlan.plain(row.qualityCredits()));
             }
         }
-        ExemptionStatus next = row.decided(approve);
-        approvals.decide(user, row.approvalId(), approve, reason);
-        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        approvals.decide(user, row.approvalId(), approve, reason); // heard below, in this transaction
+    }
+
+    /**
+     * A decision on an application (heard by {@link ExemptionApprovals} in the deciding transaction): the application
+     * moves on, its history says what the step meant, its student is told. A failure here undoes the decision.
+     */
+    void decided(ApprovalDecided decided) {
+        Exemption row = lock(decided.subjectId());
+        ExemptionStatus next = row.decided(decided.stepName(), decided.approved());
         String action = switch (next) {
             case WAITING_DIRECTOR -> "counselor-approved";
             case RETURNED -> "returned";
             case GRANTED -> "granted";
             default -> "rejected";
         };
-        setStatus(row, next, action, user.username(), why, null);
+        setStatus(row, next, action, decided.decidedBy(), decided.reason(), null, decided);
     }
 
     /**
@@ -263,7 +274,7 @@ public class Exemptions {
             noticeIds.add(noticeId);
             for (Exemption e : listed) {
                 store.setNotice(e.id(), noticeId);
-                setStatus(e, ExemptionStatus.IN_NOTICE, "published", user.username(), null, noticeId);
+                setStatus(e, ExemptionStatus.IN_NOTICE, "published", user.username(), null, noticeId, null);
             }
         }
         return noticeIds;
@@ -285,7 +296,7 @@ public class Exemptions {
         if (row == null || !row.onNotice(noticeId)) {
             return; // not (or no longer) on this notice: nothing to undo
         }
-        setStatus(row, ExemptionStatus.REVOKED, "revoked", actor(), answer, null);
+        setStatus(row, ExemptionStatus.REVOKED, "revoked", actor(), answer, null, null);
     }
 
     /** The notice passed without an open objection: its remaining applications are final from {@code finalOn}. */
@@ -297,7 +308,7 @@ public class Exemptions {
             }
             row.moveTo(ExemptionStatus.FINAL);
             store.makeFinal(row.id(), finalOn);
-            store.insertEvent(row.id(), actor(), "final", ExemptionStatus.FINAL, null, now());
+            approvals.note(SUBJECT, row.id(), row.approvalId(), "final", ExemptionStatus.FINAL.name(), actor(), null);
             audit.recordChange("exemption", row.id(), "final", Map.of("status", row.status()),
                     Map.of("status", ExemptionStatus.FINAL, "finalOn", finalOn.toString()));
             notifyStudent(row, "final", null);
@@ -319,10 +330,11 @@ public class Exemptions {
         return views(List.of(row)).get(0);
     }
 
-    /** The history of an application, oldest first. */
+    /** The history of an application, oldest first (kept by approvals: one history per application). */
     public List<ExemptionEvent> history(CurrentUser user, long id) {
         get(user, id);
-        return store.events(id);
+        return approvals.lifecycle(SUBJECT, id).stream().map(h -> new ExemptionEvent(h.at(), h.actor(), h.action(),
+                ExemptionStatus.valueOf(h.status()), h.reason())).toList();
     }
 
     /** The approval decisions, in order. */
@@ -442,14 +454,21 @@ public class Exemptions {
         scope.requireStudent(user, studentId);
     }
 
-    /** Moves the application (the aggregate refuses a move its status does not allow) and records it. */
+    /**
+     * Moves the application (the aggregate refuses a move its status does not allow) and records it: in the history
+     * (a decision's step refers to the decision), in the audit trail, and in the student's messages.
+     */
     private void setStatus(Exemption row, ExemptionStatus status, String action, String actor, String reason,
-            Long noticeId) {
+            Long noticeId, ApprovalDecided decision) {
         row.moveTo(status);
         if (!store.setStatus(row.id(), row.status(), status)) {
             throw BusinessException.conflict("exemption.changed-meanwhile");
         }
-        store.insertEvent(row.id(), actor, action, status, reason, now());
+        if (decision != null) {
+            approvals.noteDecision(decision, action, status.name());
+        } else {
+            approvals.note(SUBJECT, row.id(), row.approvalId(), action, status.name(), actor, reason);
+        }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("status", row.status());
         Map<String, Object> after = new LinkedHashMap<>();

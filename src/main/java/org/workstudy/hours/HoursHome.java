@@ -8,6 +8,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.web.HomeCard;
 import org.workstudy.web.HomeCard.Line;
+import org.workstudy.shared.Decimals;
 
 /** Home cards: a student's progress toward the required hours; the confirmations waiting for a counselor/employer. */
 @Component
@@ -41,7 +42,7 @@ class HoursHome implements HomeCard.Source {
                         new Line("hours.home.waiting", p.waitingHours().stripTrailingZeros().toPlainString(),
                                 "/my/hours"),
                         new Line("hours.home.left", p.completed() || o.windowEnd() == null ? "—"
-                                : plain(p.remainingHours()) + " / " + o.windowEnd(), "/my/hours")),
+                                : Decimals.plain(p.remainingHours()) + " / " + o.windowEnd(), "/my/hours")),
                         o.atRisk() ? atStake(o) : o.projectedShort() ? projectedShort(o) : null));
             }).orElse(List.of());
         }
@@ -50,9 +51,10 @@ class HoursHome implements HomeCard.Source {
             List<Line> lines = new ArrayList<>();
             for (ClassProgressRow r : behind.first()) {
                 lines.add(r.behind()
-                        ? new Line("hours.home.behind-student", plain(r.hours()) + " / " + plain(r.expectedHours()),
+                        ? new Line("hours.home.behind-student",
+                                Decimals.plain(r.hours()) + " / " + Decimals.plain(r.expectedHours()),
                                 "/hours/students/" + r.studentId(), List.of(r.name(), r.studentNo()))
-                        : new Line("hours.home.short-student", plain(r.hours()), "/hours/students/" + r.studentId(),
+                        : new Line("hours.home.short-student", Decimals.plain(r.hours()), "/hours/students/" + r.studentId(),
                                 List.of(r.name(), r.studentNo())));
             }
             lines.add(new Line(behind.total() == 0 ? "hours.home.behind-none" : "hours.home.behind-all",
@@ -71,8 +73,8 @@ class HoursHome implements HomeCard.Source {
     /** The plain sentence for a student behind: what is at stake and the days left to work at any hour. */
     static HomeCard.Note atStake(ProgressOutlook o) {
         Progress p = o.progress();
-        return new HomeCard.Note("hours.at-stake", List.of(plain(p.hours()), plain(p.requiredHours()),
-                plain(p.remainingHours()), o.windowEnd() == null ? "—" : o.windowEnd().toString(),
+        return new HomeCard.Note("hours.at-stake", List.of(Decimals.plain(p.hours()), Decimals.plain(p.requiredHours()),
+                Decimals.plain(p.remainingHours()), o.windowEnd() == null ? "—" : o.windowEnd().toString(),
                 o.weekendsAndHolidaysLeft(), o.vacationDaysLeft()));
     }
 
@@ -81,9 +83,5 @@ class HoursHome implements HomeCard.Source {
         Projection pr = o.projection();
         return new HomeCard.Note("hours.projection.short", List.of(pr.plainRemaining(), o.windowEnd().toString(),
                 pr.hoursPerDay().toPlainString(), pr.weekendPercent(), pr.vacationPercent(), pr.plainReachable()));
-    }
-
-    private static String plain(java.math.BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,7 +1,5 @@
 package org.workstudy.organization;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
@@ -42,13 +38,7 @@ public class StatusHistory {
     static final String AUDIT = "student-status";
     static final int REASON_MAX = 200;
 
-    private static final String SELECT = "SELECT h.id, h.student_id, s.student_no, s.name, h.kind, h.effective_on,"
-            + " h.until_on,"
-            + " h.from_class_id, f.name, h.to_class_id, t.name, h.status_before, h.status_after, h.reason,"
-            + " h.recorded_by_name, h.recorded_at FROM org_status_change h JOIN org_class f ON f.id = h.from_class_id"
-            + " JOIN org_class t ON t.id = h.to_class_id JOIN org_student s ON s.id = h.student_id";
-
-    private final JdbcClient jdbc;
+    private final StatusChangeStore store;
     private final Roster roster;
     private final Organization organization;
     private final DataScope scope;
@@ -56,9 +46,9 @@ public class StatusHistory {
     private final AuditTrail audit;
     private final Clock clock;
 
-    StatusHistory(JdbcClient jdbc, Roster roster, Organization organization, DataScope scope, Accounts accounts,
+    StatusHistory(StatusChangeStore store, Roster roster, Organization organization, DataScope scope, Accounts accounts,
             AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.roster = roster;
         this.organization = organization;
         this.scope = scope;
@@ -80,7 +70,7 @@ public class StatusHistory {
             throw BusinessException.invalid("error.required");
         }
         scope.requireStudent(user, change.studentId());
-        lockStudents(List.of(change.studentId()));
+        store.lockStudents(List.of(change.studentId()));
         List<Problem> problems = check(List.of(change));
         if (!problems.isEmpty()) {
             throw problems.get(0).error();
@@ -120,7 +110,7 @@ public class StatusHistory {
     @Transactional
     public List<Long> recordAll(CurrentUser user, List<NewStatusChange> changes) {
         requireRecorder(user);
-        lockStudents(changes.stream().map(NewStatusChange::studentId).distinct().sorted().toList());
+        store.lockStudents(changes.stream().map(NewStatusChange::studentId).distinct().sorted().toList());
         List<Problem> problems = check(changes);
         if (!problems.isEmpty()) {
             throw problems.get(0).error();
@@ -136,23 +126,20 @@ public class StatusHistory {
     @Transactional(readOnly = true)
     public List<StatusChange> historyOf(CurrentUser user, long studentId) {
         scope.requireStudent(user, studentId);
-        return jdbc.sql(SELECT + " WHERE h.student_id = ? ORDER BY h.effective_on, h.id").param(studentId)
-                .query(StatusHistory::row).list();
+        return store.ofStudent(studentId);
     }
 
     /** A student's changes, oldest first, for a page that has checked the scope already (the register). */
     @Transactional(readOnly = true)
     public List<StatusChange> changesOf(long studentId) {
-        return jdbc.sql(SELECT + " WHERE h.student_id = ? ORDER BY h.effective_on, h.id").param(studentId)
-                .query(StatusHistory::row).list();
+        return store.ofStudent(studentId);
     }
 
     /** The most recent changes of the school (administrators' page), newest first. */
     @Transactional(readOnly = true)
     public List<StatusChange> recent(CurrentUser user, int limit) {
         requireRecorder(user);
-        return jdbc.sql(SELECT + " ORDER BY h.recorded_at DESC, h.id DESC LIMIT ?").param(Math.max(1, limit))
-                .query(StatusHistory::row).list();
+        return store.recent(Math.max(1, limit));
     }
 
     /** The suspensions and leaving day of one student, for the counting window (no scope check: callers have one). */
@@ -165,17 +152,7 @@ public class StatusHistory {
      * have {@link StudyPeriods#NONE}. No scope check: callers limit the ids.
      */
     public Map<Long, StudyPeriods> periodsOf(Collection<Long> studentIds) {
-        List<Long> all = List.copyOf(studentIds);
-        Map<Long, List<Row>> byStudent = new LinkedHashMap<>();
-        for (int from = 0; from < all.size(); from += 10_000) {
-            jdbc.sql("SELECT student_id, kind, effective_on, until_on FROM org_status_change"
-                            + " WHERE student_id IN (:ids) ORDER BY student_id, effective_on, id")
-                    .param("ids", all.subList(from, Math.min(all.size(), from + 10_000)))
-                    .query((rs, n) -> byStudent.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Row(StatusChangeKind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                                    rs.getObject(4, LocalDate.class))))
-                    .list();
-        }
+        Map<Long, List<Row>> byStudent = store.periodRows(studentIds);
         Map<Long, StudyPeriods> out = new HashMap<>();
         byStudent.forEach((id, rows) -> out.put(id, periods(rows)));
         return out;
@@ -222,11 +199,9 @@ public class StatusHistory {
     private State load(long studentId) {
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         SchoolClass c = organization.schoolClass(s.classId()).orElseThrow();
-        LocalDate latest = jdbc.sql("SELECT max(effective_on) FROM org_status_change WHERE student_id = ?")
-                .param(studentId).query(LocalDate.class).optional().orElse(null);
+        LocalDate latest = store.latestOn(studentId, null).orElse(null);
         LocalDate suspendedOn = s.status() != StudentStatus.SUSPENDED ? null
-                : jdbc.sql("SELECT max(effective_on) FROM org_status_change WHERE student_id = ? AND kind = 'SUSPEND'")
-                        .param(studentId).query(LocalDate.class).optional().orElse(latest);
+                : store.latestOn(studentId, StatusChangeKind.SUSPEND).orElse(latest);
         return new State(studentId, s.status(), c, latest, suspendedOn);
     }
 
@@ -329,18 +304,9 @@ public class StatusHistory {
         Student before = roster.find(c.studentId()).orElseThrow();
         long toClass = c.kind().movesClass() ? c.toClassId() : before.classId();
         StudentStatus after = c.kind().statusAfter();
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO org_status_change (student_id, kind, effective_on, until_on, from_class_id, to_class_id,"
-                        + " status_before, status_after, reason, recorded_by, recorded_by_name, recorded_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(c.studentId(), c.kind().name(), c.effectiveOn(),
-                        c.kind() == StatusChangeKind.SUSPEND ? c.untilOn() : null, before.classId(), toClass,
-                        before.status().name(), after.name(), blankToNull(c.reason()), user.username(),
-                        user.displayName(), OffsetDateTime.now(clock))
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        jdbc.sql("UPDATE org_student SET class_id = ?, status = ? WHERE id = ?").params(toClass, after.name(),
-                c.studentId()).update();
+        long id = store.insert(c, c.kind() == StatusChangeKind.SUSPEND ? c.untilOn() : null, before, toClass, after,
+                blankToNull(c.reason()), user, OffsetDateTime.now(clock));
+        store.moveStudent(c.studentId(), toClass, after);
         if (before.accountId() != null && before.status() != after) {
             accounts.setEnabled(before.accountId(), after == StudentStatus.ACTIVE);
         }
@@ -361,12 +327,6 @@ public class StatusHistory {
         return id;
     }
 
-    private void lockStudents(List<Long> ids) {
-        for (Long id : ids) {
-            jdbc.sql("SELECT id FROM org_student WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
-        }
-    }
-
     private static void requireRecorder(CurrentUser user) {
         if (!mayRecord(user)) {
             throw BusinessException.forbidden();
@@ -375,13 +335,5 @@ public class StatusHistory {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static StatusChange row(ResultSet rs, int n) throws SQLException {
-        return new StatusChange(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                StatusChangeKind.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
-                rs.getObject(7, LocalDate.class), rs.getLong(8), rs.getString(9), rs.getLong(10), rs.getString(11),
-                StudentStatus.valueOf(rs.getString(12)), StudentStatus.valueOf(rs.getString(13)), rs.getString(14),
-                rs.getString(15), rs.getObject(16, OffsetDateTime.class).toInstant());
     }
 }

@@ -1,7 +1,5 @@
 package org.workstudy.placements;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,8 +10,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
@@ -39,10 +35,7 @@ import org.workstudy.shared.BusinessException;
 @Service
 public class Applications {
 
-    static final String SELECT = "SELECT a.id, a.position_id, a.student_id, a.status, a.applied_at, a.decided_at,"
-            + " a.reason, a.wait_seq FROM plc_application a";
-
-    private final JdbcClient jdbc;
+    private final ApplicationStore store;
     private final Seats seats;
     private final PositionBank positions;
     private final Roster roster;
@@ -53,10 +46,10 @@ public class Applications {
     private final Clock clock;
     private final int maxOpen;
 
-    Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
+    Applications(ApplicationStore store, Seats seats, PositionBank positions, Roster roster, Organization organization,
             Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
             @Value("${workstudy.applications.max-open:5}") int maxOpen) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.seats = seats;
         this.positions = positions;
         this.roster = roster;
@@ -74,8 +67,8 @@ public class Applications {
         Student student = studentOf(user);
         PositionView position = positions.find(positionId)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        lockStudent(student.id());
-        Optional<Row> existing = find(positionId, student.id());
+        store.lockStudent(student.id());
+        Optional<Row> existing = store.find(positionId, student.id());
         if (existing.isPresent() && !existing.get().status().allowsReapplying()) {
             Row row = existing.get();
             if (row.status() == ApplicationStatus.REJECTED || row.status() == ApplicationStatus.CANCELLED) {
@@ -86,25 +79,25 @@ public class Applications {
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         Instant now = clock.instant();
         ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(), now,
-                openCount(student.id()), maxOpen).ifPresent(key -> {
+                store.openCount(student.id()), maxOpen).ifPresent(key -> {
                     throw BusinessException.invalid(key, maxOpen);
                 });
         // Everything that does not contend is written first; the position's counter row is locked as late as
         // possible, so that the applicants of a popular position queue on it for as short a time as possible.
         boolean firstCome = position.selectionMode() == SelectionMode.FIRST_COME;
         ApplicationStatus status = firstCome ? ApplicationStatus.WAITLISTED : ApplicationStatus.PENDING;
-        Long waitSeq = firstCome ? jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single() : null;
-        long id = existing.isPresent() ? reapply(existing.get().id(), status, waitSeq, now)
-                : insert(positionId, student.id(), status, waitSeq, now);
+        Long waitSeq = firstCome ? store.nextWaitSeq() : null;
+        long id = existing.isPresent() ? store.reapply(existing.get().id(), status, waitSeq, at(now))
+                : store.insert(positionId, student.id(), status, waitSeq, at(now));
         audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id()));
         seats.ensure(positionId, position.capacity());
         if (firstCome && seats.take(positionId, 1)) {
             status = ApplicationStatus.ACCEPTED;
             waitSeq = null;
-            jdbc.sql("UPDATE plc_application SET status = 'ACCEPTED', wait_seq = NULL WHERE id = ?").param(id).update();
+            store.acceptAtOnce(id);
             placeFromApplication(id, positionId, student.id(), user.username());
         }
-        event(id, user.username(), status, null);
+        store.insertEvent(id, now(), user.username(), status, null);
         Row row = new Row(id, positionId, student.id(), status, now, null, null, waitSeq);
         return new ApplyOutcome(id, status, waitPosition(row), false);
     }
@@ -113,8 +106,8 @@ public class Applications {
     @Transactional
     public void withdraw(CurrentUser user, long applicationId) {
         Student student = studentOf(user);
-        lockStudent(student.id());
-        Row row = byId(applicationId).filter(r -> r.studentId() == student.id())
+        store.lockStudent(student.id());
+        Row row = store.byId(applicationId).filter(r -> r.studentId() == student.id())
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (row.status() != ApplicationStatus.ACCEPTED && !row.status().isOpen()) {
             throw BusinessException.conflict("placements.withdraw.not-possible");
@@ -130,7 +123,7 @@ public class Applications {
     /** The employer or a manager of the position accepts or rejects a pending (or wait-listed) applicant. */
     @Transactional
     public void decide(CurrentUser user, long applicationId, boolean accept, String reason) {
-        Row row = byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Row row = store.byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (!positions.mayManage(user, row.positionId())) {
             throw BusinessException.notFound("error.not-found");
         }
@@ -156,15 +149,13 @@ public class Applications {
     /** Ends every undecided application of a closed or cancelled position. */
     @Transactional
     public void cancelOpen(long positionId, String reason) {
-        List<Row> open = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status IN ('PENDING', 'WAITLISTED')")
-                .param(positionId).query(Applications::row).list();
+        List<Row> open = store.openOf(positionId);
         open.forEach(r -> setStatus(r.id(), ApplicationStatus.CANCELLED, "system", reason));
     }
 
     public List<ApplicationView> mine(CurrentUser user) {
         Student student = studentOf(user);
-        return views(jdbc.sql(SELECT + " WHERE a.student_id = ? ORDER BY a.applied_at DESC").param(student.id())
-                .query(Applications::row).list());
+        return views(store.ofStudent(student.id()));
     }
 
     /** The applicants of a position, for those who may manage it. */
@@ -172,9 +163,7 @@ public class Applications {
         if (!positions.mayManage(user, positionId)) {
             throw BusinessException.notFound("error.not-found");
         }
-        return views(jdbc.sql(SELECT + " WHERE a.position_id = ? ORDER BY CASE a.status WHEN 'PENDING' THEN 0"
-                        + " WHEN 'ACCEPTED' THEN 1 WHEN 'WAITLISTED' THEN 2 ELSE 3 END, a.wait_seq, a.applied_at")
-                .param(positionId).query(Applications::row).list());
+        return views(store.ofPosition(positionId));
     }
 
     /**
@@ -210,7 +199,7 @@ public class Applications {
         Student student = studentOf(user);
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         return ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(),
-                clock.instant(), openCount(student.id()), maxOpen);
+                clock.instant(), store.openCount(student.id()), maxOpen);
     }
 
     /** The most undecided applications a student may hold. */
@@ -220,7 +209,7 @@ public class Applications {
 
     public Optional<ApplicationView> mineFor(CurrentUser user, long positionId) {
         Student student = studentOf(user);
-        return find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
+        return store.find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
     }
 
     /** The student id of the signed-in student; refuses other roles. */
@@ -245,8 +234,7 @@ public class Applications {
     }
 
     private boolean promoteFromWaitlist(long positionId) {
-        Optional<Row> next = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status = 'WAITLISTED'"
-                + " ORDER BY a.wait_seq LIMIT 1").param(positionId).query(Applications::row).optional();
+        Optional<Row> next = store.firstWaiting(positionId);
         if (next.isEmpty() || !seats.take(positionId, 1)) {
             return false;
         }
@@ -256,22 +244,19 @@ public class Applications {
     }
 
     private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
-        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
+        store.place(clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
                 .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
                         PlacementSource.APPLICATION)));
     }
 
     private void endPlacement(long positionId, long studentId, String reason) {
-        jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE position_id = ? AND student_id = ?"
-                + " AND ended_at IS NULL").params(now(), reason, positionId, studentId).update();
+        store.endPlacement(positionId, studentId, reason, now());
     }
 
     private void setStatus(long id, ApplicationStatus status, String actor, String reason) {
-        Row before = byId(id).orElseThrow();
-        jdbc.sql("UPDATE plc_application SET status = ?, decided_at = ?, decided_by = ?, reason = ?,"
-                        + " wait_seq = CASE WHEN ? = 'WAITLISTED' THEN wait_seq ELSE NULL END WHERE id = ?")
-                .params(status.name(), now(), actor, reason, status.name(), id).update();
-        event(id, actor, status, reason);
+        Row before = store.byId(id).orElseThrow();
+        store.setStatus(id, status, now(), actor, reason);
+        store.insertEvent(id, now(), actor, status, reason);
         audit.recordChange("application", id, status.name().toLowerCase(), Map.of("status", before.status()),
                 Map.of("status", status));
         notifyStudent(before, status, reason);
@@ -285,53 +270,11 @@ public class Applications {
         });
     }
 
-    private long insert(long positionId, long studentId, ApplicationStatus status, Long waitSeq, Instant now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO plc_application (position_id, student_id, status, applied_at, wait_seq)"
-                        + " VALUES (?,?,?,?,?)")
-                .params(positionId, studentId, status.name(), at(now), waitSeq).update(key, "id");
-        return key.getKey().longValue();
-    }
-
-    private long reapply(long id, ApplicationStatus status, Long waitSeq, Instant now) {
-        jdbc.sql("UPDATE plc_application SET status = ?, applied_at = ?, wait_seq = ?, decided_at = NULL,"
-                + " decided_by = NULL, reason = NULL WHERE id = ?").params(status.name(), at(now), waitSeq, id).update();
-        return id;
-    }
-
-    private void event(long applicationId, String actor, ApplicationStatus status, String reason) {
-        jdbc.sql("INSERT INTO plc_application_event (application_id, at, actor, status, reason) VALUES (?,?,?,?,?)")
-                .params(applicationId, now(), actor, status.name(), reason).update();
-    }
-
-    /** Serialises one student's requests; the row is created on first use. */
-    private void lockStudent(long studentId) {
-        jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT DO NOTHING").param(studentId)
-                .update();
-        jdbc.sql("SELECT student_id FROM plc_student_lock WHERE student_id = ? FOR UPDATE").param(studentId)
-                .query(Long.class).single();
-    }
-
-    private int openCount(long studentId) {
-        return jdbc.sql("SELECT count(*) FROM plc_application WHERE student_id = ? AND status IN ('PENDING', 'WAITLISTED')")
-                .param(studentId).query(Integer.class).single();
-    }
-
     private Integer waitPosition(Row row) {
         if (row.status() != ApplicationStatus.WAITLISTED || row.waitSeq() == null) {
             return null;
         }
-        return jdbc.sql("SELECT count(*) FROM plc_application WHERE position_id = ? AND status = 'WAITLISTED'"
-                + " AND wait_seq <= ?").params(row.positionId(), row.waitSeq()).query(Integer.class).single();
-    }
-
-    private Optional<Row> find(long positionId, long studentId) {
-        return jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.student_id = ?").params(positionId, studentId)
-                .query(Applications::row).optional();
-    }
-
-    private Optional<Row> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Applications::row).optional();
+        return store.waitPosition(row.positionId(), row.waitSeq());
     }
 
     private List<ApplicationView> views(List<Row> rows) {
@@ -350,13 +293,6 @@ public class Applications {
 
     record Row(long id, long positionId, long studentId, ApplicationStatus status, Instant appliedAt,
             Instant decidedAt, String reason, Long waitSeq) {
-    }
-
-    static Row row(ResultSet rs, int n) throws SQLException {
-        java.sql.Timestamp decided = rs.getTimestamp(6);
-        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), ApplicationStatus.valueOf(rs.getString(4)),
-                rs.getTimestamp(5).toInstant(), decided == null ? null : decided.toInstant(), rs.getString(7),
-                rs.getObject(8, Long.class));
     }
 
     private OffsetDateTime now() {

@@ -70,11 +70,16 @@ record SelfArrangedRegistration(SelfArrangedView view, String contactPerson, Str
     }
 
     /**
-     * Where a decision of the current step leads: the counselor approves (home-city work is approved, out-of-city work
-     * goes on to the vice dean) or returns it; the vice dean approves or refuses it.
+     * Where a decision of the named step leads: the counselor approves (home-city work is approved, out-of-city work
+     * goes on to the vice dean) or returns it; the vice dean approves or refuses it. Refuses a step that is not the one
+     * the registration waits for.
      */
-    SelfArrangedStatus decided(boolean approve) {
+    SelfArrangedStatus decided(String step, boolean approve) {
         requirePending();
+        String waitsFor = waitsForCounselor() ? SelfArrangedWork.COUNSELOR_STEP : SelfArrangedWork.VICE_DEAN_STEP;
+        if (!waitsFor.equals(step)) {
+            throw BusinessException.conflict("selfwork.changed-meanwhile");
+        }
         if (waitsForCounselor()) {
             if (!approve) {
                 return SelfArrangedStatus.RETURNED;

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.workstudy.organization.StudentCondition;
 
 /**
- * The self-arranged work tables: registrations ({@code plc_self_work}), their certificates and history. Students are
- * selected with organization's {@link StudentCondition}; no other module's table appears here.
+ * The self-arranged work tables: registrations ({@code plc_self_work}) and their certificates (the history is
+ * approvals'). Students are selected with organization's {@link StudentCondition}; no other module's table appears
+ * here.
  */
 @Repository
 class SelfArrangedStore {
@@ -101,25 +102,6 @@ class SelfArrangedStore {
         return jdbc.sql("SELECT file_name, uploaded_at FROM plc_self_certificate WHERE work_id = ?"
                         + " ORDER BY id DESC LIMIT 1").param(id)
                 .query((rs, n) -> new CertificateName(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
-    }
-
-    void insertEvent(long id, String actor, String action, SelfArrangedStatus status, String reason,
-            OffsetDateTime at) {
-        jdbc.sql("INSERT INTO plc_self_event (work_id, at, actor, action, status, reason) VALUES (?,?,?,?,?,?)")
-                .params(id, at, actor, action, status.name(), reason).update();
-    }
-
-    List<SelfArrangedEvent> events(long id) {
-        return jdbc.sql("SELECT at, actor, action, status, reason FROM plc_self_event WHERE work_id = ? ORDER BY id")
-                .param(id)
-                .query((rs, n) -> new SelfArrangedEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), SelfArrangedStatus.valueOf(rs.getString(4)), rs.getString(5)))
-                .list();
-    }
-
-    Optional<String> lastReason(long id) {
-        return jdbc.sql("SELECT reason FROM plc_self_event WHERE work_id = ? AND reason IS NOT NULL"
-                + " ORDER BY id DESC LIMIT 1").param(id).query(String.class).optional();
     }
 
     Optional<SelfArrangedRegistration> find(long id) {

@@ -59,6 +59,9 @@ public class SelfArrangedWork {
 
     /** The subject type of the approval requests. */
     public static final String SUBJECT = "self-arranged-work";
+    /** The approval steps, by name. */
+    static final String COUNSELOR_STEP = "counselor";
+    static final String VICE_DEAN_STEP = "vice-dean";
 
     private final SelfArrangedStore store;
     private final Approvals approvals;
@@ -140,8 +143,9 @@ public class SelfArrangedWork {
         Division place = divisions.require("city", f.city());
         boolean out = outOfCity(place, student.id());
         long id = store.insert(student.id(), f, place.label(), place.code(), out, now());
-        openApproval(id, student, out);
-        event(id, user.username(), "submitted", SelfArrangedStatus.SUBMITTED, null);
+        long requestId = openApproval(id, student, out);
+        approvals.note(SUBJECT, id, requestId, "submitted", SelfArrangedStatus.SUBMITTED.name(), user.username(),
+                null);
         audit.record("self-arranged-work", id, "register", auditValues(student.id(), f, out));
         notifyCounselors(student, "selfwork.notify.submitted", f.employerName(), id);
         return id;
@@ -158,8 +162,9 @@ public class SelfArrangedWork {
         Division place = divisions.require("city", f.city());
         boolean out = outOfCity(place, student.id());
         store.resubmit(id, f, place.label(), place.code(), out, now());
-        openApproval(id, student, out);
-        event(id, user.username(), "resubmitted", SelfArrangedStatus.SUBMITTED, null);
+        long requestId = openApproval(id, student, out);
+        approvals.note(SUBJECT, id, requestId, "resubmitted", SelfArrangedStatus.SUBMITTED.name(), user.username(),
+                null);
         audit.recordChange("self-arranged-work", id, "resubmit", auditValues(student.id(), before.form(),
                 before.view().outOfCity()), auditValues(student.id(), f, out));
         notifyCounselors(student, "selfwork.notify.submitted", f.employerName(), id);
@@ -174,7 +179,7 @@ public class SelfArrangedWork {
         if (row.approvalRequestId() != null) {
             approvals.cancel(row.approvalRequestId(), "withdrawn");
         }
-        setStatus(row, next, "withdrawn", user.username(), null, null, null);
+        setStatus(row, next, "withdrawn", user.username(), null, null, null, null);
     }
 
     /** The student uploads the employer's certificate (PDF/JPEG/PNG, at most 10 MB, checked by content). */
@@ -188,8 +193,7 @@ public class SelfArrangedWork {
         long certificateId = store.insertCertificate(id, name, type, content, user.username(), now());
         audit.record("self-arranged-work", id, "certificate", Map.of("certificateId", certificateId,
                 "fileName", name, "contentType", type, "sizeBytes", content.length));
-        setStatus(row, next, "certificate-uploaded", user.username(), null, null,
-                null);
+        setStatus(row, next, "certificate-uploaded", user.username(), null, null, null, null);
         notifyCounselors(student, "selfwork.notify.certificate", row.view().employerName(), id);
     }
 
@@ -210,16 +214,27 @@ public class SelfArrangedWork {
                 && (user.acts(Role.VICE_DEAN) || user.acts(Role.COUNSELOR))) {
             throw BusinessException.invalid("selfwork.vice-dean-too-late", row.view().startsOn());
         }
-        boolean counselorStep = row.waitsForCounselor();
-        SelfArrangedStatus next = row.decided(approve);
-        approvals.decide(user, row.approvalRequestId(), approve, reason);
-        String why = reason == null || reason.isBlank() ? null : reason.trim();
-        if (!approve) {
-            setStatus(row, next, counselorStep ? "returned" : "refused", user.username(), why, null, null);
+        approvals.decide(user, row.approvalRequestId(), approve, reason); // heard below, in this transaction
+    }
+
+    /**
+     * A decision on a registration (heard by {@link SelfArrangedApprovals} in the deciding transaction): the
+     * registration moves on, its history says what the step meant, its student is told. A failure here undoes the
+     * decision.
+     */
+    void decided(ApprovalDecided decided) {
+        SelfArrangedRegistration row = lock(decided.subjectId());
+        boolean counselorStep = COUNSELOR_STEP.equals(decided.stepName());
+        SelfArrangedStatus next = row.decided(decided.stepName(), decided.approved());
+        LocalDate today = today();
+        String by = decided.decidedBy();
+        String why = decided.reason();
+        if (!decided.approved()) {
+            setStatus(row, next, counselorStep ? "returned" : "refused", by, why, null, null, decided);
         } else if (counselorStep) {
-            setStatus(row, next, "counselor-approved", user.username(), why, today, null);
+            setStatus(row, next, "counselor-approved", by, why, today, null, decided);
         } else {
-            setStatus(row, next, "vice-dean-approved", user.username(), why, null, today);
+            setStatus(row, next, "vice-dean-approved", by, why, null, today, decided);
         }
     }
 
@@ -241,10 +256,10 @@ public class SelfArrangedWork {
         }
         if (accept) {
             store.markCertificateVerified(id);
-            setStatus(row, next, "certificate-accepted", user.username(), why, null, null);
+            setStatus(row, next, "certificate-accepted", user.username(), why, null, null, null);
             events.publishEvent(new SelfArrangedVerified(id, row.studentId()));
         } else {
-            setStatus(row, next, "certificate-rejected", user.username(), why, null, null);
+            setStatus(row, next, "certificate-rejected", user.username(), why, null, null, null);
         }
     }
 
@@ -264,10 +279,11 @@ public class SelfArrangedWork {
         return rows(List.of(row)).get(0);
     }
 
-    /** The history of a registration, oldest first. */
+    /** The history of a registration, oldest first (kept by approvals: one history per registration). */
     public List<SelfArrangedEvent> history(CurrentUser user, long id) {
         get(user, id);
-        return store.events(id);
+        return approvals.lifecycle(SUBJECT, id).stream().map(h -> new SelfArrangedEvent(h.at(), h.actor(),
+                h.action(), SelfArrangedStatus.valueOf(h.status()), h.reason())).toList();
     }
 
     /** The approval decisions of the registration's current request (its latest submission), in order. */
@@ -361,24 +377,33 @@ public class SelfArrangedWork {
         scope.requireStudent(user, row.studentId());
     }
 
-    private void openApproval(long id, Student student, boolean out) {
+    private long openApproval(long id, Student student, boolean out) {
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         List<StepSpec> steps = new ArrayList<>();
-        steps.add(StepSpec.of(Approver.of(Role.COUNSELOR, schoolClass.id())));
+        steps.add(StepSpec.named(COUNSELOR_STEP, Approver.of(Role.COUNSELOR, schoolClass.id())));
         if (out) {
-            steps.add(StepSpec.of(Approver.of(Role.VICE_DEAN, schoolClass.collegeId())));
+            steps.add(StepSpec.named(VICE_DEAN_STEP, Approver.of(Role.VICE_DEAN, schoolClass.collegeId())));
         }
         long requestId = approvals.open(SUBJECT, id, steps);
         store.setApprovalRequest(id, requestId);
+        return requestId;
     }
 
+    /**
+     * Moves the registration (the aggregate refuses a move its status does not allow) and records it: in the history
+     * (a decision's step refers to the decision), in the audit trail, and in the student's messages.
+     */
     private void setStatus(SelfArrangedRegistration row, SelfArrangedStatus status, String action, String actor,
-            String reason, LocalDate counselorApprovedOn, LocalDate viceDeanApprovedOn) {
+            String reason, LocalDate counselorApprovedOn, LocalDate viceDeanApprovedOn, ApprovalDecided decision) {
         row.requireMayBecome(status);
         if (!store.setStatus(row.id(), row.status(), status, counselorApprovedOn, viceDeanApprovedOn, now())) {
             throw BusinessException.conflict("selfwork.changed-meanwhile");
         }
-        event(row.id(), actor, action, status, reason);
+        if (decision != null) {
+            approvals.noteDecision(decision, action, status.name());
+        } else {
+            approvals.note(SUBJECT, row.id(), row.approvalRequestId(), action, status.name(), actor, reason);
+        }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("status", row.status());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -409,10 +434,6 @@ public class SelfArrangedWork {
         }
     }
 
-    private void event(long id, String actor, String action, SelfArrangedStatus status, String reason) {
-        store.insertEvent(id, actor, action, status, reason, now());
-    }
-
     private SelfArrangedRegistration lock(long id) {
         return store.lock(id).orElseThrow(() -> BusinessException.notFound("error.not-found"));
     }
@@ -435,7 +456,7 @@ public class SelfArrangedWork {
             String className = classNames.computeIfAbsent(s.classId(),
                     k -> organization.schoolClass(k).map(SchoolClass::name).orElse(""));
             var cert = store.certificateName(r.id());
-            String lastReason = store.lastReason(r.id()).orElse(null);
+            String lastReason = approvals.lastReason(SUBJECT, r.id()).orElse(null);
             out.add(new SelfArrangedRow(r.view(), s.studentNo(), s.name(), className, r.contactPerson(),
                     r.contactPhone(), r.createdAt(),
                     SelfArrangedRules.expired(r.view().outOfCity(), r.status(), r.view().startsOn(), today),

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import org.workstudy.organization.Major;
 import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StudentRow;
+import org.workstudy.shared.Decimals;
 
 /**
  * The registrar's export (.xlsx) of the final credit records of a cohort, for one college or (school-wide offices)
@@ -93,7 +94,7 @@ public class RecognitionExport {
                 StudentRow s = students.get(r.studentId());
                 rows.add(row(s.studentNo(), s.name(), s.collegeName(), majors.computeIfAbsent(s.classId(),
                         this::majorName), s.className(), r.courseName(), r.credits(), r.termCode(),
-                        r.recognisedOn().toString(), msg(locale, "recognition.basis." + r.basis()), plain(r.hours())));
+                        r.recognisedOn().toString(), msg(locale, "recognition.basis." + r.basis()), Decimals.stripped(r.hours())));
                 if (rows.size() >= BATCH) {
                     writer.write(rows, sheet);
                     rows.clear();
@@ -106,11 +107,6 @@ public class RecognitionExport {
     private String majorName(long classId) {
         return organization.schoolClass(classId).flatMap(c -> organization.major(c.majorId())).map(Major::name)
                 .orElse("");
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal v = value.stripTrailingZeros();
-        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     private static List<Object> row(Object... cells) {

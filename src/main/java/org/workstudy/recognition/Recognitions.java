@@ -77,6 +77,8 @@ public class Recognitions {
     /** The roles that may read proposals and lists (within their scope). */
     static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.CENTER_DIRECTOR, Role.CENTER_STAFF,
             Role.ACADEMIC_AFFAIRS, Role.LEADER, Role.VICE_DEAN, Role.COLLEGE_ADMIN);
+    /** The one approval step, by name: academic affairs and the center director in parallel. */
+    static final String JOINT_STEP = "joint";
     static final Set<Role> DECIDERS = EnumSet.of(Role.ACADEMIC_AFFAIRS, Role.CENTER_DIRECTOR);
 
     private final RecognitionStore store;
@@ -179,10 +181,11 @@ public class Recognitions {
         for (RecognitionCandidate c : items) {
             store.insertItem(id, c.studentId(), c.basis(), c.counted(), c.offsetHours());
         }
-        long approval = approvals.open(SUBJECT, id, List.of(StepSpec.allOf(
+        long approval = approvals.open(SUBJECT, id, List.of(StepSpec.named(JOINT_STEP,
                 new Approver(Role.ACADEMIC_AFFAIRS, ScopeKind.SCHOOL, null),
                 new Approver(Role.CENTER_DIRECTOR, ScopeKind.SCHOOL, null))));
         store.setApproval(id, approval);
+        approvals.note(SUBJECT, id, approval, "submitted", RecognitionStatus.SUBMITTED.name(), user.username(), null);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("collegeId", collegeId);
         values.put("cohort", cohort);
@@ -216,24 +219,38 @@ public class Recognitions {
         }
         Recognition row = store.lock(id);
         row.requireWaiting();
-        ApprovalDecided decided = approvals.decide(user, row.approvalId(), approve, reason);
-        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        approvals.decide(user, row.approvalId(), approve, reason); // heard below, in this transaction
+    }
+
+    /**
+     * A decision on a list (heard by {@link RecognitionApprovals} in the deciding transaction): a return ends it, the
+     * second approval publishes its notice, the first only waits for the other office. A failure here undoes the
+     * decision.
+     */
+    void decided(ApprovalDecided decided) {
+        Recognition row = store.lock(decided.subjectId());
+        row.requireWaiting();
+        long id = row.id();
+        Role by = decided.role();
+        String why = decided.reason();
         String college = collegeName(row.collegeId());
-        if (!approve) {
-            setStatus(row, RecognitionStatus.RETURNED, "return", Map.of("reason", String.valueOf(why), "by", user.activeRole()));
+        if (!decided.approved()) {
+            setStatus(row, RecognitionStatus.RETURNED, "return", Map.of("reason", String.valueOf(why), "by", by));
             store.setReturnReason(id, why);
+            approvals.noteDecision(decided, "returned", RecognitionStatus.RETURNED.name());
             notifications.send(row.submittedByAccount(), "recognition.notify.returned",
-                    List.of(college, String.valueOf(row.cohort()), roleName(user.activeRole()), why),
+                    List.of(college, String.valueOf(row.cohort()), roleName(by), why),
                     "/recognitions/" + id);
         } else if (decided.finished()) {
             long noticeId = publish(row, college);
             store.setNotice(id, noticeId);
-            setStatus(row, RecognitionStatus.IN_NOTICE, "approve", Map.of("by", user.activeRole(),
-                    "notice", noticeId));
+            setStatus(row, RecognitionStatus.IN_NOTICE, "approve", Map.of("by", by, "notice", noticeId));
+            approvals.noteDecision(decided, "approved", RecognitionStatus.IN_NOTICE.name());
             notifications.send(row.submittedByAccount(), "recognition.notify.approved",
                     List.of(college, String.valueOf(row.cohort())), "/recognitions/" + id);
         } else {
-            audit.record(AUDIT, id, "approve", Map.of("by", user.activeRole(), "finished", false));
+            audit.record(AUDIT, id, "approve", Map.of("by", by, "finished", false));
+            approvals.noteDecision(decided, "approved", row.status().name());
         }
     }
 
@@ -367,6 +384,8 @@ public class Recognitions {
                             finalOn.toString()), "/my/certificate"));
         }
         store.makeFinal(recognitionId, finalOn, now());
+        approvals.note(SUBJECT, recognitionId, row.approvalId(), "final", RecognitionStatus.FINAL.name(),
+                CurrentUser.find().map(CurrentUser::username).orElse("system"), null);
         audit.recordChange(AUDIT, recognitionId, "final", Map.of("status", row.status()),
                 Map.of("status", RecognitionStatus.FINAL, "finalOn", finalOn.toString(), "records", written));
     }

@@ -13,7 +13,15 @@ public final class Decimals {
         if (n == null) {
             return "";
         }
+        return stripped(n).toPlainString();
+    }
+
+    /** The number without trailing zeros and never in exponent form (180, not 1.8E+2); null for none. */
+    public static BigDecimal stripped(BigDecimal n) {
+        if (n == null) {
+            return null;
+        }
         BigDecimal s = n.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

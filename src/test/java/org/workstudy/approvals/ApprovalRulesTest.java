@@ -32,10 +32,13 @@ class ApprovalRulesTest {
 
     @Test
     void aStepNeedsApproversOfDistinctRoles() {
-        assertThatThrownBy(() -> StepSpec.allOf(Approver.of(Role.COUNSELOR, 1L), Approver.of(Role.COUNSELOR, 2L)))
+        assertThatThrownBy(() -> StepSpec.named("two", Approver.of(Role.COUNSELOR, 1L),
+                Approver.of(Role.COUNSELOR, 2L)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(StepSpec.allOf(Approver.of(Role.ACADEMIC_AFFAIRS, null), Approver.of(Role.CENTER_DIRECTOR, null))
-                .approvers()).hasSize(2);
+        assertThat(StepSpec.named("joint", Approver.of(Role.ACADEMIC_AFFAIRS, null),
+                Approver.of(Role.CENTER_DIRECTOR, null)).approvers()).hasSize(2);
+        assertThatThrownBy(() -> StepSpec.named(" ", Approver.of(Role.COUNSELOR, 1L)))
+                .as("a step has a name").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Approver(Role.COUNSELOR, ScopeKind.COLLEGE, 1L))
                 .isInstanceOf(IllegalArgumentException.class);
     }

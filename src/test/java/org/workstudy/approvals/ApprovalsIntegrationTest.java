@@ -29,8 +29,9 @@ class ApprovalsIntegrationTest {
     void aJointStepNeedsEveryApproverAndThenTheNextStepBegins() {
         long subject = Fixtures.next();
         long id = school.inTransaction(() -> approvals.open("test-joint", subject, List.of(
-                StepSpec.allOf(Approver.of(Role.ACADEMIC_AFFAIRS, null), Approver.of(Role.CENTER_DIRECTOR, null)),
-                StepSpec.of(Approver.of(Role.VICE_DEAN, 5L)))));
+                StepSpec.named("joint", Approver.of(Role.ACADEMIC_AFFAIRS, null),
+                        Approver.of(Role.CENTER_DIRECTOR, null)),
+                StepSpec.named("vice-dean", Approver.of(Role.VICE_DEAN, 5L)))));
         CurrentUser academic = acting(Role.ACADEMIC_AFFAIRS, null);
         CurrentUser director = acting(Role.CENTER_DIRECTOR, null);
         CurrentUser viceDean = acting(Role.VICE_DEAN, 5L);
@@ -55,6 +56,9 @@ class ApprovalsIntegrationTest {
         ApprovalDecided last = approvals.decide(viceDean, id, true, null);
         assertThat(last.finished()).isTrue();
         assertThat(last.step()).isEqualTo(2);
+        assertThat(last.stepName()).isEqualTo("vice-dean");
+        assertThat(approvals.find(id).orElseThrow().steps()).extracting(StepSpec::name)
+                .containsExactly("joint", "vice-dean");
         assertThat(approvals.find(id).orElseThrow().outcome()).isEqualTo(ApprovalOutcome.APPROVED);
         assertThat(approvals.history(id)).extracting(DecisionView::role)
                 .containsExactly(Role.ACADEMIC_AFFAIRS, Role.CENTER_DIRECTOR, Role.VICE_DEAN);
@@ -65,7 +69,7 @@ class ApprovalsIntegrationTest {
     void aReturnEndsTheRequestAndNeedsAReason() {
         long subject = Fixtures.next();
         long id = school.inTransaction(() -> approvals.open("test-return", subject,
-                List.of(StepSpec.of(Approver.of(Role.COUNSELOR, 9L)))));
+                List.of(StepSpec.named("counselor", Approver.of(Role.COUNSELOR, 9L)))));
         CurrentUser counselor = acting(Role.COUNSELOR, 9L);
         assertThatThrownBy(() -> approvals.decide(counselor, id, false, null))
                 .hasMessageContaining("approvals.reason-required");

@@ -321,7 +321,7 @@ class SelfArrangedWorkIntegrationTest {
         People p = student();
         long id = work.register(PlacementFixtures.signedIn(p.student()), form("厦门", today().plusDays(1)));
         work.decide(counselor(p.classId()), id, true, null);
-        long events = count("SELECT count(*) FROM plc_self_event WHERE work_id = ?", id);
+        long events = count("SELECT count(*) FROM apv_history WHERE subject_type = 'self-arranged-work' AND subject_id = ?", id);
         Cookie session = studentSession(p.student());
         long audits = count("SELECT count(*) FROM audit_entry WHERE entity_type = 'self-arranged-work'");
 
@@ -345,7 +345,7 @@ class SelfArrangedWorkIntegrationTest {
 
         assertThat(statusOf(id)).isEqualTo("APPROVED");
         assertThat(count("SELECT count(*) FROM plc_self_certificate WHERE work_id = ?", id)).isZero();
-        assertThat(count("SELECT count(*) FROM plc_self_event WHERE work_id = ?", id)).isEqualTo(events);
+        assertThat(count("SELECT count(*) FROM apv_history WHERE subject_type = 'self-arranged-work' AND subject_id = ?", id)).isEqualTo(events);
         assertThat(count("SELECT count(*) FROM audit_entry WHERE entity_type = 'self-arranged-work'"))
                 .isEqualTo(audits);
 

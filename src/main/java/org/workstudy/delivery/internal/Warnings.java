@@ -18,6 +18,7 @@ import org.workstudy.organization.ClassRow;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.StudentScope;
+import org.workstudy.shared.Decimals;
 
 /**
  * The monthly early warning to students themselves (the 1st, 08:00): every student at risk — behind the even pace or
@@ -74,7 +75,7 @@ public class Warnings {
                         return false;
                     }
                     notifications.send(account, row.behind() ? "delivery.warning.behind" : "delivery.warning.short",
-                            List.of(plain(row.hours()), plain(row.expectedHours())), "/my/hours");
+                            List.of(Decimals.plain(row.hours()), Decimals.plain(row.expectedHours())), "/my/hours");
                     return true;
                 });
                 if (Boolean.TRUE.equals(done)) {
@@ -83,9 +84,5 @@ public class Warnings {
             }
         }
         return sent;
-    }
-
-    private static String plain(java.math.BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.workstudy.hours.MonthHours;
 import org.workstudy.hours.Progress;
+import org.workstudy.shared.Decimals;
 
 /**
  * The progress chart drawn on the server as SVG, in two panels that share the months: the running total against the
@@ -50,7 +51,7 @@ record ProgressChart(boolean empty, String required, Panel total, Panel monthly)
         boolean narrow = width < 500;
         Panel total = panel(months, width, narrow ? 190 : 230, topTotal, true, required, narrow);
         Panel monthly = panel(months, width, narrow ? 130 : 150, topMonth, false, -1, narrow);
-        return new ProgressChart(months.isEmpty(), plain(p.requiredHours()), total, monthly);
+        return new ProgressChart(months.isEmpty(), Decimals.plain(p.requiredHours()), total, monthly);
     }
 
     private static Panel panel(List<MonthHours> months, int width, int height, double top, boolean cumulative,
@@ -63,7 +64,7 @@ record ProgressChart(boolean empty, String required, Panel total, Panel monthly)
         double max = Math.ceil(top / step) * step;
         List<Tick> ticks = new ArrayList<>();
         for (double v = 0; v <= max + step / 2; v += step) {
-            ticks.add(new Tick(y(v, max, plotTop, bottom), plain(BigDecimal.valueOf(v))));
+            ticks.add(new Tick(y(v, max, plotTop, bottom), Decimals.plain(BigDecimal.valueOf(v))));
         }
         int n = Math.max(1, months.size());
         double slot = (right - left) / n;
@@ -76,7 +77,7 @@ record ProgressChart(boolean empty, String required, Panel total, Panel monthly)
             double value = (cumulative ? m.cumulative() : m.hours()).doubleValue();
             double x = round(left + (i + 0.5) * slot);
             double y = y(value, max, plotTop, bottom);
-            marks.add(new Mark(m.month().toString(), plain(cumulative ? m.cumulative() : m.hours()), x, y,
+            marks.add(new Mark(m.month().toString(), Decimals.plain(cumulative ? m.cumulative() : m.hours()), x, y,
                     round(bottom - y)));
             line.append(line.isEmpty() ? "" : " ").append(x).append(',').append(y);
             if (i % every == 0) {
@@ -105,9 +106,5 @@ record ProgressChart(boolean empty, String required, Panel total, Panel monthly)
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.workstudy.policy.PolicyVersion;
+import org.workstudy.shared.Decimals;
 
 /**
  * A new policy version as the administrator enters it: every setting of DESIGN section 2. Boxed types, so that a
@@ -18,14 +19,10 @@ public record PolicyForm(String name, Integer fromCohort, String courseName, Big
 
     /** A form with the numbers of {@code v}, for a version starting at {@code fromCohort}. */
     public static PolicyForm copyOf(PolicyVersion v, int fromCohort) {
-        return new PolicyForm(String.valueOf(fromCohort), fromCohort, v.courseName(), plain(v.credits()),
-                plain(v.requiredHours()), plain(v.hoursPerDay()), v.semesterWindow(), v.homeCity(),
-                plain(v.offsetHoursPerCredit()), v.partialOffsetAllowed(), v.noticeWorkingDays(), v.eveningFrom(),
-                plain(v.capDayHours()), plain(v.capTermWeekHours()), plain(v.capTermMonthHours()), null);
+        return new PolicyForm(String.valueOf(fromCohort), fromCohort, v.courseName(), Decimals.stripped(v.credits()),
+                Decimals.stripped(v.requiredHours()), Decimals.stripped(v.hoursPerDay()), v.semesterWindow(), v.homeCity(),
+                Decimals.stripped(v.offsetHoursPerCredit()), v.partialOffsetAllowed(), v.noticeWorkingDays(), v.eveningFrom(),
+                Decimals.stripped(v.capDayHours()), Decimals.stripped(v.capTermWeekHours()), Decimals.stripped(v.capTermMonthHours()), null);
     }
 
-    /** 360.00 as 360 (not 3.6E+2), for the form's inputs. */
-    private static BigDecimal plain(BigDecimal n) {
-        return new BigDecimal(n.stripTrailingZeros().toPlainString());
-    }
-}
+    /** 360.00 as 360 (not 3.6E+2), for the form's inputs. */}
