@@ -109,6 +109,24 @@ class SelfArrangedStore {
                 .params(id, at, actor, action, status.name(), reason).update();
     }
 
+    /**
+     * Each wait for a decision (an event leaving the registration SUBMITTED or WAITING_VICE_DEAN) that began from
+     * {@code from} up to (not including) {@code to}, with the student and when the next event ended it (null: still
+     * waiting); waits the student ended by withdrawing are left out.
+     */
+    List<SelfArrangedWork.Wait> waits(Instant from, Instant to) {
+        return jdbc.sql("SELECT w.student_id, e.at, e.next_at FROM (SELECT work_id, at, status,"
+                        + " lead(at) OVER (PARTITION BY work_id ORDER BY id) AS next_at,"
+                        + " lead(status) OVER (PARTITION BY work_id ORDER BY id) AS next_status FROM plc_self_event) e"
+                        + " JOIN plc_self_work w ON w.id = e.work_id"
+                        + " WHERE e.status IN ('SUBMITTED', 'WAITING_VICE_DEAN') AND e.at >= ? AND e.at < ?"
+                        + " AND (e.next_status IS NULL OR e.next_status <> 'WITHDRAWN') ORDER BY e.at")
+                .params(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new SelfArrangedWork.Wait(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
     List<SelfArrangedEvent> events(long id) {
         return jdbc.sql("SELECT at, actor, action, status, reason FROM plc_self_event WHERE work_id = ? ORDER BY id")
                 .param(id)
