@@ -60,16 +60,16 @@ public class AssessmentFigures {
     public YearMonth parseMonth(String text, String field) {
         String t = text == null ? "" : text.trim();
         if (!t.matches("\\d{4}-\\d{2}")) {
-            throw BusinessException.invalid("asm.month.invalid", t).field(field);
+            throw badRequest("asm.month.invalid", t, field);
         }
         YearMonth month;
         try {
             month = YearMonth.parse(t);
         } catch (java.time.format.DateTimeParseException e) {
-            throw BusinessException.invalid("asm.month.invalid", t).field(field);
+            throw badRequest("asm.month.invalid", t, field);
         }
         if (month.getYear() < 2000 || month.isAfter(currentMonth())) {
-            throw BusinessException.invalid("asm.month.out-of-range", t).field(field);
+            throw badRequest("asm.month.out-of-range", t, field);
         }
         return month;
     }
@@ -79,9 +79,14 @@ public class AssessmentFigures {
         String t = text == null ? "" : text.trim();
         if (!t.matches("\\d{4}-\\d{4}") || Integer.parseInt(t.substring(5)) != Integer.parseInt(t.substring(0, 4)) + 1
                 || Integer.parseInt(t.substring(0, 4)) < 2000 || Integer.parseInt(t.substring(0, 4)) > 2100) {
-            throw BusinessException.invalid("asm.year.invalid", t).field(field);
+            throw badRequest("asm.year.invalid", t, field);
         }
         return t;
+    }
+
+    /** A malformed period in the address or query: 400, naming the field. */
+    private static BusinessException badRequest(String key, String text, String field) {
+        return new BusinessException(400, key, text).field(field);
     }
 
     /** The academic year that holds the month, e.g. "2025-2026" for 2026-03. */

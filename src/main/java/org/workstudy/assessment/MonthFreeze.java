@@ -21,7 +21,7 @@ import org.workstudy.statistics.StatisticsRefresh;
  * is caught up by the next one.
  */
 @Service
-class MonthFreeze {
+public class MonthFreeze {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonthFreeze.class);
 
@@ -67,8 +67,8 @@ class MonthFreeze {
         return due;
     }
 
-    /** Freezes every due month; returns those this run froze. */
-    List<YearMonth> freezeDue() {
+    /** Freezes every due month (idempotent: what is frozen stays); returns those this run froze. */
+    public List<YearMonth> freezeDue() {
         List<YearMonth> due = due();
         if (due.isEmpty()) {
             return due;
