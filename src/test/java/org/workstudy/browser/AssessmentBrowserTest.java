@@ -57,6 +57,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(page.locator("#asm-colleges tbody tr").first()).isVisible();
         assertThat(page.locator("#asm-definitions")).containsText("按进度完成率 = 按进度的学生数");
         assertThat(page.locator("#asm-definitions")).containsText("迟报的记录计入其录入的月份");
+        assertThat(page.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(page, "asm-1-school-open-1366");
 
         page.selectOption("#asm-month", previous());
@@ -64,6 +65,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(page.locator("#asm-frozen-badge")).containsText("已冻结");
         assertThat(page.locator("#asm-school tbody tr").first()).containsText("%");
         assertThat(page.locator("#asm-colleges tbody tr").first().locator("td").nth(0)).hasText("1");
+        assertThat(page.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(page, "asm-2-school-frozen-1366");
         Download download = page.waitForDownload(() -> page.click("#asm-export-colleges"));
         try {
@@ -75,6 +77,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(page).hasURL(Pattern.compile(".*/assessment/colleges/\\d+/report\\?month=" + previous()));
         assertThat(page.locator("#asm-report-frozen")).hasText("已冻结");
         assertThat(page.locator("#asm-report-place")).containsText("排名第 1");
+        assertThat(page.locator("#asm-report .sign")).isVisible();
         Browser.screenshot(page, "asm-3-report-1366");
         page.context().close();
 
@@ -82,10 +85,12 @@ class AssessmentBrowserTest extends BrowserJourney {
         Browser.login(phone, "zhongxin", PASSWORD);
         phone.navigate("/assessment?month=" + previous());
         assertThat(phone.locator("#asm-colleges")).isVisible();
+        assertThat(phone.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(phone, "asm-4-school-frozen-390");
         phone.navigate("/assessment?year=" + org.workstudy.assessment.AssessmentFigures.academicYearOf(
                 YearMonth.now().minusMonths(1)));
         assertThat(phone.locator("#asm-status")).containsText("学年数字由本学年已冻结的月份合并");
+        assertThat(phone.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(phone, "asm-5-school-year-390");
         phone.context().close();
     }
@@ -102,6 +107,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(page.locator("h1")).hasText("学院勤工助学考核");
         assertThat(page.locator("#asm-colleges tr.table-info")).hasCount(1);
         assertThat(page.locator("#asm-classes tbody tr").first()).isVisible();
+        assertThat(page.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(page, "asm-6-college-1366");
         com.microsoft.playwright.Response refused = page.navigate("/assessment/colleges/" + other + "/report?month="
                 + previous());
@@ -113,6 +119,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         phone.navigate("/assessment/colleges/" + own + "/report?month=" + previous());
         assertThat(phone.locator("#asm-report h1")).containsText("勤工助学月度考核报告");
         assertThat(phone.locator("#print-now")).isVisible();
+        assertThat(phone.locator("#asm-report .sign")).isVisible();
         Browser.screenshot(phone, "asm-7-report-390");
         phone.context().close();
     }
@@ -126,6 +133,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(phone.locator("#asm-counselors tbody tr")).hasCount(1);
         assertThat(phone.locator("#asm-colleges")).hasCount(0);
         assertThat(phone.locator("#asm-classes tbody tr").first()).isVisible();
+        assertThat(phone.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(phone, "asm-8-counselor-390");
         phone.context().close();
     }
