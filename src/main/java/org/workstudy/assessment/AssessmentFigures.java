@@ -94,10 +94,14 @@ public class AssessmentFigures {
         return MonthCalculator.academicYear(month);
     }
 
-    /** Every subject's figures in the month: the snapshot once frozen, live before. */
+    /**
+     * Every subject's figures in the month: the snapshot once frozen, live before. The open month is always live
+     * (the job freezes closed months only).
+     */
     @Transactional(readOnly = true)
     public Figures month(YearMonth month) {
-        Optional<AssessmentStore.FrozenMonth> frozen = store.frozen(month);
+        Optional<AssessmentStore.FrozenMonth> frozen = month.isBefore(currentMonth()) ? store.frozen(month)
+                : Optional.empty();
         if (frozen.isPresent()) {
             return new Figures(new Period(academicYearOf(month), month, true, frozen.get().frozenAt(),
                     frozen.get().handleWithinDays(), List.of(month)), store.figures(month));
@@ -118,8 +122,11 @@ public class AssessmentFigures {
     @Transactional(readOnly = true)
     public Figures year(String academicYear) {
         int start = Integer.parseInt(academicYear.substring(0, 4));
-        List<AssessmentStore.FrozenMonth> months = store.frozenBetween(YearMonth.of(start, 9),
-                YearMonth.of(start + 1, 8));
+        YearMonth lastMonth = YearMonth.of(start + 1, 8);
+        if (!lastMonth.isBefore(currentMonth())) {
+            lastMonth = currentMonth().minusMonths(1);
+        }
+        List<AssessmentStore.FrozenMonth> months = store.frozenBetween(YearMonth.of(start, 9), lastMonth);
         Map<String, SubjectFigures> latest = new LinkedHashMap<>();
         Map<String, List<List<Figure>>> byMonth = new LinkedHashMap<>();
         for (AssessmentStore.FrozenMonth m : months) {

@@ -67,14 +67,7 @@ public class Assessments {
     /** The monthly report of one college: school-wide roles, or that college's vice dean or administrator. */
     @Transactional(readOnly = true)
     public CollegeReport college(CurrentUser user, long collegeId, YearMonth month) {
-        requireReader(user);
-        ScopeKind kind = user.activeRole().scopeKind();
-        if (kind == ScopeKind.CLASS) {
-            throw BusinessException.forbidden();
-        }
-        if (kind == ScopeKind.COLLEGE && !user.activeScopeIds().contains(collegeId)) {
-            throw BusinessException.notFound("error.not-found");
-        }
+        requireCollegeReader(user, collegeId);
         AssessmentFigures.Figures f = figures.month(month);
         List<Ranked> colleges = ranked(f.subjects(), s -> s.kind() == SubjectKind.COLLEGE, s -> s.subjectId() == collegeId);
         Ranked college = colleges.stream().filter(r -> r.subjectId() == collegeId).findFirst()
@@ -89,6 +82,21 @@ public class Assessments {
                         .equals(s.collegeId()), s -> false),
                 ranked(f.subjects(), s -> s.kind() == SubjectKind.CLASS && Long.valueOf(collegeId)
                         .equals(s.collegeId()), s -> false));
+    }
+
+    /**
+     * Refuses a college report to whoever may not read it: a counselor, student or employer (403), a vice dean or
+     * college admin of another college (404). Checked before the month is read.
+     */
+    public static void requireCollegeReader(CurrentUser user, long collegeId) {
+        requireReader(user);
+        ScopeKind kind = user.activeRole().scopeKind();
+        if (kind == ScopeKind.CLASS) {
+            throw BusinessException.forbidden();
+        }
+        if (kind == ScopeKind.COLLEGE && !user.activeScopeIds().contains(collegeId)) {
+            throw BusinessException.notFound("error.not-found");
+        }
     }
 
     /** The deadline in days for handling registrations and confirmations. */

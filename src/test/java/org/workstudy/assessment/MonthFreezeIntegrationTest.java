@@ -27,8 +27,9 @@ import org.workstudy.support.IntegrationTest;
  * the frozen figures as they were while the record counts, live, in the month it was entered. The job freezes each
  * closed month once, however often and on however many instances it runs.
  *
- * <p>The test freezes the open month itself (the job freezes only closed months): records written by a test are
- * always entered now, and the open month is the only month whose snapshot can hold them.
+ * <p>The test freezes the open month itself (the job freezes only closed months, and pages always show the open month
+ * live): records written by a test are always entered now, so the open month is the only month whose snapshot can
+ * hold them. The snapshot is read from the store, as the pages read it once the month has closed.
  */
 @IntegrationTest
 class MonthFreezeIntegrationTest {
@@ -42,6 +43,7 @@ class MonthFreezeIntegrationTest {
     @Autowired AssessmentFigures figures;
     @Autowired Organization organization;
     @Autowired JdbcClient jdbc;
+    @Autowired AssessmentStore store;
 
     @Test
     void aLateRecordLeavesTheFrozenMonthAsItWasAndCountsInTheMonthItIsEntered() {
@@ -55,7 +57,7 @@ class MonthFreezeIntegrationTest {
 
         assertThat(freeze.freeze(month)).isTrue();
         assertThat(freeze.freeze(month)).as("a month is frozen once").isFalse();
-        SubjectFigures frozen = figures.of(SubjectKind.COLLEGE, college, month).orElseThrow();
+        SubjectFigures frozen = frozen(college, month);
         assertThat(frozen.frozen()).isTrue();
         Figure register = frozen.figure(Metric.REGISTER_TIMELY).orElseThrow();
         assertThat(register.numerator()).isEqualByComparingTo("0");
@@ -69,19 +71,24 @@ class MonthFreezeIntegrationTest {
         ledger.record(setup.counselor(), HoursFixtures.hours(s, setup.placement(), "2026-07-21", "4"));
         refresh.refresh(List.of(s.id()));
 
-        SubjectFigures after = figures.of(SubjectKind.COLLEGE, college, month).orElseThrow();
+        SubjectFigures after = frozen(college, month);
         assertThat(after).isEqualTo(frozen);
         assertThat(jdbc.sql("SELECT count(*) FROM asm_figure WHERE month = ?")
                 .param(java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single()).isEqualTo(rows);
         // ... and counts in the month it was entered, as the live computation of that month shows
-        Figure live = calculator.compute(month, 3, false).stream()
-                .filter(f -> f.kind() == SubjectKind.COLLEGE && f.subjectId() == college).findFirst().orElseThrow()
-                .figure(Metric.REGISTER_TIMELY).orElseThrow();
+        SubjectFigures open = figures.of(SubjectKind.COLLEGE, college, month).orElseThrow();
+        assertThat(open.frozen()).as("the open month is shown live").isFalse();
+        Figure live = open.figure(Metric.REGISTER_TIMELY).orElseThrow();
         assertThat(live.denominator()).isEqualByComparingTo("10");
         assertThat(live.numerator()).isEqualByComparingTo("0");
         // the class's own snapshot and the stored rows cannot be changed behind the page's back
         assertThatThrownBy(() -> jdbc.sql("UPDATE asm_figure SET numerator = 99 WHERE month = ?")
                 .param(java.sql.Date.valueOf(month.atDay(1))).update()).hasMessageContaining("frozen");
+    }
+
+    private SubjectFigures frozen(long college, YearMonth month) {
+        return store.figures(month).stream().filter(f -> f.kind() == SubjectKind.COLLEGE && f.subjectId() == college)
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -57,7 +57,7 @@ class AssessmentApi {
     CollegeReport college(@PathVariable long id,
             @Parameter(description = "The month, yyyy-MM") @PathVariable String month) {
         CurrentUser user = CurrentUser.require();
-        Assessments.requireReader(user);
+        Assessments.requireCollegeReader(user, id); // scope before what was typed
         return assessments.college(user, id, figures.parseMonth(month, "month"));
     }
 }

@@ -99,6 +99,7 @@ class AssessmentController {
     @GetMapping("/assessment/colleges/{id}/report")
     String report(@PathVariable long id, @RequestParam(required = false) String month, Model model) {
         CurrentUser user = CurrentUser.require();
+        Assessments.requireCollegeReader(user, id); // scope before what was typed
         YearMonth m = month == null || month.isBlank() ? figures.currentMonth().minusMonths(1)
                 : figures.parseMonth(month, "month");
         CollegeReport report = assessments.college(user, id, m);
