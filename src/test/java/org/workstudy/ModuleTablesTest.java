@@ -49,7 +49,8 @@ class ModuleTablesTest {
             Map.entry("plc_", "placements"),
             Map.entry("pol_", "policy"),
             Map.entry("pos_", "positions"),
-            Map.entry("sts_", "statistics"));
+            Map.entry("sts_", "statistics"),
+            Map.entry("asm_", "assessment"));
 
     /** Tables of the frameworks (Modulith's event registry, ShedLock, Spring Session): no module's SQL names them. */
     private static final Set<String> FRAMEWORK_TABLES =

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +162,20 @@ public class Approvals {
     /** The subject's lifecycle, oldest first: decisions and the other steps, over all its requests. */
     public List<HistoryEntry> lifecycle(String subjectType, long subjectId) {
         return history.of(subjectType, subjectId);
+    }
+
+    /** A time a subject waited for someone: from the step that left it waiting to the next step (null: waits still). */
+    public record Wait(long subjectId, Instant since, Instant endedAt) {
+    }
+
+    /**
+     * Every wait of subjects of the type that began from {@code from} up to (not including) {@code to}: steps that left
+     * the subject in one of the {@code waiting} statuses, with when the next step ended it; waits ended by a step into
+     * {@code leftOutStatus} (the applicant withdrawing) are left out.
+     */
+    public List<Wait> waitsBegun(String subjectType, Collection<String> waiting, String leftOutStatus, Instant from,
+            Instant to) {
+        return history.waits(subjectType, waiting, leftOutStatus, from, to);
     }
 
     /** The latest reason given in the subject's lifecycle, if any. */

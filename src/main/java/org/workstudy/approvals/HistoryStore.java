@@ -1,6 +1,9 @@
 package org.workstudy.approvals;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +48,23 @@ class HistoryStore {
                 .query((rs, n) -> new HistoryEntry(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    List<Approvals.Wait> waits(String subjectType, Collection<String> waiting, String leftOutStatus, Instant from,
+            Instant to) {
+        return jdbc.sql("SELECT subject_id, at, next_at FROM (SELECT h.subject_id, h.status,"
+                        + " COALESCE(h.at, d.decided_at) AS at,"
+                        + " lead(COALESCE(h.at, d.decided_at)) OVER later AS next_at, lead(h.status) OVER later AS"
+                        + " next_status"
+                        + " FROM apv_history h LEFT JOIN apv_decision d ON d.id = h.decision_id"
+                        + " WHERE h.subject_type = :type WINDOW later AS (PARTITION BY h.subject_id ORDER BY h.id)) e"
+                        + " WHERE status IN (:waiting) AND at >= :from AND at < :to"
+                        + " AND (next_status IS NULL OR next_status <> :leftOut) ORDER BY at")
+                .param("type", subjectType).param("waiting", waiting).param("leftOut", leftOutStatus)
+                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Approvals.Wait(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .list();
     }
 

@@ -354,7 +354,8 @@ final class DemoHistory {
 
     /**
      * Each student's hours: 8 on a term Saturday (the term-time week cap) and 8 on vacation days, on days spread over
-     * the semesters so far, up to their target; the counselor records a month's hours early the next month.
+     * the semesters so far, up to their target; the counselor records a month's hours on its last day, or (one class
+     * in three) a quarter's early the month after — late for assessment's registers-on-time figure.
      */
     private void hours(int cohort) {
         LocalDate from = semester(cohort, 1);
@@ -373,13 +374,18 @@ final class DemoHistory {
             records += mine.size();
             TreeMap<YearMonth, List<NewWorkRecord>> months = byClass.computeIfAbsent(k.c.classId(),
                     c -> new TreeMap<>());
-            // the counselor records a quarter at a time, from the attendance sheets the employer sends
-            mine.forEach(r -> months.computeIfAbsent(quarter(r.workDate()), m -> new ArrayList<>()).add(r));
+            // most counselors record each month's hours on its last day (on time for assessment); one class in
+            // three records a quarter at a time, early the month after, from the attendance sheets the employer sends
+            boolean quarterly = k.c.classId() % 3 == 0;
+            mine.forEach(r -> months.computeIfAbsent(quarterly ? quarter(r.workDate()) : YearMonth.from(r.workDate()),
+                    m -> new ArrayList<>()).add(r));
         }
         byClass.forEach((classId, months) -> {
             CurrentUser counselor = actors.user(classes.get(classId).counselorAccount(), Role.COUNSELOR);
+            boolean quarterly = classId % 3 == 0;
             months.forEach((month, list) -> {
-                LocalDateTime at = month.plusMonths(1).atDay(3).atTime(16, 30);
+                LocalDateTime at = quarterly ? month.plusMonths(1).atDay(3).atTime(16, 30)
+                        : month.atEndOfMonth().atTime(20, 30);
                 if (at.isAfter(now)) {
                     at = now.minusHours(3);
                 }

@@ -45,6 +45,10 @@ public class HoursFigures {
         }
     }
 
+    /** An entry waiting for its confirmation: the student, since when, until when (null: still waiting). */
+    public record Wait(long studentId, Instant since, Instant endedAt) {
+    }
+
     private final LedgerStore store;
     private final Sources sources;
     private final AcademicCalendar calendar;
@@ -64,6 +68,15 @@ public class HoursFigures {
         this.windows = windows;
         this.warnings = warnings;
         this.clock = clock;
+    }
+
+    /**
+     * Every entry needing a confirmation written from {@code from} up to (not including) {@code to}, with when its
+     * wait ended (confirmed, refused, or replaced by a correction or void), for assessment; no scope check.
+     */
+    @Transactional(readOnly = true)
+    public List<Wait> confirmationWaits(Instant from, Instant to) {
+        return store.confirmationWaits(from, to);
     }
 
     /** The figures of these students (unknown ids are left out). */

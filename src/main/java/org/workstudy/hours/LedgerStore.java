@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -40,6 +41,23 @@ class LedgerStore {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+    }
+
+    /**
+     * Entries that needed a confirmation, written from {@code from} up to (not including) {@code to}: the student,
+     * when written, and when the wait ended (the confirmation or refusal, or a correction or void replacing the entry,
+     * whichever came first; null: still waiting).
+     */
+    List<HoursFigures.Wait> confirmationWaits(Instant from, Instant to) {
+        return jdbc.sql("SELECT e.student_id, e.recorded_at, least(c.at, x.recorded_at) FROM hrs_entry e"
+                        + " LEFT JOIN hrs_confirmation c ON c.entry_id = e.id"
+                        + " LEFT JOIN hrs_entry x ON x.corrects_id = e.id"
+                        + " WHERE e.needs_confirmation AND e.kind <> 'VOID' AND e.recorded_at >= ? AND e.recorded_at < ?"
+                        + " ORDER BY e.id")
+                .params(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new HoursFigures.Wait(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
     }
 
     /** What an entry says, as written. */

@@ -188,6 +188,19 @@ public class Accounts implements org.workstudy.audit.AuditActors {
         return names;
     }
 
+    /** Who holds a role on which scope (each counselor with each class), for reports over every holder. */
+    public record Holding(long accountId, String displayName, long scopeId) {
+    }
+
+    /** Every holding of a scoped role, by display name, then scope. */
+    public List<Holding> holdings(Role role) {
+        return jdbc.sql("SELECT g.account_id, a.display_name, g.scope_id FROM identity_grant g JOIN identity_account a"
+                        + " ON a.id = g.account_id WHERE g.role = ? AND g.scope_id IS NOT NULL"
+                        + " ORDER BY a.display_name, g.account_id, g.scope_id")
+                .param(role.name())
+                .query((rs, n) -> new Holding(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     /** The scopes on which someone holds the role (the classes that have a counselor). */
     public Set<Long> scopesHeld(Role role) {
         return Set.copyOf(jdbc.sql("SELECT DISTINCT scope_id FROM identity_grant WHERE role = ? AND scope_id IS NOT NULL")

@@ -279,6 +279,15 @@ public class Placements implements PlanActuals {
         int start = Integer.parseInt(academicYear.substring(0, 4));
         Instant from = java.time.LocalDate.of(start, 9, 1).atStartOfDay(clock.getZone()).toInstant();
         Instant to = java.time.LocalDate.of(start + 1, 9, 1).atStartOfDay(clock.getZone()).toInstant();
+        return placedBetween(collegeId, from, to);
+    }
+
+    /**
+     * Placements made from {@code from} up to (not including) {@code to}, of the whole school (null) or one college's
+     * students (for assessment, which counts them against the annual plan month by month).
+     */
+    @Transactional(readOnly = true)
+    public long placedBetween(Long collegeId, Instant from, Instant to) {
         StudentCondition students = scope.condition(new StudentScope(true, Set.of(), Set.of(), Set.of()),
                 new StudentQuery(null, collegeId, null, null, null), "p.student_id");
         return jdbc.sql("SELECT count(*) FROM plc_placement p WHERE p.created_at >= :from AND p.created_at < :to AND "

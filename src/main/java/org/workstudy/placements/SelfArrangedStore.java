@@ -104,6 +104,17 @@ class SelfArrangedStore {
                 .query((rs, n) -> new CertificateName(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
     }
 
+    /** The student of each registration. */
+    Map<Long, Long> studentsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> out = new HashMap<>();
+        jdbc.sql("SELECT id, student_id FROM plc_self_work WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2))).list();
+        return out;
+    }
+
     Optional<SelfArrangedRegistration> find(long id) {
         return jdbc.sql(SELECT + " WHERE w.id = ?").param(id).query(SelfArrangedRegistration::row).optional();
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -96,6 +97,23 @@ public class SelfArrangedWork {
     }
 
     // ---- reads for other modules (no scope checks) ----
+
+    /** A registration waiting for the counselor's or vice dean's decision: since when, and until when (null: still). */
+    public record Wait(long studentId, Instant since, Instant endedAt) {
+    }
+
+    /**
+     * Every wait for a decision that began from {@code from} up to (not including) {@code to}, of every student (no
+     * scope check: for assessment, which decides who sees what). Waits ended by the student's withdrawal are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<Wait> waitsBegun(Instant from, Instant to) {
+        List<Approvals.Wait> waits = approvals.waitsBegun(SUBJECT, List.of(SelfArrangedStatus.SUBMITTED.name(),
+                SelfArrangedStatus.WAITING_VICE_DEAN.name()), SelfArrangedStatus.WITHDRAWN.name(), from, to);
+        Map<Long, Long> students = store.studentsOf(waits.stream().map(Approvals.Wait::subjectId)
+                .collect(java.util.stream.Collectors.toSet()));
+        return waits.stream().map(w -> new Wait(students.get(w.subjectId()), w.since(), w.endedAt())).toList();
+    }
 
     /** A registration by id, without scope checks (for other modules). */
     public Optional<SelfArrangedView> find(long id) {

@@ -92,6 +92,14 @@ public class AnnualPlans {
                 }).list().stream().findFirst();
     }
 
+    /**
+     * Positions published from {@code from} up to (not including) {@code to}: the school's (null) or one college's
+     * bank, as the plan page counts them (for assessment, which reports them against the plan month by month).
+     */
+    public long publishedPositions(Long collegeId, Instant from, Instant to) {
+        return positions.publishedBetween(from, to, collegeId);
+    }
+
     /** The plan rows the user may see for the year: the school's and the colleges of their scope. */
     public List<PlanRow> rows(CurrentUser user, String academicYear) {
         if (!reads(user)) {

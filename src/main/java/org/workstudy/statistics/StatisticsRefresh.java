@@ -114,6 +114,27 @@ public class StatisticsRefresh {
         return ids.size();
     }
 
+    /**
+     * Brings the summary up to date with every recorded change: refreshes the students marked dirty and those never
+     * summarised (not the daily pass), chunk by chunk. Assessment calls it before it freezes a month, so that the
+     * frozen figures hold everything written until then. Returns how many were refreshed.
+     */
+    public int refreshPending() {
+        List<Long> due = new ArrayList<>(jdbc.sql("SELECT student_id FROM sts_dirty ORDER BY marked_at")
+                .query(Long.class).list());
+        Set<Long> known = new HashSet<>(jdbc.sql("SELECT student_id FROM sts_student").query(Long.class).list());
+        for (Long id : roster.studentIds(null)) {
+            if (!known.contains(id)) {
+                due.add(id);
+            }
+        }
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(due));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            refresh(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return ids.size();
+    }
+
     /** Refreshes every student (after a restore, or for a benchmark), chunk by chunk. */
     public int refreshAll() {
         List<Long> ids = roster.studentIds(null);

@@ -469,6 +469,7 @@ class AuthorizationMatrixTest {
             long studentB = one(jdbc, "SELECT s.id FROM org_student s WHERE s.id" + inB
                     + " AND s.account_id IS NOT NULL ORDER BY " + activity + " DESC, s.id LIMIT 1");
             w.ids.put("student", new long[] {studentA, studentB});
+            w.ids.put("college", new long[] {w.collegeA, w.collegeB});
             // The demo history has no self-arranged work and no objections: each world gets its own.
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
             var form = new org.workstudy.placements.SelfArrangedForm("矩阵测试单位", "厦门", "湖里大道1号", "张三",
@@ -536,6 +537,9 @@ class AuthorizationMatrixTest {
             w.texts.put("date", new String[] {jdbc.sql("SELECT coalesce(max(special_date)::text, '2026-10-01')"
                     + " FROM cal_special_day").query(String.class).single(), "1999-01-01"});
             w.texts.put("code", new String[] {"ABCDEFGH", "ZZZZZZZZ"});
+            w.texts.put("month", new String[] {java.time.YearMonth.now().minusMonths(1).toString(),
+                    java.time.YearMonth.now().minusMonths(1).toString()}); // assessment months are not scoped
+            w.texts.put("academicYear", new String[] {"2025-2026", "2025-2026"});
             w.texts.put("year", new String[] {"2027", "2028"}); // provisional years an administrator may publish
             w.texts.put("studentNo", new String[] {
                     jdbc.sql("SELECT student_no FROM org_student WHERE id = ?").param(studentA).query(String.class).single(),
@@ -604,7 +608,7 @@ class AuthorizationMatrixTest {
 
         /** The kind of thing a path variable names, told by the variable and the path around it. */
         static String kind(String pattern, String variable) {
-            if (List.of("cohort", "kind", "date", "code", "studentNo", "year").contains(variable)) {
+            if (List.of("cohort", "kind", "date", "code", "studentNo", "year", "month", "academicYear").contains(variable)) {
                 return variable;
             }
             if (variable.equals("studentId")) {
@@ -619,6 +623,7 @@ class AuthorizationMatrixTest {
             return switch (segment) {
                 case "students" -> "student";
                 case "classes" -> "class";
+                case "colleges" -> "college";
                 case "positions", "jobs" -> "position";
                 case "applications" -> "application";
                 case "employers" -> "employer";

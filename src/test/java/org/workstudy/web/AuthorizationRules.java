@@ -177,6 +177,9 @@ final class AuthorizationRules {
             GET /api/v1/exemptions/{id}/evidence/{fileId} | STAFF, STUDENT | scoped
             GET /api/v1/exemptions/{id}/history | STAFF, STUDENT | scoped
             POST /api/v1/exemptions/{id}/withdraw | STUDENT | scoped
+            GET /api/v1/assessment/months/{month} | STAFF | -   # the rankings of the caller's scope (AssessmentScopeTest)
+            GET /api/v1/assessment/years/{academicYear} | STAFF | -
+            GET /api/v1/assessment/colleges/{id}/months/{month} | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # another college: 404
             GET /api/v1/stats/dashboard | STAFF, STUDENT | -   # figures of the caller's scope; out-of-scope filters are 404 (StatisticsScopeTest)
             GET /api/v1/stats/placements | STAFF, STUDENT | -
             GET /api/v1/stats/students | STAFF, STUDENT | -
@@ -306,6 +309,12 @@ final class AuthorizationRules {
             POST /my/hours | STUDENT | -
             GET /my/hours/register | STUDENT | -
             GET /notices | STAFF, STUDENT | -
+            GET /assessment | STAFF | -   # rankings of the caller's scope
+            GET /assessment/classes.xlsx | STAFF | -
+            GET /assessment/colleges.xlsx | STAFF | -
+            GET /assessment/colleges/{id}/report | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # printable; another college: 404
+            GET /assessment/counselors.xlsx | STAFF | -
+            POST /assessment/settings | ADMIN, CENTER_DIRECTOR | -
             GET /stats | STAFF, STUDENT | -   # the dashboard of the caller's scope
             GET /stats/placements | STAFF, STUDENT | -
             GET /stats/placements.xlsx | STAFF, STUDENT | -

@@ -1,0 +1,137 @@
+package org.workstudy.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.workstudy.hours.HoursFixtures;
+import org.workstudy.hours.HoursLedger;
+import org.workstudy.organization.Organization;
+import org.workstudy.organization.Student;
+import org.workstudy.statistics.StatisticsRefresh;
+import org.workstudy.support.IntegrationTest;
+
+/**
+ * A frozen month never moves: freezing the month, then entering a late record (work of an earlier month), leaves
+ * the frozen figures as they were while the record counts, live, in the month it was entered. The job freezes each
+ * closed month once, however often and on however many instances it runs.
+ *
+ * <p>The test freezes the open month itself (the job freezes only closed months, and pages always show the open month
+ * live): records written by a test are always entered now, so the open month is the only month whose snapshot can
+ * hold them. The snapshot is read from the store, as the pages read it once the month has closed.
+ */
+@IntegrationTest
+class MonthFreezeIntegrationTest {
+
+    @Autowired HoursFixtures hours;
+    @Autowired HoursLedger ledger;
+    @Autowired StatisticsRefresh refresh;
+    @Autowired MonthFreeze freeze;
+    @Autowired FreezeJob job;
+    @Autowired MonthCalculator calculator;
+    @Autowired AssessmentFigures figures;
+    @Autowired Organization organization;
+    @Autowired JdbcClient jdbc;
+    @Autowired AssessmentStore store;
+
+    @Test
+    void aLateRecordLeavesTheFrozenMonthAsItWasAndCountsInTheMonthItIsEntered() {
+        HoursFixtures.Setup setup = hours.placed(1);
+        Student s = setup.student();
+        long college = organization.schoolClass(setup.classId()).orElseThrow().collegeId();
+        // work of the summer vacation, entered now: late for its month, so in this month's denominator only
+        ledger.record(setup.counselor(), HoursFixtures.hours(s, setup.placement(), "2026-07-20", "6"));
+        refresh.refresh(List.of(s.id()));
+        YearMonth month = figures.currentMonth();
+
+        assertThat(freeze.freeze(month)).isTrue();
+        assertThat(freeze.freeze(month)).as("a month is frozen once").isFalse();
+        SubjectFigures frozen = frozen(college, month);
+        assertThat(frozen.frozen()).isTrue();
+        Figure register = frozen.figure(Metric.REGISTER_TIMELY).orElseThrow();
+        assertThat(register.numerator()).isEqualByComparingTo("0");
+        assertThat(register.denominator()).isEqualByComparingTo("6");
+        assertThat(frozen.figure(Metric.ON_TRACK).orElseThrow().denominator()).isEqualByComparingTo("1");
+        assertThat(frozen.figure(Metric.PLACEMENTS_PLAN).orElseThrow().numerator()).isEqualByComparingTo("1");
+        long rows = jdbc.sql("SELECT count(*) FROM asm_figure WHERE month = ?")
+                .param(java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single();
+
+        // a late record arrives after the freeze
+        ledger.record(setup.counselor(), HoursFixtures.hours(s, setup.placement(), "2026-07-21", "4"));
+        refresh.refresh(List.of(s.id()));
+
+        SubjectFigures after = frozen(college, month);
+        assertThat(after).isEqualTo(frozen);
+        assertThat(jdbc.sql("SELECT count(*) FROM asm_figure WHERE month = ?")
+                .param(java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single()).isEqualTo(rows);
+        // ... and counts in the month it was entered, as the live computation of that month shows
+        SubjectFigures open = figures.of(SubjectKind.COLLEGE, college, month).orElseThrow();
+        assertThat(open.frozen()).as("the open month is shown live").isFalse();
+        Figure live = open.figure(Metric.REGISTER_TIMELY).orElseThrow();
+        assertThat(live.denominator()).isEqualByComparingTo("10");
+        assertThat(live.numerator()).isEqualByComparingTo("0");
+        // the class's own snapshot and the stored rows cannot be changed behind the page's back
+        assertThatThrownBy(() -> jdbc.sql("UPDATE asm_figure SET numerator = 99 WHERE month = ?")
+                .param(java.sql.Date.valueOf(month.atDay(1))).update()).hasMessageContaining("frozen");
+    }
+
+    private SubjectFigures frozen(long college, YearMonth month) {
+        return store.figures(month).stream().filter(f -> f.kind() == SubjectKind.COLLEGE && f.subjectId() == college)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theJobFreezesEachClosedMonthOnceAndASecondRunChangesNothing() {
+        job.freezeClosedMonths();
+        assertThat(freeze.due()).as("every closed month is frozen after a run").isEmpty();
+        long months = jdbc.sql("SELECT count(*) FROM asm_month").query(Long.class).single();
+        long rows = jdbc.sql("SELECT count(*) FROM asm_figure").query(Long.class).single();
+        job.freezeClosedMonths();
+        assertThat(freeze.freezeDue()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM asm_month").query(Long.class).single()).isEqualTo(months);
+        assertThat(jdbc.sql("SELECT count(*) FROM asm_figure").query(Long.class).single()).isEqualTo(rows);
+        YearMonth previous = figures.currentMonth().minusMonths(1);
+        assertThat(figures.month(previous).period().frozen()).isTrue();
+        assertThat(figures.month(figures.currentMonth()).subjects()).isNotEmpty();
+    }
+
+    @Test
+    void twoInstancesFreezingTheSameMonthAtOnceFreezeItOnce() throws Exception {
+        YearMonth month = YearMonth.of(2001, 1 + (int) (System.nanoTime() % 12)); // before any data: never due
+        int instances = 2;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                Callable<Boolean> run = () -> {
+                    start.await();
+                    return freeze.freeze(month);
+                };
+                runs.add(pool.submit(run));
+            }
+            start.countDown();
+            int froze = 0;
+            for (Future<Boolean> r : runs) {
+                froze += r.get() ? 1 : 0;
+            }
+            assertThat(froze).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        long schoolRows = jdbc.sql("SELECT count(*) FROM asm_figure WHERE month = ? AND subject_kind = 'SCHOOL'")
+                .param(java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single();
+        assertThat(schoolRows).isEqualTo(Metric.values().length);
+    }
+}
