@@ -57,6 +57,8 @@ public class Checkins {
     static final String AUDIT_ATTENDANCE = "checkin-attendance";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int REASON_MAX = 500;
+    private static final Set<Role> FIGURE_READERS = java.util.EnumSet.of(Role.CENTER_STAFF, Role.CENTER_DIRECTOR,
+            Role.ADMIN, Role.LEADER);
 
     private final CheckinStore store;
     private final PositionBank positions;
@@ -101,6 +103,21 @@ public class Checkins {
     /** May this user open shifts at all (the navigation, the list page)? */
     public static boolean mayOpenShifts(CurrentUser user) {
         return user.acts(Role.EMPLOYER) || user.acts(Role.CENTER_STAFF) || user.acts(Role.ADMIN);
+    }
+
+    /** May this user read the school's check-in figures (statistics): the center, administrators, leaders. */
+    public static boolean mayReadFigures(CurrentUser user) {
+        return user.activeRole() != null && FIGURE_READERS.contains(user.activeRole());
+    }
+
+    /** The school's check-in figures per month for the months [from, until] (statistics); empty months left out. */
+    @Transactional(readOnly = true)
+    public List<CheckinMonth> figures(CurrentUser user, java.time.YearMonth from, java.time.YearMonth until) {
+        if (!mayReadFigures(user)) {
+            throw BusinessException.forbidden();
+        }
+        return store.months(from.atDay(1).atStartOfDay(ZONE).toInstant(),
+                until.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant());
     }
 
     // ================================================================== shifts

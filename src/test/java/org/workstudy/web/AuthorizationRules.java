@@ -177,7 +177,8 @@ final class AuthorizationRules {
             GET /api/v1/exemptions/{id}/evidence/{fileId} | STAFF, STUDENT | scoped
             GET /api/v1/exemptions/{id}/history | STAFF, STUDENT | scoped
             POST /api/v1/exemptions/{id}/withdraw | STUDENT | scoped
-            GET /api/v1/stats/dashboard | STAFF, STUDENT | -   # figures of the caller's scope; out-of-scope filters are 404 (StatisticsScopeTest)
+            GET /api/v1/stats/dashboard | STAFF, STUDENT | -
+            GET /api/v1/stats/onsite | CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -   # check-in and pay figures, school-wide   # figures of the caller's scope; out-of-scope filters are 404 (StatisticsScopeTest)
             GET /api/v1/stats/placements | STAFF, STUDENT | -
             GET /api/v1/stats/students | STAFF, STUDENT | -
             GET /api/v1/graduation/{cohort} | CENTER_DIRECTOR, CENTER_STAFF, ACADEMIC_AFFAIRS, LEADER, VICE_DEAN, COLLEGE_ADMIN, COUNSELOR | open   # the list is the caller's scope of the cohort
@@ -311,6 +312,7 @@ final class AuthorizationRules {
             GET /stats/placements.xlsx | STAFF, STUDENT | -
             GET /stats/students | STAFF, STUDENT | -
             GET /stats/students.xlsx | STAFF, STUDENT | -
+            GET /stats/onsite | CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -
             GET /notices/objections | CENTER_DIRECTOR, ACADEMIC_AFFAIRS | -
             POST /notices/objections/{id:\\d+}/answer | CENTER_DIRECTOR, ACADEMIC_AFFAIRS | open, only in scope for ACADEMIC_AFFAIRS   # as above
             GET /notices/{id:\\d+} | STAFF | scoped
