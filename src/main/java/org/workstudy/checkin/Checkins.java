@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public class Checkins {
 
     /** The school's check-in figures per month for the months [from, until] (statistics); empty months left out. */
     @Transactional(readOnly = true)
-    public List<CheckinMonth> figures(CurrentUser user, java.time.YearMonth from, java.time.YearMonth until) {
+    public List<CheckinMonth> figures(CurrentUser user, YearMonth from, YearMonth until) {
         if (!mayReadFigures(user)) {
             throw BusinessException.forbidden();
         }
@@ -541,12 +542,12 @@ public class Checkins {
         return out;
     }
 
-    /** The last moment a make-up of a missed check-out may be asked for: make-up-days after the shift ended. */
+    // the last moment a make-up of a missed check-out may be asked for: make-up-days after the shift ended
     private Instant makeUpUntil(CheckinStore.ShiftRow shift) {
         return shift.closedAt().plus(Duration.ofDays(makeUpDays));
     }
 
-    /** Until when a make-up is offered now (an open attendance without one, of an ended shift, in time), else null. */
+    // until when a make-up is offered now (an open attendance without one, of an ended shift, in time), else null
     private Instant offeredUntil(CheckinStore.AttendanceRow a, CheckinStore.ShiftRow s, Instant now) {
         if (a.outAt() != null || a.makeUpId() != null || s == null || s.closedAt() == null
                 || s.closedAt().isAfter(now)) {
