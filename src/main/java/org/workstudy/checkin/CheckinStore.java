@@ -168,7 +168,7 @@ class CheckinStore {
     }
 
     /**
-     * The months' figures of all attendances that began in [from, until) (Asia/Shanghai months): see CheckinMonth.
+     * The months' figures of all attendances that began from {@code from} until before {@code until} (Asia/Shanghai months): see CheckinMonth.
      * The shared-device signal is the one of {@link #sharedDevice}, counted per attendance.
      */
     List<CheckinMonth> months(Instant from, Instant until) {

@@ -111,7 +111,7 @@ public class Checkins {
         return user.activeRole() != null && FIGURE_READERS.contains(user.activeRole());
     }
 
-    /** The school's check-in figures per month for the months [from, until] (statistics); empty months left out. */
+    /** The school's check-in figures per month from the month {@code from} to the month {@code until} (statistics); empty months left out. */
     @Transactional(readOnly = true)
     public List<CheckinMonth> figures(CurrentUser user, YearMonth from, YearMonth until) {
         if (!mayReadFigures(user)) {

@@ -321,7 +321,7 @@ public class PaySheets {
             BigDecimal amount) {
     }
 
-    /** The totals of frozen sheets for each month in [from, until], by college and funding source (statistics). */
+    /** The totals of frozen sheets for each month from {@code from} to {@code until}, by college and funding source (statistics). */
     @Transactional(readOnly = true)
     public List<MonthTotal> figures(CurrentUser user, YearMonth from, YearMonth until) {
         List<MonthTotal> out = new ArrayList<>();
