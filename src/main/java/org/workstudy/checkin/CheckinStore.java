@@ -167,6 +167,33 @@ class CheckinStore {
                 .param("ids", List.copyOf(attendanceIds)).query(Long.class).list());
     }
 
+    /**
+     * The months' figures of all attendances that began from {@code from} until before {@code until} (Asia/Shanghai months): see CheckinMonth.
+     * The shared-device signal is the one of {@link #sharedDevice}, counted per attendance.
+     */
+    List<CheckinMonth> months(Instant from, Instant until) {
+        return jdbc.sql("SELECT to_char(a.in_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m, count(*),"
+                        + " count(a.out_at), count(mu.id), count(*) FILTER (WHERE mu.approved),"
+                        + " count(a.entry_id), count(a.refusal_key),"
+                        + " coalesce(round(sum(EXTRACT(EPOCH FROM (a.out_at - a.in_at)) / 3600)"
+                        + " FILTER (WHERE a.entry_id IS NOT NULL), 2), 0),"
+                        + " count(*) FILTER (WHERE EXISTS (SELECT 1 FROM chk_attendance b WHERE b.student_id <>"
+                        + " a.student_id AND b.in_at BETWEEN a.in_at - INTERVAL '12 hours' AND a.in_at"
+                        + " + INTERVAL '12 hours' AND (b.in_device IN (a.in_device, a.out_device)"
+                        + " OR b.out_device IN (a.in_device, a.out_device)))),"
+                        + " count(*) FILTER (WHERE s.radius_m IS NOT NULL AND (a.in_distance_m > s.radius_m"
+                        + " OR a.out_distance_m > s.radius_m)),"
+                        + " count(*) FILTER (WHERE a.in_by_code OR a.out_by_code IS TRUE)"
+                        + " FROM chk_attendance a JOIN chk_shift s ON s.id = a.shift_id"
+                        + " LEFT JOIN chk_make_up mu ON mu.attendance_id = a.id"
+                        + " WHERE a.in_at >= ? AND a.in_at < ? GROUP BY 1 ORDER BY 1")
+                .params(ts(from), ts(until))
+                .query((rs, n) -> new CheckinMonth(java.time.YearMonth.parse(rs.getString(1)), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        rs.getBigDecimal(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)))
+                .list();
+    }
+
     long checkIn(long shiftId, long studentId, long placementId, Instant at, long step, boolean byCode,
             BigDecimal lat, BigDecimal lng, Integer distance, String device) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ public class Checkins {
     static final String AUDIT_ATTENDANCE = "checkin-attendance";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int REASON_MAX = 500;
+    private static final Set<Role> FIGURE_READERS = java.util.EnumSet.of(Role.CENTER_STAFF, Role.CENTER_DIRECTOR,
+            Role.ADMIN, Role.LEADER);
 
     private final CheckinStore store;
     private final PositionBank positions;
@@ -103,6 +106,21 @@ public class Checkins {
         return user.acts(Role.EMPLOYER) || user.acts(Role.CENTER_STAFF) || user.acts(Role.ADMIN);
     }
 
+    /** May this user read the school's check-in figures (statistics): the center, administrators, leaders. */
+    public static boolean mayReadFigures(CurrentUser user) {
+        return user.activeRole() != null && FIGURE_READERS.contains(user.activeRole());
+    }
+
+    /** The school's check-in figures per month from the month {@code from} to the month {@code until} (statistics); empty months left out. */
+    @Transactional(readOnly = true)
+    public List<CheckinMonth> figures(CurrentUser user, YearMonth from, YearMonth until) {
+        if (!mayReadFigures(user)) {
+            throw BusinessException.forbidden();
+        }
+        return store.months(from.atDay(1).atStartOfDay(ZONE).toInstant(),
+                until.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant());
+    }
+
     // ================================================================== shifts
 
     @Transactional
@@ -124,8 +142,12 @@ public class Checkins {
 
     @Transactional
     public void closeShift(CurrentUser user, long shiftId) {
+        closeShift(user, shiftId, clock.instant());
+    }
+
+    void closeShift(CurrentUser user, long shiftId, Instant at) {
         CheckinStore.ShiftRow s = managedShift(user, shiftId);
-        store.closeShift(s.id(), clock.instant());
+        store.closeShift(s.id(), at);
         audit.record(AUDIT_SHIFT, s.id(), "close", Map.of("position", s.positionId()));
     }
 
@@ -241,7 +263,8 @@ public class Checkins {
 
     /**
      * Asks to make up a missed check-out: the time the work ended (on the check-in's date, or the next day when
-     * earlier than the check-in) and why, within {@code workstudy.checkin.make-up-days} of the check-in.
+     * earlier than the check-in; never after the shift ended) and why. Only once the shift has ended (while it is
+     * open the student checks out by scanning), within {@code workstudy.checkin.make-up-days} of its end.
      */
     @Transactional
     public long requestMakeUp(CurrentUser user, long attendanceId, LocalTime endedAt, String reason) {
@@ -262,7 +285,11 @@ public class Checkins {
         if (why.isEmpty()) {
             throw BusinessException.invalid("checkin.make-up.reason-required").field("reason");
         }
-        if (at.isAfter(a.inAt().plus(Duration.ofDays(makeUpDays)))) {
+        CheckinStore.ShiftRow shift = store.shift(a.shiftId()).orElseThrow();
+        if (shift.closedAt() == null || shift.closedAt().isAfter(at)) {
+            throw BusinessException.conflict("checkin.make-up.shift-open");
+        }
+        if (at.isAfter(makeUpUntil(shift))) {
             throw BusinessException.invalid("checkin.make-up.too-late", makeUpDays);
         }
         LocalDateTime in = LocalDateTime.ofInstant(a.inAt(), ZONE);
@@ -273,6 +300,11 @@ public class Checkins {
         Instant ends = end.atZone(ZONE).toInstant();
         if (ends.isAfter(at)) {
             throw BusinessException.invalid("checkin.make-up.future").field("endedAt");
+        }
+        if (ends.isAfter(shift.closedAt())) {
+            throw BusinessException.invalid("checkin.make-up.after-close",
+                    LocalDateTime.ofInstant(shift.closedAt(), ZONE).toLocalTime().withNano(0).toString())
+                    .field("endedAt");
         }
         long id = store.requestMakeUp(a.id(), ends, why, at);
         audit.record(AUDIT_ATTENDANCE, a.id(), "make-up-requested", Map.of("makeUp", id, "endsAt", ends.toString()));
@@ -481,6 +513,7 @@ public class Checkins {
         Map<Long, StudentRow> students = roster.rows(rows.stream().map(CheckinStore.AttendanceRow::studentId).toList());
         Set<Long> shared = store.sharedDevice(rows.stream().map(CheckinStore.AttendanceRow::id).toList());
         List<Attendance> out = new ArrayList<>();
+        Instant now = clock.instant();
         for (CheckinStore.AttendanceRow a : rows) {
             CheckinStore.ShiftRow s = shifts.get(a.shiftId());
             PositionView p = s == null ? null : byId.get(s.positionId());
@@ -503,9 +536,25 @@ public class Checkins {
                     p == null ? "" : p.employerName(), a.studentId(), st == null ? "" : st.studentNo(),
                     st == null ? "" : st.name(), a.inAt(), a.inByCode(), a.inDistanceM(), a.outAt(), a.outByCode(),
                     a.outDistanceM(), a.entryId(), a.refusalKey(), a.refusalArgs() == null || a.refusalArgs().isEmpty()
-                            ? List.of() : List.of(a.refusalArgs().split("\u001f", -1)), signals, makeUp));
+                            ? List.of() : List.of(a.refusalArgs().split("\u001f", -1)), signals, makeUp,
+                    offeredUntil(a, s, now)));
         }
         return out;
+    }
+
+    // the last moment a make-up of a missed check-out may be asked for: make-up-days after the shift ended
+    private Instant makeUpUntil(CheckinStore.ShiftRow shift) {
+        return shift.closedAt().plus(Duration.ofDays(makeUpDays));
+    }
+
+    // until when a make-up is offered now (an open attendance without one, of an ended shift, in time), else null
+    private Instant offeredUntil(CheckinStore.AttendanceRow a, CheckinStore.ShiftRow s, Instant now) {
+        if (a.outAt() != null || a.makeUpId() != null || s == null || s.closedAt() == null
+                || s.closedAt().isAfter(now)) {
+            return null;
+        }
+        Instant until = makeUpUntil(s);
+        return now.isAfter(until) ? null : until;
     }
 
     private static boolean far(Integer distance, CheckinStore.ShiftRow s) {

@@ -316,6 +316,23 @@ public class PaySheets {
                 e.getValue()[0], e.getValue()[1])).toList();
     }
 
+    /** A month's totals of frozen sheets by college and funding source (statistics). */
+    public record MonthTotal(YearMonth month, String collegeName, Funding funding, BigDecimal hours,
+            BigDecimal amount) {
+    }
+
+    /** The totals of frozen sheets for each month from {@code from} to {@code until}, by college and funding source (statistics). */
+    @Transactional(readOnly = true)
+    public List<MonthTotal> figures(CurrentUser user, YearMonth from, YearMonth until) {
+        List<MonthTotal> out = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(until); m = m.plusMonths(1)) {
+            for (PayTotal t : totals(user, m)) {
+                out.add(new MonthTotal(m, t.collegeName(), t.funding(), t.hours(), t.amount()));
+            }
+        }
+        return out;
+    }
+
     // ================================================================== students
 
     /** A student's pay: their frozen lines (newest month first) and their card, masked. */

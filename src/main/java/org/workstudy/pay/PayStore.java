@@ -15,15 +15,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.workstudy.shared.SecretCipher;
 
 /** The pay tables (pay_*), and only those. */
 @Repository
 class PayStore {
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    PayStore(JdbcClient jdbc) {
+    PayStore(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     record Terms(long positionId, BigDecimal monthlyAmount, BigDecimal monthlyHours) {
@@ -47,6 +50,7 @@ class PayStore {
                 .params(positionId, amount, hours, ts(at), by).update();
     }
 
+    /** A student's card; {@code cardNo} decrypted (it is stored encrypted, shared/SecretCipher). */
     record Card(long studentId, String bankName, String cardNo) {
     }
 
@@ -56,7 +60,8 @@ class PayStore {
         }
         return jdbc.sql("SELECT student_id, bank_name, card_no FROM pay_bank_card WHERE student_id IN (:ids)")
                 .param("ids", List.copyOf(studentIds))
-                .query((rs, n) -> new Card(rs.getLong(1), rs.getString(2), rs.getString(3))).list().stream()
+                .query((rs, n) -> new Card(rs.getLong(1), rs.getString(2), cipher.decrypt(rs.getString(3)))).list()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(Card::studentId, c -> c));
     }
 
@@ -64,7 +69,23 @@ class PayStore {
         jdbc.sql("INSERT INTO pay_bank_card (student_id, bank_name, card_no, updated_at) VALUES (?,?,?,?)"
                         + " ON CONFLICT (student_id) DO UPDATE SET bank_name = EXCLUDED.bank_name,"
                         + " card_no = EXCLUDED.card_no, updated_at = EXCLUDED.updated_at")
-                .params(studentId, bankName, cardNo, ts(at)).update();
+                .params(studentId, bankName, cipher.encrypt(cardNo), ts(at)).update();
+    }
+
+    /**
+     * Encrypts the card numbers stored before encryption was introduced (V94); each row only if it still holds the
+     * number read, so that two instances starting at once, or a student saving meanwhile, lose nothing. How many.
+     */
+    int encryptPlainCards() {
+        List<Map.Entry<Long, String>> plain = jdbc.sql("SELECT student_id, card_no FROM pay_bank_card"
+                        + " WHERE card_no NOT LIKE 'enc1:%'")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        int n = 0;
+        for (Map.Entry<Long, String> row : plain) {
+            n += jdbc.sql("UPDATE pay_bank_card SET card_no = ? WHERE student_id = ? AND card_no = ?")
+                    .params(cipher.encrypt(row.getValue()), row.getKey(), row.getValue()).update();
+        }
+        return n;
     }
 
     record SheetRow(long id, long employerId, LocalDate month, Funding funding, SheetStatus status,

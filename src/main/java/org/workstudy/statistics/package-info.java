@@ -5,5 +5,5 @@
  * modules: it keeps its own summary per student ({@code sts_*}), refreshed from their facades; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "organization",
-        "calendar", "hours", "placements", "positions", "credits", "web"})
+        "calendar", "hours", "placements", "positions", "credits", "checkin", "pay", "web"})
 package org.workstudy.statistics;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -195,9 +198,23 @@ class CheckinIntegrationTest {
         CurrentUser s0 = PlacementFixtures.signedIn(setup.students().get(0));
         CurrentUser s1 = PlacementFixtures.signedIn(setup.students().get(1));
 
-        // within 3 days: asked; the employer approves and the record is the employer's
+        // while the shift is open there is no make-up: the student checks out by scanning
+        assertThatThrownBy(() -> fixtures.inTransaction(() -> checkins.requestMakeUp(s0, a0, LocalTime.of(17, 30),
+                "手机没电", in.plusSeconds(4 * 3600)))).isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("checkin.make-up.shift-open"));
+        Instant closed = at("2025-10-25T18:00:00");
+        fixtures.inTransaction(() -> {
+            checkins.closeShift(setup.employer(), shift, closed);
+            return null;
+        });
+        // nor an end after the shift ended
+        assertThatThrownBy(() -> fixtures.inTransaction(() -> checkins.requestMakeUp(s0, a0, LocalTime.of(19, 0),
+                "手机没电", closed.plusSeconds(3 * 3600)))).isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.field()).isEqualTo("endedAt"));
+
+        // within 3 days of the shift's end: asked; the employer approves and the record is the employer's
         long makeUp = fixtures.inTransaction(() -> checkins.requestMakeUp(s0, a0, LocalTime.of(17, 30), "手机没电",
-                in.plusSeconds(86_400)));
+                closed.plusSeconds(3 * 86_400 - 60)));
         assertThat(checkins.pendingMakeUps(setup.employer())).isEmpty(); // pending list looks at the last days only
         fixtures.inTransaction(() -> {
             checkins.decideMakeUp(setup.employer(), makeUp, true, null);
@@ -215,13 +232,48 @@ class CheckinIntegrationTest {
         })).isInstanceOfSatisfying(BusinessException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("checkin.make-up.decided"));
 
-        // after 3 days: too late; another student's attendance: not found
+        // after 3 days of the shift's end: too late; another student's attendance: not found
         assertThatThrownBy(() -> fixtures.inTransaction(() -> checkins.requestMakeUp(s1, a1, LocalTime.of(17, 0),
-                "忘了", in.plusSeconds(4 * 86_400)))).isInstanceOfSatisfying(BusinessException.class,
+                "忘了", closed.plusSeconds(3 * 86_400 + 60)))).isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("checkin.make-up.too-late"));
         assertThatThrownBy(() -> fixtures.inTransaction(() -> checkins.requestMakeUp(s1, a0, LocalTime.of(17, 0),
                 "别人的", in.plusSeconds(3600)))).isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void theStudentsPageOffersTheMakeUpFormOnlyAfterTheShiftEnded() throws Exception {
+        HoursFixtures.Setup setup = hours.placed(1);
+        Student student = setup.student();
+        Instant now = Instant.now();
+        long shift = open(setup, now.minusSeconds(3 * 3600));
+        long attendance = scan(student, token(setup.employer(), shift, now.minusSeconds(2 * 3600)),
+                now.minusSeconds(2 * 3600), null, null, null).attendance().id();
+        String password = fixtures.password(student.studentNo());
+        CurrentUser self = PlacementFixtures.signedIn(student);
+        jakarta.servlet.http.Cookie session = org.workstudy.support.Logins.login(mvc, student.studentNo(), password);
+
+        // the shift is still open: checked in, no make-up offered (the page's form and the view agree)
+        assertThat(checkins.mine(self)).filteredOn(a -> a.id() == attendance).singleElement()
+                .satisfies(a -> assertThat(a.makeUpUntil()).isNull());
+        mvc.perform(get("/checkin").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("make-up-" + attendance))));
+        mvc.perform(post("/api/v1/checkin/attendances/" + attendance + "/make-up")
+                        .with(httpBasic(student.studentNo(), password)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"endedAt\":\"00:00\",\"reason\":\"忘了\"}"))
+                .andExpect(status().isConflict());
+
+        // the supervisor closes the shift: offered until three days after its end
+        Instant closed = now.minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        fixtures.inTransaction(() -> {
+            checkins.closeShift(setup.employer(), shift, closed);
+            return null;
+        });
+        assertThat(checkins.mine(self)).filteredOn(a -> a.id() == attendance).singleElement()
+                .satisfies(a -> assertThat(a.makeUpUntil()).isEqualTo(closed.plus(java.time.Duration.ofDays(3))));
+        mvc.perform(get("/checkin").cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"make-up-" + attendance + "\"")))
+                .andExpect(content().string(containsString("make-up-until-" + attendance)));
     }
 
     @Test

@@ -51,6 +51,38 @@ class PayIntegrationTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CardEncryptionAtStart encryptionAtStart;
+
+    @Test
+    void cardNumbersAreStoredEncryptedAndCardsStoredBeforeAreEncryptedAtStart() {
+        HoursFixtures.Setup setup = hours.placed(2);
+        CurrentUser student = PlacementFixtures.signedIn(setup.students().get(0));
+        pay.saveCard(student, "中国银行", "6222 0212 3456 7890 123");
+        String stored = jdbc.sql("SELECT card_no FROM pay_bank_card WHERE student_id = ?")
+                .param(setup.students().get(0).id()).query(String.class).single();
+        assertThat(stored).startsWith("enc1:").doesNotContain("6222").doesNotContain("0123");
+        pay.saveCard(student, "中国银行", "6222 0212 3456 7890 123");
+        assertThat(jdbc.sql("SELECT card_no FROM pay_bank_card WHERE student_id = ?")
+                .param(setup.students().get(0).id()).query(String.class).single())
+                .as("a new IV each time").isNotEqualTo(stored);
+        assertThat(pay.mine(student).maskedCard()).isEqualTo("6222 **** **** 0123");
+
+        // a card stored in plain text before V94 is encrypted by the step at startup, and read the same
+        long other = setup.students().get(1).id();
+        jdbc.sql("INSERT INTO pay_bank_card (student_id, bank_name, card_no, updated_at) VALUES (?, '农业银行',"
+                + " '6228480012345678', now())").param(other).update();
+        fixtures.inTransaction(() -> {
+            encryptionAtStart.encryptPlainCards();
+            return null;
+        });
+        assertThat(jdbc.sql("SELECT card_no FROM pay_bank_card WHERE student_id = ?").param(other)
+                .query(String.class).single()).startsWith("enc1:").doesNotContain("6228");
+        assertThat(pay.mine(PlacementFixtures.signedIn(setup.students().get(1))).maskedCard())
+                .isEqualTo("6228 **** **** 5678");
+        assertThat(jdbc.sql("SELECT count(*) FROM pay_bank_card WHERE card_no NOT LIKE 'enc1:%'")
+                .query(Long.class).single()).isZero();
+    }
 
     @Test
     void aFrozenMonthNeverChangesAndALaterCorrectionIsNextMonthsAdjustment() throws Exception {

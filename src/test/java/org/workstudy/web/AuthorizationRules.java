@@ -181,6 +181,7 @@ final class AuthorizationRules {
             GET /api/v1/assessment/years/{academicYear} | STAFF | -
             GET /api/v1/assessment/colleges/{id}/months/{month} | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # another college: 404
             GET /api/v1/stats/dashboard | STAFF, STUDENT | -   # figures of the caller's scope; out-of-scope filters are 404 (StatisticsScopeTest)
+            GET /api/v1/stats/onsite | CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -   # check-in and pay figures, school-wide
             GET /api/v1/stats/placements | STAFF, STUDENT | -
             GET /api/v1/stats/students | STAFF, STUDENT | -
             GET /api/v1/graduation/{cohort} | CENTER_DIRECTOR, CENTER_STAFF, ACADEMIC_AFFAIRS, LEADER, VICE_DEAN, COLLEGE_ADMIN, COUNSELOR | open   # the list is the caller's scope of the cohort
@@ -320,6 +321,7 @@ final class AuthorizationRules {
             GET /stats/placements.xlsx | STAFF, STUDENT | -
             GET /stats/students | STAFF, STUDENT | -
             GET /stats/students.xlsx | STAFF, STUDENT | -
+            GET /stats/onsite | CENTER_STAFF, CENTER_DIRECTOR, ADMIN, LEADER | -
             GET /notices/objections | CENTER_DIRECTOR, ACADEMIC_AFFAIRS | -
             POST /notices/objections/{id:\\d+}/answer | CENTER_DIRECTOR, ACADEMIC_AFFAIRS | open, only in scope for ACADEMIC_AFFAIRS   # as above
             GET /notices/{id:\\d+} | STAFF | scoped

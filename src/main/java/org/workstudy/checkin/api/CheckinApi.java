@@ -94,7 +94,8 @@ class CheckinApi {
         return checkins.mine(CurrentUser.require());
     }
 
-    @Operation(summary = "Ask to make up a missed check-out (endedAt as HH:mm, and why)")
+    @Operation(summary = "Ask to make up a missed check-out (endedAt as HH:mm, and why): only after the shift ended,"
+            + " within workstudy.checkin.make-up-days of its end (409 while the shift is open)")
     @PostMapping("/attendances/{attendanceId}/make-up")
     ResponseEntity<Created> makeUp(@PathVariable long attendanceId, @RequestBody MakeUpRequest body) {
         LocalTime ended;

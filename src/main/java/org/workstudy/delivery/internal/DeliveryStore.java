@@ -13,15 +13,21 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.workstudy.notifications.MessageArgs;
+import org.workstudy.shared.SecretCipher;
 
-/** The SQL of the delivery tables (dlv_*); nothing else touches them. */
+/**
+ * The SQL of the delivery tables (dlv_*); nothing else touches them. The SMTP password, the robots' webhooks and
+ * signing secrets are stored encrypted (shared/SecretCipher) and decrypted when read.
+ */
 @Repository
 class DeliveryStore {
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** The SMTP server with its password, for sending only. */
@@ -40,7 +46,7 @@ class DeliveryStore {
         return jdbc.sql("SELECT smtp_host, smtp_port, smtp_security, smtp_username, smtp_password, smtp_from"
                         + " FROM dlv_settings")
                 .query((rs, n) -> new Smtp(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        cipher.decrypt(rs.getString(5)), rs.getString(6)))
                 .single();
     }
 
@@ -50,18 +56,18 @@ class DeliveryStore {
                         + " smtp_username = ?, smtp_password = CASE WHEN ?::varchar IS NULL THEN smtp_password"
                         + " ELSE NULLIF(?::varchar, '') END, smtp_from = ?, group_on = ?, updated_at = ?, updated_by = ?")
                 .params(s.emailOn(), s.smtpHost(), s.smtpPort(), s.smtpSecurity(), s.smtpUsername(), password,
-                        password, s.smtpFrom(), s.groupOn(), at(at), by)
+                        password == null || password.isEmpty() ? password : cipher.encrypt(password), s.smtpFrom(), s.groupOn(), at(at), by)
                 .update();
     }
 
     List<Robot> robots() {
         return jdbc.sql("SELECT id, scope_kind, scope_id, provider, webhook, secret FROM dlv_robot"
-                + " ORDER BY scope_kind DESC, scope_id").query(DeliveryStore::robot).list();
+                + " ORDER BY scope_kind DESC, scope_id").query(this::robot).list();
     }
 
     Optional<Robot> robot(String scopeKind, long scopeId) {
         return jdbc.sql("SELECT id, scope_kind, scope_id, provider, webhook, secret FROM dlv_robot"
-                + " WHERE scope_kind = ? AND scope_id = ?").params(scopeKind, scopeId).query(DeliveryStore::robot)
+                + " WHERE scope_kind = ? AND scope_id = ?").params(scopeKind, scopeId).query(this::robot)
                 .optional();
     }
 
@@ -70,7 +76,36 @@ class DeliveryStore {
         jdbc.sql("INSERT INTO dlv_robot (scope_kind, scope_id, provider, webhook, secret) VALUES (?,?,?,?,?)"
                         + " ON CONFLICT (scope_kind, scope_id) DO UPDATE SET provider = EXCLUDED.provider,"
                         + " webhook = EXCLUDED.webhook, secret = EXCLUDED.secret")
-                .params(scopeKind, scopeId, provider.name(), webhook, secret).update();
+                .params(scopeKind, scopeId, provider.name(), cipher.encrypt(webhook), cipher.encrypt(secret)).update();
+    }
+
+    /**
+     * Encrypts the SMTP password and robot secrets stored before encryption was introduced (V94); each value only if
+     * it is still the one read (two instances starting at once). How many values.
+     */
+    int encryptPlainSecrets() {
+        int n = 0;
+        String password = jdbc.sql("SELECT smtp_password FROM dlv_settings").query(String.class).optional()
+                .orElse(null);
+        if (password != null && !password.isEmpty() && !SecretCipher.isEncrypted(password)) {
+            n += jdbc.sql("UPDATE dlv_settings SET smtp_password = ? WHERE smtp_password = ?")
+                    .params(cipher.encrypt(password), password).update();
+        }
+        record Raw(long id, String webhook, String secret) {
+        }
+        List<Raw> robots = jdbc.sql("SELECT id, webhook, secret FROM dlv_robot")
+                .query((rs, i) -> new Raw(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        for (Raw r : robots) {
+            if (!SecretCipher.isEncrypted(r.webhook())) {
+                n += jdbc.sql("UPDATE dlv_robot SET webhook = ? WHERE id = ? AND webhook = ?")
+                        .params(cipher.encrypt(r.webhook()), r.id(), r.webhook()).update();
+            }
+            if (r.secret() != null && !SecretCipher.isEncrypted(r.secret())) {
+                n += jdbc.sql("UPDATE dlv_robot SET secret = ? WHERE id = ? AND secret = ?")
+                        .params(cipher.encrypt(r.secret()), r.id(), r.secret()).update();
+            }
+        }
+        return n;
     }
 
     boolean deleteRobot(long id) {
@@ -204,9 +239,9 @@ class DeliveryStore {
                 + " ON CONFLICT DO NOTHING").params(kind, period, accountId, at(at)).update() == 1;
     }
 
-    private static Robot robot(ResultSet rs, int n) throws SQLException {
+    private Robot robot(ResultSet rs, int n) throws SQLException {
         return new Robot(rs.getLong(1), rs.getString(2), rs.getLong(3), Robot.Provider.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getString(6));
+                cipher.decrypt(rs.getString(5)), cipher.decrypt(rs.getString(6)));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

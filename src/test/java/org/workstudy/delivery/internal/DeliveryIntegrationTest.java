@@ -85,6 +85,12 @@ class DeliveryIntegrationTest {
     Organization organization;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.workstudy.shared.SecretCipher cipher;
+    @Autowired
+    DeliveryStore store;
+    @Autowired
+    SecretEncryptionAtStart encryptionAtStart;
 
     HttpServer robots;
     /** What the robot server received: path → request bodies; and the query strings. */
@@ -395,8 +401,31 @@ class DeliveryIntegrationTest {
                         .param("smtpSecurity", "NONE").param("smtpUsername", "mailer").param("smtpPassword", "")
                         .param("smtpFrom", "workstudy@xmcollege.edu.cn").param("groupOn", "true"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("SELECT smtp_password FROM dlv_settings").query(String.class).single())
-                .isEqualTo("SmtpPa55word");
+        String storedPassword = jdbc.sql("SELECT smtp_password FROM dlv_settings").query(String.class).single();
+        assertThat(storedPassword).startsWith("enc1:").doesNotContain("Pa55");
+        assertThat(cipher.decrypt(storedPassword)).isEqualTo("SmtpPa55word");
+
+        // the robots' webhooks and signing secrets are stored encrypted too, and read back in full for sending
+        record Raw(String webhook, String secret) {
+        }
+        Raw raw = jdbc.sql("SELECT webhook, secret FROM dlv_robot WHERE scope_kind = 'CLASS' AND scope_id = ?")
+                .param(classId).query((rs, n) -> new Raw(rs.getString(1), rs.getString(2))).single();
+        assertThat(raw.webhook()).startsWith("enc1:").doesNotContain("TOKENSECRET");
+        assertThat(raw.secret()).startsWith("enc1:").doesNotContain("signing");
+        assertThat(store.robot("CLASS", classId)).get().satisfies(r -> {
+            assertThat(r.webhook()).isEqualTo("http://127.0.0.1:9/robot/send?access_token=abcdTOKENSECRET");
+            assertThat(r.secret()).isEqualTo("SECsigning-secret");
+        });
+        // a robot stored in plain text before V94 is encrypted by the step at startup
+        jdbc.sql("UPDATE dlv_robot SET webhook = 'http://127.0.0.1:9/robot/send?access_token=OLDPLAIN', secret ="
+                + " 'SECold' WHERE scope_kind = 'CLASS' AND scope_id = ?").param(classId).update();
+        fixtures.inTransaction(() -> {
+            encryptionAtStart.encryptPlainSecrets();
+            return null;
+        });
+        assertThat(jdbc.sql("SELECT webhook || secret FROM dlv_robot WHERE scope_kind = 'CLASS' AND scope_id = ?")
+                .param(classId).query(String.class).single()).doesNotContain("OLDPLAIN").doesNotContain("SECold");
+        assertThat(store.robot("CLASS", classId)).get().extracting(Robot::secret).isEqualTo("SECold");
 
         for (Role role : List.of(Role.CENTER_DIRECTOR, Role.COUNSELOR, Role.STUDENT)) {
             Grant grant = role == Role.STUDENT ? Grant.of(role, fixtures.student(classId))
