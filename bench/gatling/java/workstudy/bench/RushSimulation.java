@@ -112,7 +112,7 @@ public class RushSimulation extends Simulation {
         long t0 = System.currentTimeMillis();
         try {
             int closed = prep.closeEarlierRuns();
-            students = prep.students(studentCount, seed);
+            students = prep.students(studentCount, seed, benchPassword);
             positionIds = prep.createPositions(positionCount, capacity, runId);
             System.out.printf("[rush] prepared run %s: closed %d earlier bench positions, created %d positions"
                     + " (capacity %d, ids %d..%d), picked %d students%n", runId, closed, positionIds.size(),
@@ -132,9 +132,11 @@ public class RushSimulation extends Simulation {
                 .acceptHeader("text/html,application/xhtml+xml,*/*;q=0.8").acceptLanguageHeader("zh-CN,zh;q=0.9")
                 .userAgentHeader("workstudy-bench-rush");
 
+        var rushPhase = rush().injectOpen(atOnceUsers(students.size()));
         setUp(login().injectOpen(atOnceUsers(Math.min(loginConcurrency, students.size())))
-                .andThen(rush().injectOpen(atOnceUsers(students.size())),
-                        browse().injectOpen(constantUsersPerSec(browseRate).during(browseSeconds))))
+                .andThen(browseSeconds > 0 && browseRate > 0
+                        ? List.of(rushPhase, browse().injectOpen(constantUsersPerSec(browseRate).during(browseSeconds)))
+                        : List.of(rushPhase)))
                 .protocols(protocol)
                 .maxDuration(java.time.Duration.ofMinutes(60));
     }
@@ -152,8 +154,7 @@ public class RushSimulation extends Simulation {
                     }
                     RushPrep.Student s = students.get(i);
                     return clean.set("idx", i).set("username", s.studentNo())
-                            .set("password", s.mustChange() ? s.initialPassword() : benchPassword)
-                            .set("otherPassword", s.mustChange() ? benchPassword : s.initialPassword());
+                            .set("password", benchPassword).set("otherPassword", benchPassword);
                 })
                 .doIf(session -> session.getInt("idx") >= 0).then(exec(form,
                         exec(http("login: submit").post("/login").formParam("username", "#{username}")
@@ -327,6 +328,8 @@ public class RushSimulation extends Simulation {
         long last = rows.stream().mapToLong(r -> r[1]).max().orElseThrow();
         long[] times = rows.stream().mapToLong(r -> r[2]).sorted().toArray();
         out.put(name + ".ok", String.valueOf(rows.stream().filter(r -> r[3] == 1).count()));
+        out.put(name + ".firstStartEpochMs", String.valueOf(first));
+        out.put(name + ".lastEndEpochMs", String.valueOf(last));
         out.put(name + ".spanSeconds", String.format(Locale.ROOT, "%.3f", (last - first) / 1000.0));
         out.put(name + ".throughputPerSecond",
                 String.format(Locale.ROOT, "%.1f", rows.size() * 1000.0 / Math.max(1, last - first)));

@@ -13,9 +13,10 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
@@ -52,10 +53,12 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxOpen;
+    private final TransactionTemplate tx;
 
     Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
             Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${workstudy.applications.max-open:5}") int maxOpen) {
+            PlatformTransactionManager transactions, @Value("${workstudy.applications.max-open:5}") int maxOpen) {
+        this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.seats = seats;
         this.positions = positions;
@@ -68,45 +71,117 @@ public class Applications {
         this.maxOpen = maxOpen;
     }
 
-    /** The signed-in student applies. Applying again (a double click, a retry) answers with the same application. */
-    @Transactional
+    /**
+     * The signed-in student applies. Applying again (a double click, a retry) answers with the same application.
+     *
+     * <p>Everything that does not contend runs first (the student's lock, the rules, the audit entry); the decision of
+     * a first-come application is then one statement ({@link #decideFirstCome}) that takes the place and writes the
+     * application, its history row and the placement, right before the commit: the applicants of a popular position
+     * queue on its counter row for one statement and a commit. The wait-list position is read after the commit.
+     */
     public ApplyOutcome apply(CurrentUser user, long positionId) {
+        Decided d = tx.execute(status -> decide(user, positionId));
+        Integer waitPosition = d.status() == ApplicationStatus.WAITLISTED && d.waitSeq() != null
+                ? waitPosition(positionId, d.waitSeq()) : null;
+        return new ApplyOutcome(d.id(), d.status(), waitPosition, d.again());
+    }
+
+    /** What the apply transaction decided; the wait-list position is counted after it. */
+    private record Decided(long id, ApplicationStatus status, Long waitSeq, boolean again) {
+    }
+
+    private Decided decide(CurrentUser user, long positionId) {
         Student student = studentOf(user);
         PositionView position = positions.find(positionId)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        lockStudent(student.id());
-        Optional<Row> existing = find(positionId, student.id());
+        long nextId = lockStudentDrawingId(student.id());
+        // The student's application for this position and their undecided ones, in one query
+        List<Row> rows = jdbc.sql(SELECT + " WHERE a.student_id = ? AND (a.position_id = ?"
+                        + " OR a.status IN ('PENDING', 'WAITLISTED'))").params(student.id(), positionId)
+                .query(Applications::row).list();
+        Optional<Row> existing = rows.stream().filter(r -> r.positionId() == positionId).findFirst();
         if (existing.isPresent() && !existing.get().status().allowsReapplying()) {
             Row row = existing.get();
             if (row.status() == ApplicationStatus.REJECTED || row.status() == ApplicationStatus.CANCELLED) {
                 throw BusinessException.conflict("placements.refused.already-decided");
             }
-            return new ApplyOutcome(row.id(), row.status(), waitPosition(row), true);
+            return new Decided(row.id(), row.status(), row.waitSeq(), true);
         }
+        int open = (int) rows.stream().filter(r -> r.status().isOpen()).count();
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         Instant now = clock.instant();
         ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(), now,
-                openCount(student.id()), maxOpen).ifPresent(key -> {
+                open, maxOpen).ifPresent(key -> {
                     throw BusinessException.invalid(key, maxOpen);
                 });
-        // Everything that does not contend is written first; the position's counter row is locked as late as
-        // possible, so that the applicants of a popular position queue on it for as short a time as possible.
         boolean firstCome = position.selectionMode() == SelectionMode.FIRST_COME;
+        if (firstCome && existing.isEmpty()) {
+            audit.record("application", nextId, "apply", Map.of("position", positionId, "student", student.id()));
+            seats.ensure(positionId, position.capacity());
+            return decideFirstCome(nextId, positionId, student.id(), user.username(), now);
+        }
+        // Applying for a position the employer chooses from, or again after withdrawing: nothing to race for
         ApplicationStatus status = firstCome ? ApplicationStatus.WAITLISTED : ApplicationStatus.PENDING;
         Long waitSeq = firstCome ? jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single() : null;
         long id = existing.isPresent() ? reapply(existing.get().id(), status, waitSeq, now)
-                : insert(positionId, student.id(), status, waitSeq, now);
+                : insert(nextId, positionId, student.id(), status, waitSeq, now);
         audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id()));
-        seats.ensure(positionId, position.capacity());
-        if (firstCome && seats.take(positionId, 1)) {
-            status = ApplicationStatus.ACCEPTED;
-            waitSeq = null;
-            jdbc.sql("UPDATE plc_application SET status = 'ACCEPTED', wait_seq = NULL WHERE id = ?").param(id).update();
-            placeFromApplication(id, positionId, student.id(), user.username());
+        if (firstCome) {
+            seats.ensure(positionId, position.capacity());
+            if (seats.take(positionId, 1)) {
+                status = ApplicationStatus.ACCEPTED;
+                waitSeq = null;
+                jdbc.sql("UPDATE plc_application SET status = 'ACCEPTED', wait_seq = NULL WHERE id = ?").param(id)
+                        .update();
+                placeFromApplication(id, positionId, student.id(), user.username());
+            }
         }
         event(id, user.username(), status, null);
-        Row row = new Row(id, positionId, student.id(), status, now, null, null, waitSeq);
-        return new ApplyOutcome(id, status, waitPosition(row), false);
+        return new Decided(id, status, waitSeq, false);
+    }
+
+    /**
+     * The decision of a new first-come application in one statement: take a place if one is free (the counter row's
+     * conditional UPDATE, which queues concurrent applicants on any number of instances), write the application as
+     * accepted or wait-listed (its wait sequence drawn while the counter row is held, so the wait-list is in the
+     * order the counter was reached), its history row and, when accepted, the placement (or the ended placement
+     * made active again). {@link PlacementAccepted} goes through the event publication registry in the same
+     * transaction: durable, and its listeners run after the commit.
+     */
+    private Decided decideFirstCome(long id, long positionId, long studentId, String actor, Instant now) {
+        OffsetDateTime at = at(now);
+        Object[] decided = jdbc.sql("""
+                WITH seat AS (
+                    UPDATE plc_seat SET accepted = accepted + 1 WHERE position_id = :position AND accepted < capacity
+                    RETURNING position_id),
+                app AS (
+                    INSERT INTO plc_application (id, position_id, student_id, status, applied_at, wait_seq)
+                    SELECT :id, :position, :student, CASE WHEN t.taken THEN 'ACCEPTED' ELSE 'WAITLISTED' END, :at,
+                           CASE WHEN t.taken THEN NULL ELSE nextval('plc_wait_seq') END
+                      FROM (SELECT EXISTS (SELECT 1 FROM seat) AS taken) t
+                    RETURNING id, status, wait_seq),
+                history AS (
+                    INSERT INTO plc_application_event (application_id, at, actor, status)
+                    SELECT id, :at, :actor, status FROM app),
+                placed AS (
+                    INSERT INTO plc_placement (position_id, student_id, source, application_id, created_at, created_by)
+                    SELECT :position, :student, 'APPLICATION', id, :at, :actor FROM app WHERE status = 'ACCEPTED'
+                    ON CONFLICT (position_id, student_id) DO UPDATE SET ended_at = NULL, ended_reason = NULL,
+                        source = EXCLUDED.source, application_id = EXCLUDED.application_id,
+                        created_at = EXCLUDED.created_at, created_by = EXCLUDED.created_by
+                    RETURNING id)
+                SELECT app.status, app.wait_seq, (SELECT id FROM placed) FROM app""")
+                .param("position", positionId).param("id", id).param("student", studentId).param("at", at)
+                .param("actor", actor)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class),
+                        rs.getObject(3, Long.class)})
+                .single();
+        ApplicationStatus status = ApplicationStatus.valueOf((String) decided[0]);
+        if (decided[2] != null) {
+            events.publishEvent(new PlacementAccepted((Long) decided[2], positionId, studentId,
+                    PlacementSource.APPLICATION));
+        }
+        return new Decided(id, status, (Long) decided[1], false);
     }
 
     /** The student withdraws; an accepted place goes to the first on the wait-list. */
@@ -285,12 +360,12 @@ public class Applications {
         });
     }
 
-    private long insert(long positionId, long studentId, ApplicationStatus status, Long waitSeq, Instant now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO plc_application (position_id, student_id, status, applied_at, wait_seq)"
-                        + " VALUES (?,?,?,?,?)")
-                .params(positionId, studentId, status.name(), at(now), waitSeq).update(key, "id");
-        return key.getKey().longValue();
+    private long insert(long id, long positionId, long studentId, ApplicationStatus status, Long waitSeq,
+            Instant now) {
+        jdbc.sql("INSERT INTO plc_application (id, position_id, student_id, status, applied_at, wait_seq)"
+                        + " VALUES (?,?,?,?,?,?)")
+                .params(id, positionId, studentId, status.name(), at(now), waitSeq).update();
+        return id;
     }
 
     private long reapply(long id, ApplicationStatus status, Long waitSeq, Instant now) {
@@ -304,12 +379,21 @@ public class Applications {
                 .params(applicationId, now(), actor, status.name(), reason).update();
     }
 
-    /** Serialises one student's requests; the row is created on first use. */
+    /** Serialises one student's requests; the row is created on first use (an upsert locks the row it finds). */
     private void lockStudent(long studentId) {
-        jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT DO NOTHING").param(studentId)
-                .update();
-        jdbc.sql("SELECT student_id FROM plc_student_lock WHERE student_id = ? FOR UPDATE").param(studentId)
-                .query(Long.class).single();
+        jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT (student_id)"
+                + " DO UPDATE SET student_id = EXCLUDED.student_id").param(studentId).update();
+    }
+
+    /**
+     * {@link #lockStudent} in the same statement as drawing the id of a new application, so that its audit entry
+     * can be written before the decision.
+     */
+    private long lockStudentDrawingId(long studentId) {
+        return jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT (student_id)"
+                        + " DO UPDATE SET student_id = EXCLUDED.student_id"
+                        + " RETURNING nextval(pg_get_serial_sequence('plc_application', 'id'))")
+                .param(studentId).query(Long.class).single();
     }
 
     private int openCount(long studentId) {
@@ -321,8 +405,12 @@ public class Applications {
         if (row.status() != ApplicationStatus.WAITLISTED || row.waitSeq() == null) {
             return null;
         }
+        return waitPosition(row.positionId(), row.waitSeq());
+    }
+
+    private Integer waitPosition(long positionId, long waitSeq) {
         return jdbc.sql("SELECT count(*) FROM plc_application WHERE position_id = ? AND status = 'WAITLISTED'"
-                + " AND wait_seq <= ?").params(row.positionId(), row.waitSeq()).query(Integer.class).single();
+                + " AND wait_seq <= ?").params(positionId, waitSeq).query(Integer.class).single();
     }
 
     private Optional<Row> find(long positionId, long studentId) {
