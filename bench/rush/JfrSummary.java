@@ -67,9 +67,10 @@ public class JfrSummary {
         System.out.printf("jfr.dbRoundTripsFromRequestThreadsPerApply=%.1f%n",
                 requestRoundTrips / (double) Math.max(1, applies));
         System.out.printf("jfr.cpuSamples=%d%n", samples);
+        long all = Math.max(1, samples);
         byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(k -> System.out.printf("jfr.samples.%s=%d (%.0f%%)%n", k.getKey().replace(' ', '_'),
-                        k.getValue(), 100.0 * k.getValue() / Math.max(1, samples)));
+                        k.getValue(), 100.0 * k.getValue() / all));
     }
 
     private static String kind(List<RecordedFrame> frames) {

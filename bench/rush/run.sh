@@ -206,7 +206,7 @@ set +e
   -Dbench.dbPassword="$PGPASSWORD" -Dbench.students="$BENCH_STUDENTS" -Dbench.positions="$BENCH_POSITIONS" \
   -Dbench.capacity="$BENCH_CAPACITY" -Dbench.seed="$BENCH_SEED" -Dbench.password="$BENCH_PASSWORD" \
   -Dbench.loginConcurrency="$BENCH_LOGIN_CONCURRENCY" -Dbench.browseRate="$BENCH_BROWSE_RATE" \
-  -Dbench.browseSeconds="$BENCH_BROWSE_SECONDS" -Dbench.resultFile="$PWD/$RESULT" >"$OUT/gatling.log" 2>&1
+  -Dbench.browseSeconds="$BENCH_BROWSE_SECONDS" -Dbench.resultFile="$PWD/$RESULT" -Dbench.sessionFile="$PWD/$OUT/sessions.tsv" >"$OUT/gatling.log" 2>&1
 gatling_rc=$?
 set -e
 grep -E '^\[rush\]|Please open the following file|BUILD|ERROR' "$OUT/gatling.log" | grep -v '^\[rush\] sign-in failed' | head -40 || true

@@ -78,6 +78,7 @@ public class RushSimulation extends Simulation {
     private final int browseSeconds = Integer.getInteger("bench.browseSeconds", 20);
     private final Path resultFile = Path.of(System.getProperty("bench.resultFile",
             "target/bench/rush-result.properties"));
+    private final Path sessionFile = Path.of(System.getProperty("bench.sessionFile", "target/bench/sessions.tsv"));
 
     private final RushPrep prep;
     private final String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
@@ -123,9 +124,12 @@ public class RushSimulation extends Simulation {
         prepMillis = System.currentTimeMillis() - t0;
         Random random = new Random(seed);
         target = new long[students.size()];
+        java.util.Set<Integer> reused = reuseSessions();
         for (int i = 0; i < target.length; i++) {
             target[i] = positionIds.get(random.nextInt(positionIds.size()));
-            toSignIn.add(i);
+            if (!reused.contains(i)) {
+                toSignIn.add(i);
+            }
         }
 
         HttpProtocolBuilder protocol = http.baseUrl(baseUrl).disableFollowRedirect().warmUp(baseUrl + "/login")
@@ -139,6 +143,45 @@ public class RushSimulation extends Simulation {
                         : List.of(rushPhase)))
                 .protocols(protocol)
                 .maxDuration(java.time.Duration.ofMinutes(60));
+    }
+
+    /**
+     * Sessions of an earlier run on the same database (sessions live in the database, so they survive a restart of
+     * the application): each is checked with one {@code GET /jobs}, and the students whose session still works are
+     * not signed in again. Sign-in (a BCrypt check each) is most of a reduced run's time on a busy machine.
+     */
+    private java.util.Set<Integer> reuseSessions() {
+        java.util.Set<Integer> ok = new java.util.HashSet<>();
+        if (!Boolean.parseBoolean(System.getProperty("bench.reuseSessions", "true")) || !Files.exists(sessionFile)) {
+            return ok;
+        }
+        Map<String, Integer> byNo = new java.util.HashMap<>();
+        for (int i = 0; i < students.size(); i++) {
+            byNo.put(students.get(i).studentNo(), i);
+        }
+        var client = java.net.http.HttpClient.newBuilder().build();
+        try {
+            for (String line : Files.readAllLines(sessionFile, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                Integer i = f.length == 4 && f[0].equals(jdbcUrl) ? byNo.get(f[1]) : null;
+                if (i == null || ok.contains(i)) {
+                    continue;
+                }
+                var response = client.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl + "/jobs"))
+                        .header("Cookie", "SESSION=" + f[2]).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) { // a lost session answers 302 to /login
+                    ok.add(i);
+                    signedIn.add(new String[] {String.valueOf(i), f[2], f[3]});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.printf("[rush] reused %d sessions of an earlier run%n", ok.size());
+        return ok;
     }
 
     /** Signs the students in one after the other; a first sign-in changes the initial password (forced). */
@@ -306,11 +349,19 @@ public class RushSimulation extends Simulation {
         } catch (SQLException e) {
             out.put("db.error", e.getMessage());
         }
+        StringBuilder sessions = new StringBuilder();
+        synchronized (signedIn) {
+            for (String[] s : signedIn) {
+                sessions.append(jdbcUrl).append('\t').append(students.get(Integer.parseInt(s[0])).studentNo())
+                        .append('\t').append(s[1]).append('\t').append(s[2]).append('\n');
+            }
+        }
         StringBuilder text = new StringBuilder();
         out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         try {
             Files.createDirectories(resultFile.toAbsolutePath().getParent());
             Files.writeString(resultFile, text, StandardCharsets.UTF_8);
+            Files.writeString(sessionFile, sessions, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
