@@ -160,25 +160,37 @@ public class RushSimulation extends Simulation {
             byNo.put(students.get(i).studentNo(), i);
         }
         var client = java.net.http.HttpClient.newBuilder().build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
+            List<java.util.concurrent.Future<String[]>> checks = new ArrayList<>();
             for (String line : Files.readAllLines(sessionFile, StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t");
+                String[] f = line.split("\\t");
                 Integer i = f.length == 4 && f[0].equals(jdbcUrl) ? byNo.get(f[1]) : null;
-                if (i == null || ok.contains(i)) {
+                if (i == null) {
                     continue;
                 }
-                var response = client.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl + "/jobs"))
-                        .header("Cookie", "SESSION=" + f[2]).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) { // a lost session answers 302 to /login
-                    ok.add(i);
-                    signedIn.add(new String[] {String.valueOf(i), f[2], f[3]});
+                checks.add(pool.submit(() -> {
+                    var response = client.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl + "/jobs"))
+                            .header("Cookie", "SESSION=" + f[2]).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    // a lost session answers 302 to /login
+                    return response.statusCode() == 200 ? new String[] {String.valueOf(i), f[2], f[3]} : null;
+                }));
+            }
+            for (var check : checks) {
+                String[] s = check.get();
+                if (s != null && ok.add(Integer.parseInt(s[0]))) {
+                    signedIn.add(s);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
         }
         System.out.printf("[rush] reused %d sessions of an earlier run%n", ok.size());
         return ok;
