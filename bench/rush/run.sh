@@ -127,7 +127,7 @@ start_balancer() {
   local cfg="$OUT/haproxy.cfg" k
   {
     echo "global"
-    echo "    maxconn 20000"
+    echo "    maxconn 4000"
     echo "defaults"
     echo "    mode http"
     echo "    timeout connect 5s"
