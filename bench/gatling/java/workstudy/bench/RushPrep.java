@@ -39,10 +39,11 @@ final class RushPrep {
 
     static final String TITLE_PREFIX = "压测抢报岗位";
     static final String EMPLOYER_NAME = "压测用人单位（校内）";
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    record Student(long id, String studentNo, String initialPassword, boolean mustChange) {
+    record Student(long id, String studentNo, long accountId) {
     }
 
     private final String baseUrl;
@@ -50,6 +51,8 @@ final class RushPrep {
     private final String dbUser;
     private final String dbPassword;
     private final String basicAuth;
+    /** A personal access token issued once with HTTP Basic; every later call is a cached hash lookup, no BCrypt. */
+    private volatile String bearer;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     RushPrep(String baseUrl, String jdbcUrl, String dbUser, String dbPassword, String staffUser, String staffPassword) {
@@ -65,19 +68,21 @@ final class RushPrep {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }
 
-    /** {@code count} distinct active students with a usable account, in a seeded random order of the whole roster. */
-    List<Student> students(int count, long seed) throws SQLException {
+    /**
+     * {@code count} distinct active students with an enabled account, in a seeded random order of the whole roster.
+     * Students have no password until they activate their account (issue 11); the bench gives the chosen ones the
+     * bench password directly in its own database (one BCrypt hash for all of them), as if they had activated it.
+     */
+    List<Student> students(int count, long seed, String benchPassword) throws SQLException {
         List<Student> all = new ArrayList<>();
+        List<Long> accounts = new ArrayList<>();
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "SELECT s.id, s.student_no, s.id_card_no, a.must_change_password FROM org_student s"
+                "SELECT s.id, s.student_no, s.account_id FROM org_student s"
                         + " JOIN identity_account a ON a.id = s.account_id WHERE s.status = 'ACTIVE' AND a.enabled"
                         + " AND (a.locked_until IS NULL OR a.locked_until < now()) ORDER BY s.id")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String no = rs.getString(2);
-                    String card = rs.getString(3);
-                    String initial = card == null || card.isBlank() ? no : card.substring(Math.max(0, card.length() - 6));
-                    all.add(new Student(rs.getLong(1), no, initial, rs.getBoolean(4)));
+                    all.add(new Student(rs.getLong(1), rs.getString(2), rs.getLong(3)));
                 }
             }
         }
@@ -86,7 +91,22 @@ final class RushPrep {
                     + " asked for: load the demo school with --workstudy.demo.students=30000");
         }
         Collections.shuffle(all, new Random(seed));
-        return List.copyOf(all.subList(0, count));
+        List<Student> chosen = List.copyOf(all.subList(0, count));
+        String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(benchPassword);
+        try (Connection c = db()) {
+            java.sql.Array ids = c.createArrayOf("bigint", chosen.stream().map(Student::accountId).toArray());
+            try (PreparedStatement set = c.prepareStatement("UPDATE identity_account SET password_hash = ?,"
+                    + " must_change_password = FALSE WHERE id = ANY(?)");
+                    PreparedStatement codes = c.prepareStatement(
+                            "DELETE FROM identity_activation WHERE account_id = ANY(?)")) {
+                set.setString(1, hash);
+                set.setArray(2, ids);
+                set.executeUpdate();
+                codes.setArray(1, ids);
+                codes.executeUpdate();
+            }
+        }
+        return chosen;
     }
 
     /** Closes the published positions of earlier runs (their wait-lists are cancelled by the application). */
@@ -149,9 +169,32 @@ final class RushPrep {
                 + "\"address\":\"体育馆\",\"contactPerson\":\"压测\",\"phone\":\"0592-6180099\",\"active\":true}", 201));
     }
 
+    /** Issues the bench's personal access token (one BCrypt check for the whole preparation). */
+    private String bearer() throws IOException, InterruptedException {
+        if (bearer == null) {
+            synchronized (this) {
+                if (bearer == null) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/me/tokens"))
+                            .timeout(Duration.ofSeconds(60)).header("Authorization", basicAuth)
+                            .header("Content-Type", "application/json").header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench rush\",\"validDays\":1}"))
+                            .build();
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    Matcher m = TOKEN.matcher(response.body());
+                    if (response.statusCode() != 201 || !m.find()) {
+                        throw new IllegalStateException("issuing the bench token answered " + response.statusCode()
+                                + ": " + response.body());
+                    }
+                    bearer = "Bearer " + m.group(1);
+                }
+            }
+        }
+        return bearer;
+    }
+
     private String post(String path, String json, int expected) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", basicAuth).header("Content-Type", "application/json")
+                .header("Authorization", bearer()).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
@@ -173,7 +216,7 @@ final class RushPrep {
         long run() throws Exception;
     }
 
-    /** A few at a time: every API call checks a BCrypt password. */
+    /** A few at a time. */
     private static List<Long> parallel(List<Step> steps) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

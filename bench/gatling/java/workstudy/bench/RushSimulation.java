@@ -78,6 +78,7 @@ public class RushSimulation extends Simulation {
     private final int browseSeconds = Integer.getInteger("bench.browseSeconds", 20);
     private final Path resultFile = Path.of(System.getProperty("bench.resultFile",
             "target/bench/rush-result.properties"));
+    private final Path sessionFile = Path.of(System.getProperty("bench.sessionFile", "target/bench/sessions.tsv"));
 
     private final RushPrep prep;
     private final String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
@@ -112,7 +113,7 @@ public class RushSimulation extends Simulation {
         long t0 = System.currentTimeMillis();
         try {
             int closed = prep.closeEarlierRuns();
-            students = prep.students(studentCount, seed);
+            students = prep.students(studentCount, seed, benchPassword);
             positionIds = prep.createPositions(positionCount, capacity, runId);
             System.out.printf("[rush] prepared run %s: closed %d earlier bench positions, created %d positions"
                     + " (capacity %d, ids %d..%d), picked %d students%n", runId, closed, positionIds.size(),
@@ -123,20 +124,76 @@ public class RushSimulation extends Simulation {
         prepMillis = System.currentTimeMillis() - t0;
         Random random = new Random(seed);
         target = new long[students.size()];
+        java.util.Set<Integer> reused = reuseSessions();
         for (int i = 0; i < target.length; i++) {
             target[i] = positionIds.get(random.nextInt(positionIds.size()));
-            toSignIn.add(i);
+            if (!reused.contains(i)) {
+                toSignIn.add(i);
+            }
         }
 
         HttpProtocolBuilder protocol = http.baseUrl(baseUrl).disableFollowRedirect().warmUp(baseUrl + "/login")
                 .acceptHeader("text/html,application/xhtml+xml,*/*;q=0.8").acceptLanguageHeader("zh-CN,zh;q=0.9")
                 .userAgentHeader("workstudy-bench-rush");
 
+        var rushPhase = rush().injectOpen(atOnceUsers(students.size()));
         setUp(login().injectOpen(atOnceUsers(Math.min(loginConcurrency, students.size())))
-                .andThen(rush().injectOpen(atOnceUsers(students.size())),
-                        browse().injectOpen(constantUsersPerSec(browseRate).during(browseSeconds))))
+                .andThen(browseSeconds > 0 && browseRate > 0
+                        ? List.of(rushPhase, browse().injectOpen(constantUsersPerSec(browseRate).during(browseSeconds)))
+                        : List.of(rushPhase)))
                 .protocols(protocol)
                 .maxDuration(java.time.Duration.ofMinutes(60));
+    }
+
+    /**
+     * Sessions of an earlier run on the same database (sessions live in the database, so they survive a restart of
+     * the application): each is checked with one {@code GET /jobs}, and the students whose session still works are
+     * not signed in again. Sign-in (a BCrypt check each) is most of a reduced run's time on a busy machine.
+     */
+    private java.util.Set<Integer> reuseSessions() {
+        java.util.Set<Integer> ok = new java.util.HashSet<>();
+        if (!Boolean.parseBoolean(System.getProperty("bench.reuseSessions", "true")) || !Files.exists(sessionFile)) {
+            return ok;
+        }
+        Map<String, Integer> byNo = new java.util.HashMap<>();
+        for (int i = 0; i < students.size(); i++) {
+            byNo.put(students.get(i).studentNo(), i);
+        }
+        var client = java.net.http.HttpClient.newBuilder().build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String[]>> checks = new ArrayList<>();
+            for (String line : Files.readAllLines(sessionFile, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\\t");
+                Integer i = f.length == 4 && f[0].equals(jdbcUrl) ? byNo.get(f[1]) : null;
+                if (i == null) {
+                    continue;
+                }
+                checks.add(pool.submit(() -> {
+                    var response = client.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl + "/jobs"))
+                            .header("Cookie", "SESSION=" + f[2]).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    // a lost session answers 302 to /login
+                    return response.statusCode() == 200 ? new String[] {String.valueOf(i), f[2], f[3]} : null;
+                }));
+            }
+            for (var check : checks) {
+                String[] s = check.get();
+                if (s != null && ok.add(Integer.parseInt(s[0]))) {
+                    signedIn.add(s);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("[rush] reused %d sessions of an earlier run%n", ok.size());
+        return ok;
     }
 
     /** Signs the students in one after the other; a first sign-in changes the initial password (forced). */
@@ -152,8 +209,7 @@ public class RushSimulation extends Simulation {
                     }
                     RushPrep.Student s = students.get(i);
                     return clean.set("idx", i).set("username", s.studentNo())
-                            .set("password", s.mustChange() ? s.initialPassword() : benchPassword)
-                            .set("otherPassword", s.mustChange() ? benchPassword : s.initialPassword());
+                            .set("password", benchPassword).set("otherPassword", benchPassword);
                 })
                 .doIf(session -> session.getInt("idx") >= 0).then(exec(form,
                         exec(http("login: submit").post("/login").formParam("username", "#{username}")
@@ -305,11 +361,19 @@ public class RushSimulation extends Simulation {
         } catch (SQLException e) {
             out.put("db.error", e.getMessage());
         }
+        StringBuilder sessions = new StringBuilder();
+        synchronized (signedIn) {
+            for (String[] s : signedIn) {
+                sessions.append(jdbcUrl).append('\t').append(students.get(Integer.parseInt(s[0])).studentNo())
+                        .append('\t').append(s[1]).append('\t').append(s[2]).append('\n');
+            }
+        }
         StringBuilder text = new StringBuilder();
         out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         try {
             Files.createDirectories(resultFile.toAbsolutePath().getParent());
             Files.writeString(resultFile, text, StandardCharsets.UTF_8);
+            Files.writeString(sessionFile, sessions, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -327,6 +391,8 @@ public class RushSimulation extends Simulation {
         long last = rows.stream().mapToLong(r -> r[1]).max().orElseThrow();
         long[] times = rows.stream().mapToLong(r -> r[2]).sorted().toArray();
         out.put(name + ".ok", String.valueOf(rows.stream().filter(r -> r[3] == 1).count()));
+        out.put(name + ".firstStartEpochMs", String.valueOf(first));
+        out.put(name + ".lastEndEpochMs", String.valueOf(last));
         out.put(name + ".spanSeconds", String.format(Locale.ROOT, "%.3f", (last - first) / 1000.0));
         out.put(name + ".throughputPerSecond",
                 String.format(Locale.ROOT, "%.1f", rows.size() * 1000.0 / Math.max(1, last - first)));

@@ -1,5 +1,7 @@
 package org.workstudy.placements;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,8 +12,11 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
@@ -35,7 +40,10 @@ import org.workstudy.shared.BusinessException;
 @Service
 public class Applications {
 
-    private final ApplicationStore store;
+    static final String SELECT = "SELECT a.id, a.position_id, a.student_id, a.status, a.applied_at, a.decided_at,"
+            + " a.reason, a.wait_seq FROM plc_application a";
+
+    private final JdbcClient jdbc;
     private final Seats seats;
     private final PositionBank positions;
     private final Roster roster;
@@ -45,11 +53,13 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxOpen;
+    private final TransactionTemplate tx;
 
-    Applications(ApplicationStore store, Seats seats, PositionBank positions, Roster roster, Organization organization,
+    Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
             Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${workstudy.applications.max-open:5}") int maxOpen) {
-        this.store = store;
+            PlatformTransactionManager transactions, @Value("${workstudy.applications.max-open:5}") int maxOpen) {
+        this.tx = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
         this.seats = seats;
         this.positions = positions;
         this.roster = roster;
@@ -61,53 +71,125 @@ public class Applications {
         this.maxOpen = maxOpen;
     }
 
-    /** The signed-in student applies. Applying again (a double click, a retry) answers with the same application. */
-    @Transactional
+    /**
+     * The signed-in student applies. Applying again (a double click, a retry) answers with the same application.
+     *
+     * <p>Everything that does not contend runs first (the student's lock, the rules, the audit entry); the decision of
+     * a first-come application is then one statement ({@link #decideFirstCome}) that takes the place and writes the
+     * application, its history row and the placement, right before the commit: the applicants of a popular position
+     * queue on its counter row for one statement and a commit. The wait-list position is read after the commit.
+     */
     public ApplyOutcome apply(CurrentUser user, long positionId) {
+        Decided d = tx.execute(status -> decide(user, positionId));
+        Integer waitPosition = d.status() == ApplicationStatus.WAITLISTED && d.waitSeq() != null
+                ? waitPosition(positionId, d.waitSeq()) : null;
+        return new ApplyOutcome(d.id(), d.status(), waitPosition, d.again());
+    }
+
+    /** What the apply transaction decided; the wait-list position is counted after it. */
+    private record Decided(long id, ApplicationStatus status, Long waitSeq, boolean again) {
+    }
+
+    private Decided decide(CurrentUser user, long positionId) {
         Student student = studentOf(user);
         PositionView position = positions.find(positionId)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        store.lockStudent(student.id());
-        Optional<Row> existing = store.find(positionId, student.id());
+        long nextId = lockStudentDrawingId(student.id());
+        // The student's application for this position and their undecided ones, in one query
+        List<Row> rows = jdbc.sql(SELECT + " WHERE a.student_id = ? AND (a.position_id = ?"
+                        + " OR a.status IN ('PENDING', 'WAITLISTED'))").params(student.id(), positionId)
+                .query(Applications::row).list();
+        Optional<Row> existing = rows.stream().filter(r -> r.positionId() == positionId).findFirst();
         if (existing.isPresent() && !existing.get().status().allowsReapplying()) {
             Row row = existing.get();
             if (row.status() == ApplicationStatus.REJECTED || row.status() == ApplicationStatus.CANCELLED) {
                 throw BusinessException.conflict("placements.refused.already-decided");
             }
-            return new ApplyOutcome(row.id(), row.status(), waitPosition(row), true);
+            return new Decided(row.id(), row.status(), row.waitSeq(), true);
         }
+        int open = (int) rows.stream().filter(r -> r.status().isOpen()).count();
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         Instant now = clock.instant();
         ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(), now,
-                store.openCount(student.id()), maxOpen).ifPresent(key -> {
+                open, maxOpen).ifPresent(key -> {
                     throw BusinessException.invalid(key, maxOpen);
                 });
-        // Everything that does not contend is written first; the position's counter row is locked as late as
-        // possible, so that the applicants of a popular position queue on it for as short a time as possible.
         boolean firstCome = position.selectionMode() == SelectionMode.FIRST_COME;
-        ApplicationStatus status = firstCome ? ApplicationStatus.WAITLISTED : ApplicationStatus.PENDING;
-        Long waitSeq = firstCome ? store.nextWaitSeq() : null;
-        long id = existing.isPresent() ? store.reapply(existing.get().id(), status, waitSeq, at(now))
-                : store.insert(positionId, student.id(), status, waitSeq, at(now));
-        audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id()));
-        seats.ensure(positionId, position.capacity());
-        if (firstCome && seats.take(positionId, 1)) {
-            status = ApplicationStatus.ACCEPTED;
-            waitSeq = null;
-            store.acceptAtOnce(id);
-            placeFromApplication(id, positionId, student.id(), user.username());
+        if (firstCome && existing.isEmpty()) {
+            audit.record("application", nextId, "apply", Map.of("position", positionId, "student", student.id()));
+            seats.ensure(positionId, position.capacity());
+            return decideFirstCome(nextId, positionId, student.id(), user.username(), now);
         }
-        store.insertEvent(id, now(), user.username(), status, null);
-        Row row = new Row(id, positionId, student.id(), status, now, null, null, waitSeq);
-        return new ApplyOutcome(id, status, waitPosition(row), false);
+        // Applying for a position the employer chooses from, or again after withdrawing: nothing to race for
+        ApplicationStatus status = firstCome ? ApplicationStatus.WAITLISTED : ApplicationStatus.PENDING;
+        Long waitSeq = firstCome ? jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single() : null;
+        long id = existing.isPresent() ? reapply(existing.get().id(), status, waitSeq, now)
+                : insert(nextId, positionId, student.id(), status, waitSeq, now);
+        audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id()));
+        if (firstCome) {
+            seats.ensure(positionId, position.capacity());
+            if (seats.take(positionId, 1)) {
+                status = ApplicationStatus.ACCEPTED;
+                waitSeq = null;
+                jdbc.sql("UPDATE plc_application SET status = 'ACCEPTED', wait_seq = NULL WHERE id = ?").param(id)
+                        .update();
+                placeFromApplication(id, positionId, student.id(), user.username());
+            }
+        }
+        event(id, user.username(), status, null);
+        return new Decided(id, status, waitSeq, false);
+    }
+
+    /**
+     * The decision of a new first-come application in one statement: take a place if one is free (the counter row's
+     * conditional UPDATE, which queues concurrent applicants on any number of instances), write the application as
+     * accepted or wait-listed (its wait sequence drawn while the counter row is held, so the wait-list is in the
+     * order the counter was reached), its history row and, when accepted, the placement (or the ended placement
+     * made active again). {@link PlacementAccepted} goes through the event publication registry in the same
+     * transaction: durable, and its listeners run after the commit.
+     */
+    private Decided decideFirstCome(long id, long positionId, long studentId, String actor, Instant now) {
+        OffsetDateTime at = at(now);
+        Object[] decided = jdbc.sql("""
+                WITH seat AS (
+                    UPDATE plc_seat SET accepted = accepted + 1 WHERE position_id = :position AND accepted < capacity
+                    RETURNING position_id),
+                app AS (
+                    INSERT INTO plc_application (id, position_id, student_id, status, applied_at, wait_seq)
+                    SELECT :id, :position, :student, CASE WHEN t.taken THEN 'ACCEPTED' ELSE 'WAITLISTED' END, :at,
+                           CASE WHEN t.taken THEN NULL ELSE nextval('plc_wait_seq') END
+                      FROM (SELECT EXISTS (SELECT 1 FROM seat) AS taken) t
+                    RETURNING id, status, wait_seq),
+                history AS (
+                    INSERT INTO plc_application_event (application_id, at, actor, status)
+                    SELECT id, :at, :actor, status FROM app),
+                placed AS (
+                    INSERT INTO plc_placement (position_id, student_id, source, application_id, created_at, created_by)
+                    SELECT :position, :student, 'APPLICATION', id, :at, :actor FROM app WHERE status = 'ACCEPTED'
+                    ON CONFLICT (position_id, student_id) DO UPDATE SET ended_at = NULL, ended_reason = NULL,
+                        source = EXCLUDED.source, application_id = EXCLUDED.application_id,
+                        created_at = EXCLUDED.created_at, created_by = EXCLUDED.created_by
+                    RETURNING id)
+                SELECT app.status, app.wait_seq, (SELECT id FROM placed) FROM app""")
+                .param("position", positionId).param("id", id).param("student", studentId).param("at", at)
+                .param("actor", actor)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class),
+                        rs.getObject(3, Long.class)})
+                .single();
+        ApplicationStatus status = ApplicationStatus.valueOf((String) decided[0]);
+        if (decided[2] != null) {
+            events.publishEvent(new PlacementAccepted((Long) decided[2], positionId, studentId,
+                    PlacementSource.APPLICATION));
+        }
+        return new Decided(id, status, (Long) decided[1], false);
     }
 
     /** The student withdraws; an accepted place goes to the first on the wait-list. */
     @Transactional
     public void withdraw(CurrentUser user, long applicationId) {
         Student student = studentOf(user);
-        store.lockStudent(student.id());
-        Row row = store.byId(applicationId).filter(r -> r.studentId() == student.id())
+        lockStudent(student.id());
+        Row row = byId(applicationId).filter(r -> r.studentId() == student.id())
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (row.status() != ApplicationStatus.ACCEPTED && !row.status().isOpen()) {
             throw BusinessException.conflict("placements.withdraw.not-possible");
@@ -123,7 +205,7 @@ public class Applications {
     /** The employer or a manager of the position accepts or rejects a pending (or wait-listed) applicant. */
     @Transactional
     public void decide(CurrentUser user, long applicationId, boolean accept, String reason) {
-        Row row = store.byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Row row = byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (!positions.mayManage(user, row.positionId())) {
             throw BusinessException.notFound("error.not-found");
         }
@@ -149,13 +231,15 @@ public class Applications {
     /** Ends every undecided application of a closed or cancelled position. */
     @Transactional
     public void cancelOpen(long positionId, String reason) {
-        List<Row> open = store.openOf(positionId);
+        List<Row> open = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status IN ('PENDING', 'WAITLISTED')")
+                .param(positionId).query(Applications::row).list();
         open.forEach(r -> setStatus(r.id(), ApplicationStatus.CANCELLED, "system", reason));
     }
 
     public List<ApplicationView> mine(CurrentUser user) {
         Student student = studentOf(user);
-        return views(store.ofStudent(student.id()));
+        return views(jdbc.sql(SELECT + " WHERE a.student_id = ? ORDER BY a.applied_at DESC").param(student.id())
+                .query(Applications::row).list());
     }
 
     /** The applicants of a position, for those who may manage it. */
@@ -163,7 +247,9 @@ public class Applications {
         if (!positions.mayManage(user, positionId)) {
             throw BusinessException.notFound("error.not-found");
         }
-        return views(store.ofPosition(positionId));
+        return views(jdbc.sql(SELECT + " WHERE a.position_id = ? ORDER BY CASE a.status WHEN 'PENDING' THEN 0"
+                        + " WHEN 'ACCEPTED' THEN 1 WHEN 'WAITLISTED' THEN 2 ELSE 3 END, a.wait_seq, a.applied_at")
+                .param(positionId).query(Applications::row).list());
     }
 
     /**
@@ -199,7 +285,7 @@ public class Applications {
         Student student = studentOf(user);
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         return ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(),
-                clock.instant(), store.openCount(student.id()), maxOpen);
+                clock.instant(), openCount(student.id()), maxOpen);
     }
 
     /** The most undecided applications a student may hold. */
@@ -209,7 +295,7 @@ public class Applications {
 
     public Optional<ApplicationView> mineFor(CurrentUser user, long positionId) {
         Student student = studentOf(user);
-        return store.find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
+        return find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
     }
 
     /** The student id of the signed-in student; refuses other roles. */
@@ -234,7 +320,8 @@ public class Applications {
     }
 
     private boolean promoteFromWaitlist(long positionId) {
-        Optional<Row> next = store.firstWaiting(positionId);
+        Optional<Row> next = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status = 'WAITLISTED'"
+                + " ORDER BY a.wait_seq LIMIT 1").param(positionId).query(Applications::row).optional();
         if (next.isEmpty() || !seats.take(positionId, 1)) {
             return false;
         }
@@ -244,19 +331,22 @@ public class Applications {
     }
 
     private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
-        store.place(clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
+        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
                 .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
                         PlacementSource.APPLICATION)));
     }
 
     private void endPlacement(long positionId, long studentId, String reason) {
-        store.endPlacement(positionId, studentId, reason, now());
+        jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE position_id = ? AND student_id = ?"
+                + " AND ended_at IS NULL").params(now(), reason, positionId, studentId).update();
     }
 
     private void setStatus(long id, ApplicationStatus status, String actor, String reason) {
-        Row before = store.byId(id).orElseThrow();
-        store.setStatus(id, status, now(), actor, reason);
-        store.insertEvent(id, now(), actor, status, reason);
+        Row before = byId(id).orElseThrow();
+        jdbc.sql("UPDATE plc_application SET status = ?, decided_at = ?, decided_by = ?, reason = ?,"
+                        + " wait_seq = CASE WHEN ? = 'WAITLISTED' THEN wait_seq ELSE NULL END WHERE id = ?")
+                .params(status.name(), now(), actor, reason, status.name(), id).update();
+        event(id, actor, status, reason);
         audit.recordChange("application", id, status.name().toLowerCase(), Map.of("status", before.status()),
                 Map.of("status", status));
         notifyStudent(before, status, reason);
@@ -270,11 +360,66 @@ public class Applications {
         });
     }
 
+    private long insert(long id, long positionId, long studentId, ApplicationStatus status, Long waitSeq,
+            Instant now) {
+        jdbc.sql("INSERT INTO plc_application (id, position_id, student_id, status, applied_at, wait_seq)"
+                        + " VALUES (?,?,?,?,?,?)")
+                .params(id, positionId, studentId, status.name(), at(now), waitSeq).update();
+        return id;
+    }
+
+    private long reapply(long id, ApplicationStatus status, Long waitSeq, Instant now) {
+        jdbc.sql("UPDATE plc_application SET status = ?, applied_at = ?, wait_seq = ?, decided_at = NULL,"
+                + " decided_by = NULL, reason = NULL WHERE id = ?").params(status.name(), at(now), waitSeq, id).update();
+        return id;
+    }
+
+    private void event(long applicationId, String actor, ApplicationStatus status, String reason) {
+        jdbc.sql("INSERT INTO plc_application_event (application_id, at, actor, status, reason) VALUES (?,?,?,?,?)")
+                .params(applicationId, now(), actor, status.name(), reason).update();
+    }
+
+    /** Serialises one student's requests; the row is created on first use (an upsert locks the row it finds). */
+    private void lockStudent(long studentId) {
+        jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT (student_id)"
+                + " DO UPDATE SET student_id = EXCLUDED.student_id").param(studentId).update();
+    }
+
+    /**
+     * {@link #lockStudent} in the same statement as drawing the id of a new application, so that its audit entry
+     * can be written before the decision.
+     */
+    private long lockStudentDrawingId(long studentId) {
+        return jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT (student_id)"
+                        + " DO UPDATE SET student_id = EXCLUDED.student_id"
+                        + " RETURNING nextval(pg_get_serial_sequence('plc_application', 'id'))")
+                .param(studentId).query(Long.class).single();
+    }
+
+    private int openCount(long studentId) {
+        return jdbc.sql("SELECT count(*) FROM plc_application WHERE student_id = ? AND status IN ('PENDING', 'WAITLISTED')")
+                .param(studentId).query(Integer.class).single();
+    }
+
     private Integer waitPosition(Row row) {
         if (row.status() != ApplicationStatus.WAITLISTED || row.waitSeq() == null) {
             return null;
         }
-        return store.waitPosition(row.positionId(), row.waitSeq());
+        return waitPosition(row.positionId(), row.waitSeq());
+    }
+
+    private Integer waitPosition(long positionId, long waitSeq) {
+        return jdbc.sql("SELECT count(*) FROM plc_application WHERE position_id = ? AND status = 'WAITLISTED'"
+                + " AND wait_seq <= ?").params(positionId, waitSeq).query(Integer.class).single();
+    }
+
+    private Optional<Row> find(long positionId, long studentId) {
+        return jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.student_id = ?").params(positionId, studentId)
+                .query(Applications::row).optional();
+    }
+
+    private Optional<Row> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Applications::row).optional();
     }
 
     private List<ApplicationView> views(List<Row> rows) {
@@ -293,6 +438,13 @@ public class Applications {
 
     record Row(long id, long positionId, long studentId, ApplicationStatus status, Instant appliedAt,
             Instant decidedAt, String reason, Long waitSeq) {
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp decided = rs.getTimestamp(6);
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), ApplicationStatus.valueOf(rs.getString(4)),
+                rs.getTimestamp(5).toInstant(), decided == null ? null : decided.toInstant(), rs.getString(7),
+                rs.getObject(8, Long.class));
     }
 
     private OffsetDateTime now() {

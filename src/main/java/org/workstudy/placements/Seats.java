@@ -3,9 +3,13 @@ package org.workstudy.placements;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.workstudy.placements.internal.SeatCount;
 
 /**
@@ -16,15 +20,31 @@ import org.workstudy.placements.internal.SeatCount;
 class Seats {
 
     private final JdbcClient jdbc;
+    /** Positions whose counter row is known to be committed (rows are never deleted): no INSERT per apply for them. */
+    private final Set<Long> known = ConcurrentHashMap.newKeySet();
 
     Seats(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Creates the counter when the position is first used; a concurrent creation is ignored, not an error. */
+    /**
+     * Creates the counter when the position is first used; a concurrent creation is ignored, not an error. Once the
+     * row is committed this instance remembers it (a rolled-back creation is not remembered).
+     */
     void ensure(long positionId, int capacity) {
+        if (known.contains(positionId)) {
+            return;
+        }
         jdbc.sql("INSERT INTO plc_seat (position_id, capacity, accepted) VALUES (?,?,0) ON CONFLICT DO NOTHING")
                 .params(positionId, capacity).update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.add(positionId);
+                }
+            });
+        }
     }
 
     /** Takes {@code n} places if that many are free; false when not (and nothing changes). */

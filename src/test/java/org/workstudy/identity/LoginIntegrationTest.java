@@ -224,6 +224,27 @@ class LoginIntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /** Sessions are written back only when something changed (web/SessionTouchLimit): pages read them only. */
+    @Test
+    void pagesWithinAMinuteLeaveTheStoredSessionAlone() throws Exception {
+        String user = fixtures.account(Grant.school(Role.LEADER));
+        jakarta.servlet.http.Cookie session = Logins.login(mvc, user, Fixtures.PASSWORD);
+        long signedIn = lastAccess(user);
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        assertThat(lastAccess(user)).isEqualTo(signedIn);
+        // Two minutes later (moved back in the store), the next page moves the last access again
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 120000,"
+                + " expiry_time = expiry_time - 120000 WHERE principal_name = ?").param(user).update();
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        assertThat(lastAccess(user)).isGreaterThan(signedIn - 120000);
+    }
+
+    private long lastAccess(String user) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE principal_name = ?").param(user)
+                .query(Long.class).single();
+    }
+
     @Test
     void pagesNeedASignIn() throws Exception {
         mvc.perform(get("/org/students")).andExpect(status().is3xxRedirection());

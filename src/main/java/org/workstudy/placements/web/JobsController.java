@@ -17,11 +17,10 @@ import org.workstudy.organization.Organization;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
 import org.workstudy.placements.internal.SeatCount;
-import org.workstudy.positions.PositionBank;
-import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionView;
 import org.workstudy.positions.TimeKind;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.PageResult;
 import org.workstudy.web.Outcomes;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -30,38 +29,49 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 @Controller
 class JobsController {
 
-    private final PositionBank positions;
     private final Applications applications;
     private final Placements placements;
     private final Organization organization;
     private final Clock clock;
+    private final JobBoard board;
 
-    JobsController(PositionBank positions, Applications applications, Placements placements,
-            Organization organization, Clock clock) {
-        this.positions = positions;
+    JobsController(Applications applications, Placements placements,
+            Organization organization, Clock clock, JobBoard board) {
+        this.board = board;
         this.applications = applications;
         this.placements = placements;
         this.organization = organization;
         this.clock = clock;
     }
 
+    /** Cards per page of {@code /jobs}. */
+    static final int PAGE_SIZE = 24;
+
     @GetMapping("/jobs")
     String list(@RequestParam(required = false) TimeKind timeKind, @RequestParam(required = false) Boolean onCampus,
             @RequestParam(required = false) String city, @RequestParam(required = false) String text,
             @RequestParam(required = false) Long collegeId,
             @RequestParam(defaultValue = "true") boolean openNow, @RequestParam(defaultValue = "false") boolean hasFree,
-            Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser user = CurrentUser.require();
         applications.studentOf(user);
-        // A school has at most a few hundred published positions: filter the free places over all of them.
-        List<PositionView> found = positions.searchPublished(new PositionQuery(blank(text), null, collegeId, null, null,
-                timeKind, onCampus, blank(city), openNow ? Boolean.TRUE : null), 0, 200).items();
-        Map<Long, SeatCount> seats = applications.seats(found);
-        List<PositionView> shown = found.stream().filter(p -> !hasFree || seats.get(p.id()).free() > 0)
+        // A school has at most a few hundred published positions: filter the free places over all of them, from the
+        // search shared by everyone for a few seconds (JobBoard).
+        JobBoard.Listing listing = board.search(new JobBoard.Search(blank(text), collegeId, timeKind, onCampus,
+                blank(city), openNow));
+        Map<Long, SeatCount> seats = listing.seats();
+        List<PositionView> shown = listing.positions().stream()
+                .filter(p -> !hasFree || seats.get(p.id()).free() > 0)
                 .sorted(Comparator.comparing(PositionView::closesAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        model.addAttribute("jobs", shown);
+        int last = Math.max(0, (shown.size() - 1) / PAGE_SIZE);
+        int current = Math.max(0, Math.min(page, last));
+        List<PositionView> onPage = shown.subList(current * PAGE_SIZE,
+                Math.min(shown.size(), (current + 1) * PAGE_SIZE));
+        model.addAttribute("jobs", onPage);
+        model.addAttribute("result", new PageResult<>(onPage, current, PAGE_SIZE, shown.size()));
         model.addAttribute("seats", seats);
+        model.addAttribute("staleSeconds", board.staleSeconds());
         model.addAttribute("timeKinds", TimeKind.values());
         model.addAttribute("colleges", organization.colleges());
         model.addAttribute("now", clock.instant());
@@ -71,10 +81,12 @@ class JobsController {
     @GetMapping("/jobs/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUser.require();
-        PositionView job = positions.find(id).filter(p -> p.status() == org.workstudy.positions.PositionStatus.PUBLISHED)
+        JobBoard.Position cached = board.position(id);
+        PositionView job = cached.position().filter(p -> p.status() == org.workstudy.positions.PositionStatus.PUBLISHED)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         model.addAttribute("job", job);
-        model.addAttribute("seat", applications.seats(job));
+        model.addAttribute("seat", cached.seat());
+        model.addAttribute("staleSeconds", board.staleSeconds());
         model.addAttribute("mine", applications.mineFor(user, id).orElse(null));
         model.addAttribute("open", job.openAt(clock.instant()));
         model.addAttribute("refusal", applications.refusal(user, job).orElse(null));
@@ -82,11 +94,20 @@ class JobsController {
         return "placements/job";
     }
 
-    /** The places-left badge, polled by htmx while the page is open. */
+    /**
+     * The places-left badge, polled by htmx while the page is open: a published position's places for anyone signed
+     * in, a draft's, closed or cancelled one's only for those who may see the position itself.
+     */
     @HxRequest
     @GetMapping("/jobs/{id:\\d+}/seats")
     String seats(@PathVariable long id, Model model) {
-        model.addAttribute("seat", applications.seatsFor(CurrentUser.require(), id));
+        CurrentUser user = CurrentUser.require();
+        JobBoard.Position cached = board.position(id);
+        cached.position().filter(v -> v.status() == org.workstudy.positions.PositionStatus.PUBLISHED
+                        || org.workstudy.positions.PositionRules.maySee(user, v.bank(), v.bankCollegeId(),
+                                v.employerId()))
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        model.addAttribute("seat", cached.seat());
         return "placements/job :: seats";
     }
 
@@ -98,6 +119,7 @@ class JobsController {
     String apply(@PathVariable long id, RedirectAttributes redirect) {
         return Outcomes.attempt(() -> {
             applications.apply(CurrentUser.require(), id);
+            board.forget(id); // the applicant sees the places their own click left
             return "redirect:/jobs/" + id + "?applied";
         }, e -> {
             Outcomes.shown(redirect, e); // a position closed meanwhile is a reason, not an error page
