@@ -47,6 +47,12 @@ public class AwardLists {
     public static final Set<Role> READERS = Set.of(Role.CENTER_DIRECTOR, Role.CENTER_STAFF, Role.LEADER,
             Role.VICE_DEAN, Role.COUNSELOR);
 
+    /**
+     * The years a cohort studies (three-year programmes): a student counts in the academic years starting from their
+     * cohort's up to two years later; graduates of earlier years are left out of later years' lists.
+     */
+    static final int STUDY_YEARS = 3;
+
     private final StatisticsFigures figures;
     private final AwardSettings settings;
     private final AwardRecords records;
@@ -72,15 +78,23 @@ public class AwardLists {
         }
     }
 
-    /** The academic year of today (the default of the filter). */
+    /** The academic year of today. */
     public String currentYear() {
         return StatsFilter.yearOf(LocalDate.now(clock));
     }
 
+    /**
+     * The default of the filter: the last academic year that has ended (awards are judged for a finished year; the
+     * running one can be chosen and is judged as of today).
+     */
+    public String lastFinishedYear() {
+        return StatsFilter.yearOf(LocalDate.now(clock).minusYears(1));
+    }
+
     /** The filter, refusing a malformed year naming the field ({@code academicYear}). */
     public StatsFilter filter(String academicYear, Long collegeId) {
-        return new StatsFilter(academicYear == null || academicYear.isBlank() ? currentYear() : academicYear, null,
-                collegeId, null, null);
+        return new StatsFilter(academicYear == null || academicYear.isBlank() ? lastFinishedYear() : academicYear,
+                null, collegeId, null, null);
     }
 
     /** The day a year is judged on: its last day, or today while it runs. */
@@ -231,7 +245,10 @@ public class AwardLists {
     private Basis basis(CurrentUser user, StatsFilter filter) {
         requireReader(user);
         LocalDate day = evaluationDay(filter);
-        return new Basis(figures.standings(user, filter), settings.forDay(day), day);
+        int start = filter.startYear();
+        List<StudentStanding> inYear = figures.standings(user, filter).stream()
+                .filter(s -> s.cohort() <= start && start < s.cohort() + STUDY_YEARS).toList();
+        return new Basis(inYear, settings.forDay(day), day);
     }
 
     private static Map<Long, List<StudentStanding>> byClass(List<StudentStanding> standings) {

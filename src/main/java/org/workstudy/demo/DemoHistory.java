@@ -217,13 +217,15 @@ final class DemoHistory {
                     k.s.studentNo(), category,
                     "寒暑假期间坚持在岗，用人单位来函表扬", day.toString(), null)));
         }
-        String[][] penalties = {{"NO_SHOW", "连续两次未按排班到岗，未提前请假", "40", "180"},
-                {"FALSIFIED_HOURS", "上报工时与用人单位考勤不符，多报 6 小时", "60", "365"},
-                {"NO_SHOW", "开学第一周未到岗", "400", "90"}};
+        // penalties decided in the last finished academic year, so that they count on its evaluation day (31 August)
+        LocalDate yearEnd = LocalDate.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 8, 31);
+        String[][] penalties = {{"NO_SHOW", "连续两次未按排班到岗，未提前请假", "40", "365"},
+                {"FALSIFIED_HOURS", "上报工时与用人单位考勤不符，多报 6 小时", "75", "540"},
+                {"NO_SHOW", "开学第一周未到岗", "300", "90"}};
         for (int i = 0; i < penalties.length; i++) {
             Kid k = studying.get(1 + i * 2);
             String[] p = penalties[i];
-            LocalDate day = today.minusDays(Long.parseLong(p[2]));
+            LocalDate day = yearEnd.minusDays(Long.parseLong(p[2]));
             actors.as(center, day.atTime(15, 0), () -> x.awards().record(center, new AwardRecordForm(
                     k.s.studentNo(), p[0], p[1], day.toString(), day.plusDays(Long.parseLong(p[3])).toString())));
         }

@@ -90,38 +90,38 @@ class AwardsScopeTest {
     @Test
     void aViceDeanSeesTheirCollegeOnlyAndAnotherCollegeIsNotFound() {
         CurrentUser viceDean = signedIn(viceDeanA, Role.VICE_DEAN);
-        StatsFilter year = lists.filter(null, null);
+        StatsFilter year = lists.filter(year(), null);
         assertThat(lists.classes(viceDean, year, ZH).eligible()).extracting(ClassAward::classId)
                 .containsExactlyInAnyOrder(classA1, classA2);
         assertThat(lists.counselors(viceDean, year, ZH).eligible()).hasSize(2);
         assertThat(lists.students(viceDean, year, ZH).eligible()).extracting(StudentAward::studentId)
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(a1.stream(), a2.stream()).toList());
-        assertNotFound(() -> lists.students(viceDean, lists.filter(null, collegeB), ZH));
-        assertNotFound(() -> lists.classes(viceDean, lists.filter(null, collegeB), ZH));
-        assertNotFound(() -> lists.counselors(viceDean, lists.filter(null, collegeB), ZH));
+        assertNotFound(() -> lists.students(viceDean, lists.filter(year(), collegeB), ZH));
+        assertNotFound(() -> lists.classes(viceDean, lists.filter(year(), collegeB), ZH));
+        assertNotFound(() -> lists.counselors(viceDean, lists.filter(year(), collegeB), ZH));
         CurrentUser centerUser = signedIn(center, Role.CENTER_STAFF);
-        assertThat(lists.classes(centerUser, lists.filter(null, collegeB), ZH).eligible())
+        assertThat(lists.classes(centerUser, lists.filter(year(), collegeB), ZH).eligible())
                 .extracting(ClassAward::classId).containsExactly(classB1);
     }
 
     @Test
     void aCounselorSeesTheirClassesAndThemselvesOnly() {
         CurrentUser counselor = signedIn(counselorA1, Role.COUNSELOR);
-        AwardList<CounselorAward> counselors = lists.counselors(counselor, lists.filter(null, null), ZH);
+        AwardList<CounselorAward> counselors = lists.counselors(counselor, lists.filter(year(), null), ZH);
         assertThat(counselors.eligible()).extracting(CounselorAward::accountId).containsExactly(counselor.accountId());
         assertThat(counselors.eligible().get(0).students()).isEqualTo(2);
-        assertThat(lists.classes(counselor, lists.filter(null, null), ZH).eligible()).extracting(ClassAward::classId)
+        assertThat(lists.classes(counselor, lists.filter(year(), null), ZH).eligible()).extracting(ClassAward::classId)
                 .containsExactly(classA1);
-        assertThat(lists.students(counselor, lists.filter(null, null), ZH).eligible())
+        assertThat(lists.students(counselor, lists.filter(year(), null), ZH).eligible())
                 .extracting(StudentAward::studentId).containsExactlyInAnyOrderElementsOf(a1);
-        assertNotFound(() -> lists.students(counselor, lists.filter(null, collegeA), ZH));
-        assertThatThrownBy(() -> lists.students(signedInStudent(a1.get(0)), lists.filter(null, null), ZH))
+        assertNotFound(() -> lists.students(counselor, lists.filter(year(), collegeA), ZH));
+        assertThatThrownBy(() -> lists.students(signedInStudent(a1.get(0)), lists.filter(year(), null), ZH))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
     @Test
     void theApiAnswersInScopeAndNamesTheFieldOfBadInput() throws Exception {
-        mvc.perform(get("/api/v1/awards/classes?collegeId=" + collegeA).with(httpBasic(viceDeanA, Fixtures.PASSWORD)))
+        mvc.perform(get("/api/v1/awards/classes?academicYear=" + year() + "&collegeId=" + collegeA).with(httpBasic(viceDeanA, Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version.id").isNumber())
                 .andExpect(jsonPath("$.eligible.length()").value(2))
                 .andExpect(jsonPath("$.eligible[0].verdict.met[0].text").isString());
@@ -169,6 +169,11 @@ class AwardsScopeTest {
         assertThatThrownBy(() -> records.record(signedIn(counselorA1, Role.COUNSELOR),
                 new AwardRecordForm(noA, "PRAISE", "x", today, null)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    /** The running year: the version added in the set-up applies to it (judged today). */
+    private String year() {
+        return StatsFilter.yearOf(settings.today());
     }
 
     private CurrentUser signedIn(String username, Role role) {

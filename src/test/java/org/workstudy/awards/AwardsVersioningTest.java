@@ -99,7 +99,8 @@ class AwardsVersioningTest {
         AwardRecord penalty = records.record(center, new AwardRecordForm(no, "NO_SHOW", "两次未到岗",
                 today.toString(), today.toString()));
         assertThat(penalty.penalty()).isTrue();
-        AwardList<StudentAward> now = lists.students(viceDean, lists.filter(null, college), ZH);
+        StatsFilter thisYear = lists.filter(StatsFilter.yearOf(today), college);
+        AwardList<StudentAward> now = lists.students(viceDean, thisYear, ZH);
         assertThat(now.eligible()).extracting(StudentAward::studentId).doesNotContain(students.get(0)).hasSize(2);
         assertThat(now.near()).singleElement().satisfies(s -> {
             assertThat(s.studentId()).isEqualTo(students.get(0));
@@ -108,7 +109,7 @@ class AwardsVersioningTest {
         });
         // a reward changes nothing
         records.record(center, new AwardRecordForm(no, "PRAISE", "主动加班", today.toString(), null));
-        assertThat(lists.students(viceDean, lists.filter(null, college), ZH).near()).hasSize(1);
+        assertThat(lists.students(viceDean, thisYear, ZH).near()).hasSize(1);
     }
 
     @Test

@@ -206,7 +206,7 @@ class AwardsController {
     }
 
     private List<String> years(StatsFilter filter) {
-        int current = Integer.parseInt(lists.currentYear().substring(0, 4));
+        int current = Integer.parseInt(lists.currentYear().substring(0, 4));  // the running year first
         List<String> out = new ArrayList<>();
         for (int y = current; y >= current - 5; y--) {
             out.add(y + "-" + (y + 1));
