@@ -43,7 +43,7 @@ class AwardsController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Lines shown per list on the page; the .xlsx holds all. */
-    static final int SHOWN = 100;
+    static final int SHOWN = 50;
 
     private final AwardLists lists;
     private final AwardExport export;
