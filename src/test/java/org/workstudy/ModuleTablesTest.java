@@ -45,6 +45,7 @@ class ModuleTablesTest {
             Map.entry("idn_", "identity"),
             Map.entry("ntf_", "notifications"),
             Map.entry("pay_", "pay"),
+            Map.entry("awd_", "awards"),
             Map.entry("org_", "organization"),
             Map.entry("plc_", "placements"),
             Map.entry("pol_", "policy"),

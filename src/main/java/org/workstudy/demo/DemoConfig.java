@@ -2,6 +2,7 @@ package org.workstudy.demo;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.workstudy.awards.AwardRecords;
 import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
@@ -26,8 +27,8 @@ class DemoConfig {
     DemoHistory.Services demoServices(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay, AwardRecords awards) {
         return new DemoHistory.Services(calendar, workflow, employers, placements, applications, ledger,
-                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status, pay);
+                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status, pay, awards);
     }
 }

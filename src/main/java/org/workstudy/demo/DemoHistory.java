@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.workstudy.awards.AwardRecordForm;
+import org.workstudy.awards.AwardRecords;
 import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.calendar.CalendarSnapshot;
 import org.workstudy.calendar.DayKind;
@@ -95,7 +97,7 @@ final class DemoHistory {
     record Services(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay, AwardRecords awards) {
     }
 
     /** A student with what the history decided for them. */
@@ -189,6 +191,46 @@ final class DemoHistory {
         }
         timed("annual plans", this::annualPlans);
         timed("pay", () -> new DemoPay(x.pay(), x.employers(), actors, now).load());
+        timed("rewards and penalties", this::rewardsAndPenalties);
+    }
+
+    /**
+     * The center's rewards and penalties (奖惩) in the studying cohorts: public praise for the students with the most
+     * hours planned, a few penalties in force (no-show, falsified hours: those students drop to "just below" on the
+     * award page) and one that has run out (it no longer counts).
+     */
+    private void rewardsAndPenalties() {
+        CurrentUser center = actors.user("zhongxin", Role.CENTER_STAFF);
+        List<Kid> studying = cohorts.entrySet().stream().filter(e -> !graduated(e.getKey())
+                        && semesterNow(e.getKey()) >= 2 && semesterNow(e.getKey()) <= 5)
+                .flatMap(e -> e.getValue().stream()).filter(k -> k.role.isEmpty())
+                .sorted(Comparator.comparing((Kid k) -> k.target).reversed()
+                        .thenComparing(k -> k.s.studentNo()))
+                .toList();
+        if (studying.size() < 12) {
+            return;
+        }
+        LocalDate today = now.toLocalDate();
+        for (int i = 0; i < 6; i++) {
+            Kid k = studying.get(i * 2);
+            LocalDate day = today.minusDays(20L + 9 * i);
+            String category = i % 3 == 0 ? "OUTSTANDING" : "PRAISE";
+            actors.as(center, day.atTime(10, 0), () -> x.awards().record(center, new AwardRecordForm(
+                    k.s.studentNo(), category,
+                    "寒暑假期间坚持在岗，用人单位来函表扬", day.toString(), null)));
+        }
+        // penalties decided in the last finished academic year, so that they count on its evaluation day (31 August)
+        LocalDate yearEnd = LocalDate.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 8, 31);
+        String[][] penalties = {{"NO_SHOW", "连续两次未按排班到岗，未提前请假", "40", "365"},
+                {"FALSIFIED_HOURS", "上报工时与用人单位考勤不符，多报 6 小时", "75", "540"},
+                {"NO_SHOW", "开学第一周未到岗", "300", "90"}};
+        for (int i = 0; i < penalties.length; i++) {
+            Kid k = studying.get(1 + i * 2);
+            String[] p = penalties[i];
+            LocalDate day = yearEnd.minusDays(Long.parseLong(p[2]));
+            actors.as(center, day.atTime(15, 0), () -> x.awards().record(center, new AwardRecordForm(
+                    k.s.studentNo(), p[0], p[1], day.toString(), day.plusDays(Long.parseLong(p[3])).toString())));
+        }
     }
 
     /** Decides each student's role and hours from the seed; returns the latest graduated cohort (0: none). */

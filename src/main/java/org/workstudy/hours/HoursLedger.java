@@ -203,6 +203,22 @@ public class HoursLedger {
         return totals.countedOnPositions(positionIds, from, until);
     }
 
+    /** An entry that needed a confirmation: when it was recorded and when it was decided (null: still waiting). */
+    public record ConfirmationTime(long studentId, long entryId, java.time.Instant recordedAt,
+            java.time.Instant decidedAt) {
+    }
+
+    /**
+     * The entries of these students that needed a confirmation (the counselor's or the employer's), recorded from
+     * {@code from} up to (not including) {@code until}, with when they were decided: how promptly confirmations are
+     * handled (module awards). No scope check: callers limit the students to the user's.
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<ConfirmationTime> confirmationTimes(Collection<Long> studentIds, java.time.Instant from,
+            java.time.Instant until) {
+        return totals.confirmationTimes(studentIds, from, until);
+    }
+
     /**
      * The student's entries for a self-arranged registration that count now that its certificate was verified:
      * announced as {@link HoursConfirmed}, as if confirmed now (listeners re-read the totals).

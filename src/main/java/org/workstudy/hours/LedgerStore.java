@@ -260,6 +260,32 @@ class LedgerStore {
                 .list();
     }
 
+    /**
+     * Entries of these students that needed a confirmation, recorded from {@code from} up to (not including)
+     * {@code until}: when recorded and when decided (null: still waiting). Entries corrected or voided while they
+     * waited are left out (nobody had to decide them).
+     */
+    List<HoursLedger.ConfirmationTime> confirmationTimes(Collection<Long> studentIds, java.time.Instant from,
+            java.time.Instant until) {
+        List<Long> ids = List.copyOf(studentIds);
+        List<HoursLedger.ConfirmationTime> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.addAll(jdbc.sql("SELECT e.student_id, e.id, e.recorded_at, c.at FROM hrs_entry e"
+                            + " LEFT JOIN hrs_confirmation c ON c.entry_id = e.id WHERE e.needs_confirmation"
+                            + " AND e.kind <> 'VOID' AND e.student_id IN (:ids)"
+                            + " AND e.recorded_at >= :from AND e.recorded_at < :until AND (c.id IS NOT NULL"
+                            + " OR NOT EXISTS (SELECT 1 FROM hrs_entry n WHERE n.corrects_id = e.id))"
+                            + " ORDER BY e.id")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .param("from", java.sql.Timestamp.from(from)).param("until", java.sql.Timestamp.from(until))
+                    .query((rs, n) -> new HoursLedger.ConfirmationTime(rs.getLong(1), rs.getLong(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                    .list());
+        }
+        return out;
+    }
+
     /** Students per totals query: a graduating cohort in one (one pass over its ledger; 2 x 10,000 parameters). */
     private static final int TOTALS_CHUNK = 10000;
 

@@ -113,4 +113,9 @@ class LedgerTotals {
     List<HoursLedger.PositionDay> countedOnPositions(Collection<Long> positionIds, LocalDate from, LocalDate until) {
         return store.countedOnPositions(positionIds, from, until);
     }
+
+    List<HoursLedger.ConfirmationTime> confirmationTimes(Collection<Long> studentIds, java.time.Instant from,
+            java.time.Instant until) {
+        return store.confirmationTimes(studentIds, from, until);
+    }
 }

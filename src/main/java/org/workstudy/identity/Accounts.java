@@ -201,6 +201,19 @@ public class Accounts implements org.workstudy.audit.AuditActors {
                 .query((rs, n) -> new Holding(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
     }
 
+    /** The accounts holding the role on each of these scopes (a class's counselors), by scope id. */
+    public Map<Long, List<Long>> holderIds(Role role, Collection<Long> scopeIds) {
+        Map<Long, List<Long>> out = new LinkedHashMap<>();
+        if (!scopeIds.isEmpty()) {
+            jdbc.sql("SELECT scope_id, account_id FROM identity_grant WHERE role = :role AND scope_id IN (:ids)"
+                            + " ORDER BY scope_id, account_id")
+                    .param("role", role.name()).param("ids", scopeIds)
+                    .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+                    .list();
+        }
+        return out;
+    }
+
     /** The scopes on which someone holds the role (the classes that have a counselor). */
     public Set<Long> scopesHeld(Role role) {
         return Set.copyOf(jdbc.sql("SELECT DISTINCT scope_id FROM identity_grant WHERE role = ? AND scope_id IS NOT NULL")

@@ -173,6 +173,17 @@ public class Organization {
         return accounts.holdersOf(Grant.of(Role.COUNSELOR, classId));
     }
 
+    /** The counselors of each of these classes (account id and name), by class id; classes without one are left out. */
+    public Map<Long, List<ClassCounselor>> classCounselors(java.util.Collection<Long> classIds) {
+        Map<Long, List<Long>> ids = accounts.holderIds(Role.COUNSELOR, classIds);
+        Map<Long, String> names = accounts.displayNames(ids.values().stream().flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<Long, List<ClassCounselor>> out = new java.util.LinkedHashMap<>();
+        ids.forEach((classId, accountIds) -> out.put(classId, accountIds.stream()
+                .map(a -> new ClassCounselor(a, names.getOrDefault(a, String.valueOf(a)))).toList()));
+        return out;
+    }
+
     private Map<Long, List<String>> counselorNames(List<Long> classIds) {
         return accounts.holderNames(Role.COUNSELOR, classIds);
     }

@@ -141,6 +141,46 @@ public class StatisticsFigures {
         }
     }
 
+    /**
+     * Every student of the user's scope under the filter (withdrawn students left out), with where they are and
+     * where they stand, and the hours counted in the filter's academic year: what award eligibility (module awards)
+     * reads. One query over the summary, names from the roster.
+     */
+    @Transactional(readOnly = true)
+    public List<StudentStanding> standings(CurrentUser user, StatsFilter filter) {
+        Scoped s = scoped(user, filter);
+        Where w = summaryWhere(s, filter, "t");
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("y_from", Date.valueOf(filter.from()));
+        params.put("y_until", Date.valueOf(filter.until()));
+        record Row(long studentId, long collegeId, long classId, int cohort, BigDecimal required, BigDecimal counted,
+                BigDecimal expected, boolean completed, boolean onTrack, String deferral, BigDecimal yearHours) {
+        }
+        List<Row> rows = jdbc.sql("SELECT t.student_id, t.college_id, t.class_id, t.cohort, t.required_hours,"
+                        + " t.counted_hours, t.expected_hours, t.completed, t.on_track, t.deferral,"
+                        + " COALESCE((SELECT sum(h.hours) FROM sts_hours h WHERE h.student_id = t.student_id"
+                        + " AND h.work_month >= :y_from AND h.work_month < :y_until), 0)"
+                        + " FROM sts_student t WHERE " + w.sql() + " AND t.status <> 'WITHDRAWN'"
+                        + " ORDER BY t.student_id").params(params)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBoolean(8),
+                        rs.getBoolean(9), rs.getString(10), rs.getBigDecimal(11))).list();
+        Map<Long, StudentRow> names = new HashMap<>();
+        List<Long> ids = rows.stream().map(Row::studentId).toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            names.putAll(roster.rows(ids.subList(from, Math.min(ids.size(), from + 1000))));
+        }
+        List<StudentStanding> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            StudentRow n = names.get(r.studentId());
+            out.add(new StudentStanding(r.studentId(), n == null ? "" : n.studentNo(), n == null ? "" : n.name(),
+                    r.collegeId(), n == null ? "" : n.collegeName(), r.classId(), n == null ? "" : n.className(),
+                    r.cohort(), r.required(), r.counted(), r.expected(), r.yearHours(), r.completed(), r.onTrack(),
+                    r.deferral()));
+        }
+        return out;
+    }
+
     /** The placements behind a figure (placed in the academic year), a page at a time, newest first. */
     @Transactional(readOnly = true)
     public PageResult<PlacementLine> placements(CurrentUser user, StatsFilter filter, PlacementDrill drill, int page,

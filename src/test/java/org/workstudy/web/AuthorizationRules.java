@@ -449,6 +449,22 @@ final class AuthorizationRules {
             PUT /api/v1/pay/positions/{positionId}/terms | EMPLOYER, CENTER_STAFF, ADMIN | scoped
             GET /api/v1/pay/my | STUDENT | -
             PUT /api/v1/pay/my/card | STUDENT | -
+            # awards (issue 14 item 3): lists in the caller's scope (a college outside it is 404: AwardsScopeTest);
+            # thresholds added by the center director; rewards and penalties recorded by the center, read in scope
+            GET /awards | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /awards/students.xlsx | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /awards/classes.xlsx | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /awards/counselors.xlsx | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /awards/settings | CENTER_DIRECTOR | -
+            POST /awards/settings | CENTER_DIRECTOR | -
+            GET /awards/records | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR, STUDENT | -
+            POST /awards/records | CENTER_STAFF, CENTER_DIRECTOR | -
+            GET /api/v1/awards/students | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /api/v1/awards/classes | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /api/v1/awards/counselors | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /api/v1/awards/thresholds | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
+            GET /api/v1/awards/records | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR, STUDENT | -
+            POST /api/v1/awards/records | CENTER_STAFF, CENTER_DIRECTOR | -
             GET /verify | PUBLIC | -
             GET /verify/{code} | PUBLIC | open?
             """;

@@ -1,0 +1,22 @@
+package org.workstudy.awards;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A reward or penalty of a student: what for, why, the day decided, the last day a penalty is in force (null for a
+ * reward), who decided and recorded it.
+ */
+public record AwardRecord(long id, long studentId, String studentNo, String studentName, String className,
+        AwardCategory category, String reason, LocalDate decidedOn, LocalDate validUntil, String decidedBy,
+        String decidedByName, Instant createdAt) {
+
+    public boolean penalty() {
+        return category.penalty();
+    }
+
+    /** Whether a penalty is in force on the day (a reward never is). */
+    public boolean inForce(LocalDate day) {
+        return penalty() && !day.isBefore(decidedOn) && !day.isAfter(validUntil);
+    }
+}
