@@ -190,7 +190,7 @@ final class DemoHistory {
             timed("fifth semester", () -> fifthSemester(fifth));
         }
         timed("annual plans", this::annualPlans);
-        timed("pay", () -> new DemoPay(x.pay(), x.employers(), actors, now).load());
+        timed("pay", () -> new DemoPay(x.pay(), actors, now).load());
         timed("rewards and penalties", this::rewardsAndPenalties);
     }
 
