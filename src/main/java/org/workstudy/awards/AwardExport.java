@@ -12,9 +12,7 @@ import org.workstudy.awards.AwardLines.AwardList;
 import org.workstudy.awards.AwardLines.ClassAward;
 import org.workstudy.awards.AwardLines.CounselorAward;
 import org.workstudy.awards.AwardLines.StudentAward;
-import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.Decimals;
-import org.workstudy.statistics.StatsFilter;
 
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
@@ -29,16 +27,13 @@ import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 @Service
 public class AwardExport {
 
-    private final AwardLists lists;
     private final MessageSource messages;
 
-    AwardExport(AwardLists lists, MessageSource messages) {
-        this.lists = lists;
+    AwardExport(MessageSource messages) {
         this.messages = messages;
     }
 
-    public void students(CurrentUser user, StatsFilter filter, Locale locale, OutputStream out) {
-        AwardList<StudentAward> list = lists.students(user, filter, locale);
+    public void students(AwardList<StudentAward> list, Locale locale, OutputStream out) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(header(locale, "awards.col.verdict", "awards.col.student-no", "awards.col.name",
                 "awards.col.college", "awards.col.class", "awards.col.cohort", "awards.col.year-hours",
@@ -53,8 +48,7 @@ public class AwardExport {
         write(out, locale, list, rows);
     }
 
-    public void classes(CurrentUser user, StatsFilter filter, Locale locale, OutputStream out) {
-        AwardList<ClassAward> list = lists.classes(user, filter, locale);
+    public void classes(AwardList<ClassAward> list, Locale locale, OutputStream out) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(header(locale, "awards.col.verdict", "awards.col.class", "awards.col.college", "awards.col.cohort",
                 "awards.col.students", "awards.col.on-track-count", "awards.col.arrears", "awards.col.counselors",
@@ -69,8 +63,7 @@ public class AwardExport {
         write(out, locale, list, rows);
     }
 
-    public void counselors(CurrentUser user, StatsFilter filter, Locale locale, OutputStream out) {
-        AwardList<CounselorAward> list = lists.counselors(user, filter, locale);
+    public void counselors(AwardList<CounselorAward> list, Locale locale, OutputStream out) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(header(locale, "awards.col.verdict", "awards.col.counselor", "awards.col.classes",
                 "awards.col.students", "awards.col.on-track-count", "awards.col.confirmations",

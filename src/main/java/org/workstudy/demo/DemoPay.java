@@ -3,9 +3,7 @@ package org.workstudy.demo;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 
@@ -22,7 +20,9 @@ import org.workstudy.pay.PaySheets;
  */
 final class DemoPay {
 
-    private static final String ON_CAMPUS_ACCOUNT = "yongren";
+    private static final String EMPLOYER_ACCOUNT = "yongren";
+    /** The demo school's first employer, 后勤处, whose account {@code yongren} is. */
+    private static final long EMPLOYER_ID = 1L;
 
     private final PaySheets pay;
     private final DemoActors actors;
@@ -37,29 +37,23 @@ final class DemoPay {
 
     void load() {
         CurrentUser center = actors.user("zhongxin", Role.CENTER_STAFF);
-        Map<String, Long> sheetsOf = new LinkedHashMap<>();
-        sheetsOf.put(ON_CAMPUS_ACCOUNT, 1L); // the demo school's first employer, 后勤处
+        CurrentUser employer = actors.user(EMPLOYER_ACCOUNT, Role.EMPLOYER);
         YearMonth last = YearMonth.from(now).minusMonths(1);
-        List<PaySheet> prepared = new ArrayList<>();
+        List<PaySheet> paid = new ArrayList<>();
         for (YearMonth month = last.minusMonths(2); !month.isAfter(last); month = month.plusMonths(1)) {
             YearMonth m = month;
             LocalDateTime due = m.plusMonths(1).atDay(3).atTime(10, 0);
-            boolean closed = m.isBefore(last);
-            for (Map.Entry<String, Long> e : sheetsOf.entrySet()) {
-                long sheet = actors.as(center, due, () -> pay.open(center, e.getValue(), m));
-                CurrentUser employer = actors.user(e.getKey(), Role.EMPLOYER);
-                boolean empty = actors.as(center, due, () -> pay.sheet(center, sheet)).lines().isEmpty();
-                if (empty) {
-                    continue;
-                }
-                actors.as(employer, due.plusDays(2), () -> pay.confirm(employer, sheet));
-                if (closed) {
-                    actors.as(center, due.plusDays(5), () -> pay.approve(center, sheet));
-                }
-                prepared.add(actors.as(center, due.plusDays(5), () -> pay.sheet(center, sheet)));
+            long sheet = actors.as(center, due, () -> pay.open(center, EMPLOYER_ID, m));
+            if (actors.as(center, due, () -> pay.sheet(center, sheet)).lines().isEmpty()) {
+                continue;
             }
+            actors.as(employer, due.plusDays(2), () -> pay.confirm(employer, sheet));
+            if (m.isBefore(last)) {
+                actors.as(center, due.plusDays(5), () -> pay.approve(center, sheet));
+            }
+            paid.add(actors.as(center, due.plusDays(5), () -> pay.sheet(center, sheet)));
         }
-        cards(prepared, last.minusMonths(2).atDay(1).atTime(20, 0));
+        cards(paid, last.minusMonths(2).atDay(1).atTime(20, 0));
     }
 
     /** Two in three of the paid students enter a card (a made-up number of a made-up bank account). */

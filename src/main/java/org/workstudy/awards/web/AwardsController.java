@@ -88,9 +88,9 @@ class AwardsController {
         CurrentUser user = CurrentUser.require();
         AwardLists.requireReader(user);
         StatsFilter filter = lists.filter(academicYear, collegeId);
-        lists.students(user, filter, locale); // scope and filter checked before the file starts
+        var list = lists.students(user, filter, locale); // scope and filter checked before the file starts
         attach(response, "评优学生-" + filter.academicYear() + ".xlsx");
-        export.students(user, filter, locale, response.getOutputStream());
+        export.students(list, locale, response.getOutputStream());
     }
 
     @GetMapping("/awards/classes.xlsx")
@@ -100,9 +100,9 @@ class AwardsController {
         CurrentUser user = CurrentUser.require();
         AwardLists.requireReader(user);
         StatsFilter filter = lists.filter(academicYear, collegeId);
-        lists.classes(user, filter, locale);
+        var list = lists.classes(user, filter, locale);
         attach(response, "评优班级团支部-" + filter.academicYear() + ".xlsx");
-        export.classes(user, filter, locale, response.getOutputStream());
+        export.classes(list, locale, response.getOutputStream());
     }
 
     @GetMapping("/awards/counselors.xlsx")
@@ -112,9 +112,9 @@ class AwardsController {
         CurrentUser user = CurrentUser.require();
         AwardLists.requireReader(user);
         StatsFilter filter = lists.filter(academicYear, collegeId);
-        lists.counselors(user, filter, locale);
+        var list = lists.counselors(user, filter, locale);
         attach(response, "评优辅导员-" + filter.academicYear() + ".xlsx");
-        export.counselors(user, filter, locale, response.getOutputStream());
+        export.counselors(list, locale, response.getOutputStream());
     }
 
     @GetMapping("/awards/settings")
