@@ -78,6 +78,27 @@ class StatisticsBrowserTest extends BrowserJourney {
     }
 
     @Test
+    void theCenterSeesTheCheckInAndPayFiguresWithTheDemoSchoolsFrozenPay() {
+        Page page = desktop();
+        Browser.login(page, "zhongxin", PASSWORD);
+        page.navigate("/stats/onsite");
+        assertThat(page.locator("#chart-checkins[data-drawn=true] canvas")).isVisible();
+        assertThat(page.locator("#chart-payByMonth[data-drawn=true] canvas")).isVisible();
+        assertThat(page.locator("#chart-payByCollege[data-drawn=true] canvas")).isVisible();
+        // the demo's frozen pay sheets (后勤处) are in the year's total
+        assertThat(page.locator("#onsite-pay")).hasText(Pattern.compile("[1-9][0-9]*\\.[0-9]{2}"));
+        Browser.screenshot(page, "stats-onsite-1366");
+        page.context().close();
+
+        Page phone = browser().phone();
+        Browser.login(phone, "zhongxin", PASSWORD);
+        phone.navigate("/stats/onsite");
+        assertThat(phone.locator("#chart-payByMonth[data-drawn=true] canvas")).isVisible();
+        Browser.screenshot(phone, "stats-onsite-390");
+        phone.context().close();
+    }
+
+    @Test
     void aViceDeanSeesTheirCollegeByMajorAndClassAndNotAnotherCollege() {
         Page page = desktop();
         Browser.login(page, "fuyuanzhang01", PASSWORD);
