@@ -23,7 +23,7 @@ BENCH_CLASS_SIZE=${BENCH_CLASS_SIZE:-50}          # the class whose register is 
 BENCH_CLASS_COHORT=${BENCH_CLASS_COHORT:-2023}    # its cohort (window complete: every student has all records)
 BENCH_BULK_ROWS=${BENCH_BULK_ROWS:-10000}
 BENCH_BULK_COHORT=${BENCH_BULK_COHORT:-2022}      # the bulk class's cohort: its five semesters must be past
-BENCH_PASSWORD=${BENCH_PASSWORD:-Bench-2026-hours} # students' password after their (forced) first change
+BENCH_PASSWORD=${BENCH_PASSWORD:-Bench-2026-hours} # the signed-in students' password (set by the bench)
 BENCH_STAFF_PASSWORD=${BENCH_STAFF_PASSWORD:-Demo1234}
 BENCH_PORT=${BENCH_PORT:-18090}
 BENCH_BASE_URL=${BENCH_BASE_URL:-http://127.0.0.1:$BENCH_PORT}
@@ -196,37 +196,27 @@ sign_in() {
     --data-urlencode "password=$2" --data-urlencode "_csrf=$token" "$BASE/login"
 }
 
-# a student: the initial password (last 6 of the ID card) is changed through the forced-change form, once
-sign_in_student() { # NO INITIAL MUSTCHANGE JAR
-  local loc token first=$2 other=$BENCH_PASSWORD
-  [ "$3" = t ] || { first=$BENCH_PASSWORD; other=$2; }
-  loc=$(sign_in "$1" "$first" "$4")
-  case "$loc" in *"/login"*) loc=$(sign_in "$1" "$other" "$4"); first=$other ;; esac
-  case "$loc" in *"/login"*|"") echo "sign-in failed for $1: $loc" >&2; return 1 ;; esac
-  if [ "$first" != "$BENCH_PASSWORD" ]; then
-    token=$(curl -s --max-time 30 -b "$4" -c "$4" "$BASE/account/password" | csrf_of)
-    loc=$(curl -s --max-time 30 -o /dev/null -w '%{redirect_url}' -b "$4" -c "$4" --data-urlencode "current=$first" \
-      --data-urlencode "next=$BENCH_PASSWORD" --data-urlencode "repeat=$BENCH_PASSWORD" --data-urlencode "_csrf=$token" \
-      "$BASE/account/password")
-    case "$loc" in */account/password*|*/login*|"") echo "password change failed for $1: $loc" >&2; return 1 ;; esac
-    CHANGED=$((CHANGED + 1))
-  fi
-}
-
-CHANGED=0
+# Students sign in for the first time with an activation code from their class sheet; the bench prints no sheets, so
+# it gives the picked students the bench password as if they had activated (a BCrypt hash made by pgcrypto).
+CHANGED=$(q "CREATE EXTENSION IF NOT EXISTS pgcrypto;
+  UPDATE identity_account a SET password_hash = crypt('$BENCH_PASSWORD', gen_salt('bf', 10)), must_change_password = false,
+    failed_logins = 0, locked_until = NULL
+  FROM (SELECT account_id FROM org_student WHERE class_id = $CLASS50 ORDER BY student_no LIMIT $BENCH_STUDENTS_SIGNED_IN) s
+  WHERE a.id = s.account_id AND (a.password_hash IS NULL OR a.password_hash <> crypt('$BENCH_PASSWORD', a.password_hash))
+  RETURNING a.id" | grep -c . || true)
 STUDENT_IDS=()
 STUDENT_JARS=()
-while IFS='|' read -r sid no card must; do
+while IFS='|' read -r sid no; do
   jar="$WORK/student-$sid.cookies"
-  sign_in_student "$no" "$([ -n "$card" ] && echo "${card: -6}" || echo "$no")" "$must" "$jar"
+  loc=$(sign_in "$no" "$BENCH_PASSWORD" "$jar")
+  case "$loc" in *"/login"*|"") echo "sign-in failed for $no: $loc" >&2; exit 1 ;; esac
   STUDENT_IDS+=("$sid"); STUDENT_JARS+=("$jar")
-done < <(q "SELECT s.id, s.student_no, s.id_card_no, a.must_change_password FROM org_student s
-            JOIN identity_account a ON a.id = s.account_id
-            WHERE s.class_id = $CLASS50 ORDER BY s.student_no LIMIT $BENCH_STUDENTS_SIGNED_IN")
+done < <(q "SELECT id, student_no FROM org_student WHERE class_id = $CLASS50 ORDER BY student_no
+            LIMIT $BENCH_STUDENTS_SIGNED_IN")
 COUNSELOR_JAR="$WORK/counselor.cookies"
 loc=$(sign_in "$COUNSELOR" "$BENCH_STAFF_PASSWORD" "$COUNSELOR_JAR")
 case "$loc" in *"/login"*|"") echo "sign-in failed for $COUNSELOR: $loc" >&2; exit 1 ;; esac
-log "signed in: ${#STUDENT_IDS[@]} students of class $CLASS50 ($CHANGED initial passwords changed) and $COUNSELOR"
+log "signed in: ${#STUDENT_IDS[@]} students of class $CLASS50 ($CHANGED given the bench password) and $COUNSELOR"
 SIGNED_ROWS=$(q "SELECT count(*) FROM hrs_entry WHERE student_id IN ($(IFS=,; echo "${STUDENT_IDS[*]}"))")
 put data.signedInStudents "${#STUDENT_IDS[@]}"
 put data.signedInStudentsRows "$SIGNED_ROWS"

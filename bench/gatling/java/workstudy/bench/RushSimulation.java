@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -61,7 +62,11 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * [3000], bench.positions [100], bench.capacity [3], bench.seed [20261127], bench.password [Bench-2026-rush] (the
  * password the students are moved to at their first sign-in), bench.staffUser [zhongxin], bench.staffPassword
  * [Demo1234], bench.loginConcurrency [8], bench.browseRate [20] (browsing visits per second, 3 requests each),
- * bench.browseSeconds [20], bench.resultFile [target/bench/rush-result.properties].
+ * bench.browseSeconds [20], bench.ceiling [true], bench.resultFile [target/bench/rush-result.properties].
+ *
+ * <p>With {@code bench.ceiling} the same students first send, all at once, the cheapest signed-in request there is
+ * ({@code GET /jobs/{id}/seats}, the places badge: the session read, the security filters and a cached fragment, no
+ * write): its throughput is the ceiling of this stack on this machine for any apply path, queued or not.
  */
 public class RushSimulation extends Simulation {
 
@@ -76,6 +81,7 @@ public class RushSimulation extends Simulation {
     private final int loginConcurrency = Integer.getInteger("bench.loginConcurrency", 8);
     private final double browseRate = Double.parseDouble(System.getProperty("bench.browseRate", "20"));
     private final int browseSeconds = Integer.getInteger("bench.browseSeconds", 20);
+    private final boolean ceiling = Boolean.parseBoolean(System.getProperty("bench.ceiling", "true"));
     private final Path resultFile = Path.of(System.getProperty("bench.resultFile",
             "target/bench/rush-result.properties"));
     private final Path sessionFile = Path.of(System.getProperty("bench.sessionFile", "target/bench/sessions.tsv"));
@@ -93,11 +99,13 @@ public class RushSimulation extends Simulation {
     private final AtomicInteger loginFailures = new AtomicInteger();
     private final AtomicInteger passwordsChanged = new AtomicInteger();
     private final AtomicInteger rushCursor = new AtomicInteger();
+    private final AtomicInteger ceilingCursor = new AtomicInteger();
     private final Random browseRandom;
 
     /** Measured rush and browse requests: start and end (epoch ms), Gatling's response time, ok (1/0). */
     private final ConcurrentLinkedQueue<long[]> applies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<long[]> browses = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<long[]> ceilings = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> applyOutcomes = new java.util.concurrent.ConcurrentHashMap<>();
     private long prepMillis;
 
@@ -137,10 +145,13 @@ public class RushSimulation extends Simulation {
                 .userAgentHeader("workstudy-bench-rush");
 
         var rushPhase = rush().injectOpen(atOnceUsers(students.size()));
-        setUp(login().injectOpen(atOnceUsers(Math.min(loginConcurrency, students.size())))
-                .andThen(browseSeconds > 0 && browseRate > 0
-                        ? List.of(rushPhase, browse().injectOpen(constantUsersPerSec(browseRate).during(browseSeconds)))
-                        : List.of(rushPhase)))
+        List<PopulationBuilder> rushAndBrowse = browseSeconds > 0 && browseRate > 0
+                ? List.of(rushPhase, browse().injectOpen(constantUsersPerSec(browseRate).during(browseSeconds)))
+                : List.of(rushPhase);
+        PopulationBuilder loggedIn = login().injectOpen(atOnceUsers(Math.min(loginConcurrency, students.size())));
+        setUp(ceiling
+                ? loggedIn.andThen(ceiling().injectOpen(atOnceUsers(students.size())).andThen(rushAndBrowse))
+                : loggedIn.andThen(rushAndBrowse))
                 .protocols(protocol)
                 .maxDuration(java.time.Duration.ofMinutes(60));
     }
@@ -305,6 +316,31 @@ public class RushSimulation extends Simulation {
                 });
     }
 
+    /** Each signed-in student asks for its position's places badge, all at the same moment (the stack's ceiling). */
+    private ScenarioBuilder ceiling() {
+        return scenario("ceiling")
+                .exec(session -> {
+                    int k = ceilingCursor.getAndIncrement();
+                    if (k >= signedIn.size()) {
+                        return session.set("idx", -1);
+                    }
+                    String[] s = signedIn.get(k);
+                    return session.set("idx", Integer.parseInt(s[0])).set("sid", s[1])
+                            .set("pos", target[Integer.parseInt(s[0])]);
+                })
+                .exitHereIf(session -> session.getInt("idx") < 0)
+                .exec(addCookie(Cookie("SESSION", "#{sid}").withPath("/")))
+                .exec(session -> session.set("t0", System.currentTimeMillis()))
+                .exec(http("ceiling: seats").get("/jobs/#{pos}/seats").header("HX-Request", "true")
+                        .check(responseTimeInMillis().saveAs("rt"), status().is(200)))
+                .exec(session -> {
+                    long end = System.currentTimeMillis();
+                    long rt = session.contains("rt") ? session.getLong("rt") : end - session.getLong("t0");
+                    ceilings.add(new long[] {session.getLong("t0"), end, rt, session.isFailed() ? 0 : 1});
+                    return session;
+                });
+    }
+
     /** Signed-in students look at the list, a position and its places-left badge (htmx). */
     private ScenarioBuilder browse() {
         return scenario("browse")
@@ -355,6 +391,7 @@ public class RushSimulation extends Simulation {
         out.put("login.passwordsChanged", String.valueOf(passwordsChanged.get()));
         stats("apply", new ArrayList<>(applies), out);
         stats("browse", new ArrayList<>(browses), out);
+        stats("ceiling", new ArrayList<>(ceilings), out);
         applyOutcomes.forEach((k, v) -> out.put("apply.outcome." + k.replace(' ', '_'), String.valueOf(v.get())));
         try {
             readBack(out);

@@ -73,6 +73,7 @@ public class MonthFreeze {
         if (due.isEmpty()) {
             return due;
         }
+        long start = System.nanoTime();
         statistics.refreshPending();
         List<YearMonth> frozen = new ArrayList<>();
         for (YearMonth month : due) {
@@ -81,7 +82,7 @@ public class MonthFreeze {
             }
         }
         if (!frozen.isEmpty()) {
-            LOG.info("assessment: froze {}", frozen);
+            LOG.info("assessment: froze {} in {} ms", frozen, (System.nanoTime() - start) / 1_000_000);
         }
         return frozen;
     }

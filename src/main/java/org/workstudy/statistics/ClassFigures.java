@@ -17,8 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClassFigures {
 
-    /** A class's students not withdrawn, and how many of them are on track (completed counts as on track). */
-    public record ClassStanding(long classId, long collegeId, long students, long onTrack) {
+    /**
+     * A class's students not withdrawn, how many of them are on track (completed counts as on track) and how many are
+     * at risk (behind the even pace or short by the projection, not completed).
+     */
+    public record ClassStanding(long classId, long collegeId, long students, long onTrack, long atRisk) {
     }
 
     /**
@@ -37,9 +40,11 @@ public class ClassFigures {
     /** Every class's standings as the summary holds them now. */
     @Transactional(readOnly = true)
     public List<ClassStanding> standings() {
-        return jdbc.sql("SELECT class_id, college_id, count(*), count(*) FILTER (WHERE on_track) FROM sts_student"
+        return jdbc.sql("SELECT class_id, college_id, count(*), count(*) FILTER (WHERE on_track),"
+                        + " count(*) FILTER (WHERE at_risk) FROM sts_student"
                         + " WHERE status <> 'WITHDRAWN' GROUP BY class_id, college_id ORDER BY class_id")
-                .query((rs, n) -> new ClassStanding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .query((rs, n) -> new ClassStanding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 

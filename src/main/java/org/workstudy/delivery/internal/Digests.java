@@ -7,29 +7,28 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.workstudy.hours.ClassProgressRow;
-import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.AccountView;
 import org.workstudy.identity.Accounts;
-import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
-import org.workstudy.organization.ClassRow;
-import org.workstudy.organization.DataScope;
-import org.workstudy.organization.Organization;
 import org.workstudy.notifications.Notifications;
 import org.workstudy.shared.PageResult;
+import org.workstudy.statistics.ClassFigures;
+import org.workstudy.statistics.StatisticsRefresh;
 
 /**
  * The weekly digest to counselors (Mondays, about the week before) and the monthly one to vice deans (the 1st, about
  * the month before): an in-app message saying how many students of their classes (their college) are at risk now —
- * behind the even pace or short by the early-warning projection (hours' {@link ClassProgressRow#atRisk()}) — and how
- * many messages the period brought and are still unread; it then goes out by each person's channels like any message. Each person gets a period's digest once, however
- * often the job runs (table dlv_digest, written in the digest's transaction).
+ * behind the even pace or short by the early-warning projection, as statistics' summary holds them after it has taken
+ * in every pending change ({@link ClassFigures#standings()}, the figure the dashboards show) — and how many messages the
+ * period brought and are still unread; it then goes out by each person's channels like any message. Each person gets
+ * a period's digest once, however often the job runs (table dlv_digest, written in the digest's transaction).
  */
 @Service
 public class Digests {
@@ -42,22 +41,19 @@ public class Digests {
     private final DeliveryStore store;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final HoursLedger ledger;
-    private final Organization organization;
-    private final DataScope scope;
+    private final ClassFigures classFigures;
+    private final StatisticsRefresh statistics;
 
     Digests(Accounts accounts, Notifications notifications, DeliveryStore store, TransactionTemplate tx, Clock clock,
-            HoursLedger ledger, Organization organization, DataScope scope) {
-        this.ledger = ledger;
-        this.organization = organization;
-        this.scope = scope;
+            ClassFigures classFigures, StatisticsRefresh statistics) {
         this.accounts = accounts;
         this.notifications = notifications;
         this.store = store;
         this.tx = tx;
         this.clock = clock;
+        this.classFigures = classFigures;
+        this.statistics = statistics;
     }
-
     /** The weekly digest for the week before the one holding {@code day}; returns how many were sent now. */
     public int sendWeekly(LocalDate day) {
         return sendWeekly(day, holders(Role.COUNSELOR));
@@ -87,6 +83,8 @@ public class Digests {
         ZoneId zone = clock.getZone();
         var start = from.atStartOfDay(zone).toInstant();
         var end = to.atStartOfDay(zone).toInstant();
+        statistics.refreshPending();
+        AtRisk atRisk = new AtRisk(classFigures.standings());
         int sent = 0;
         for (AccountView account : people) {
             Boolean done = tx.execute(s -> {
@@ -96,7 +94,7 @@ public class Digests {
                 long received = notifications.receivedBetween(account.id(), start, end);
                 long unread = notifications.unreadCount(account.id());
                 notifications.send(account.id(), key, List.of(from.toString(), to.minusDays(1).toString(),
-                        String.valueOf(received), String.valueOf(unread), String.valueOf(atRisk(account, role))), "/");
+                        String.valueOf(received), String.valueOf(unread), String.valueOf(atRisk.of(accounts.grantsOf(account.id()), role))), "/");
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -106,20 +104,25 @@ public class Digests {
         return sent;
     }
 
-    /** The students at risk now in the classes the person looks after in that role (all classes of their college). */
-    private long atRisk(AccountView account, Role role) {
-        List<Grant> grants = accounts.grantsOf(account.id()).stream().filter(g -> g.role() == role).toList();
-        if (grants.isEmpty()) {
-            return 0;
+    /** The students at risk now per class and per college, from one read of the summary for the whole run. */
+    private static final class AtRisk {
+
+        private final Map<Long, Long> byClass = new HashMap<>();
+        private final Map<Long, Long> byCollege = new HashMap<>();
+
+        AtRisk(List<ClassFigures.ClassStanding> standings) {
+            for (ClassFigures.ClassStanding s : standings) {
+                byClass.merge(s.classId(), s.atRisk(), Long::sum);
+                byCollege.merge(s.collegeId(), s.atRisk(), Long::sum);
+            }
         }
-        CurrentUser as = new CurrentUser(account.id(), account.username(), account.displayName(), role, grants);
-        List<Long> classIds = role == Role.COUNSELOR
-                ? grants.stream().map(Grant::scopeId).filter(java.util.Objects::nonNull).toList()
-                : grants.stream().map(Grant::scopeId).filter(java.util.Objects::nonNull)
-                        .flatMap(college -> organization.classes(scope.studentsOf(as), college, null).stream())
-                        .map(ClassRow::id).toList();
-        return classIds.stream().distinct()
-                .mapToLong(id -> ledger.classProgress(as, id).stream().filter(ClassProgressRow::atRisk).count()).sum();
+
+        /** In the classes a counselor is granted, or the colleges a vice dean is granted. */
+        long of(List<Grant> grants, Role role) {
+            Map<Long, Long> counts = role == Role.COUNSELOR ? byClass : byCollege;
+            return grants.stream().filter(g -> g.role() == role && g.scopeId() != null).map(Grant::scopeId).distinct()
+                    .mapToLong(id -> counts.getOrDefault(id, 0L)).sum();
+        }
     }
 
     private List<AccountView> holders(Role role) {
