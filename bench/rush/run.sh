@@ -133,6 +133,7 @@ start_balancer() {
     echo "    timeout connect 5s"
     echo "    timeout client 300s"
     echo "    timeout server 300s"
+    echo "    timeout queue 300s" # without it a request queued for a server slot gets 503 after 'timeout connect'
     echo "    option http-keep-alive"
     echo "frontend rush"
     echo "    bind 127.0.0.1:$BENCH_PORT"

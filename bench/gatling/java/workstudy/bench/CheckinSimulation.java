@@ -127,7 +127,7 @@ public class CheckinSimulation extends Simulation {
                 System.getProperty("bench.dbPassword", ""), staffUser, staffPassword);
         long t0 = System.currentTimeMillis();
         try {
-            students = activated(prep.students(studentCount, seed));
+            students = activated(prep.students(studentCount, seed, benchPassword));
             int capacity = (studentCount + shiftCount - 1) / shiftCount;
             positionIds = prep.createPositions(shiftCount, capacity, "签到" + runId);
             System.out.printf("[checkin] run %s: %d positions of capacity %d, %d students%n", runId,
@@ -158,9 +158,9 @@ public class CheckinSimulation extends Simulation {
 
     /**
      * Students sign in for the first time with an activation code from their class sheet; the bench does not print
-     * sheets, so it gives the picked students the bench password as if they had activated (one BCrypt hash of cost 4,
-     * written once: 2,000 sign-ins at the application's cost 10 take 20 minutes on a loaded 2-core machine, and the
-     * measured check-ins hash no password) and signs them in with it.
+     * sheets, so {@link RushPrep#students} gives the picked students the bench password as if they had activated, and
+     * this hashes it again at BCrypt cost 4 (2,000 sign-ins at the application's cost 10 take 20 minutes on a loaded
+     * 2-core machine, and the measured check-ins hash no password).
      */
     private List<RushPrep.Student> activated(List<RushPrep.Student> picked) throws SQLException {
         String hash = org.springframework.security.crypto.bcrypt.BCrypt.hashpw(benchPassword,
@@ -172,10 +172,10 @@ public class CheckinSimulation extends Simulation {
             ps.setArray(2, c.createArrayOf("bigint", picked.stream().map(RushPrep.Student::id).toArray()));
             System.out.printf("[checkin] gave %d students the bench password (as if activated)%n", ps.executeUpdate());
         }
-        return picked.stream().map(s -> new RushPrep.Student(s.id(), s.studentNo(), benchPassword, false)).toList();
+        return picked;
     }
 
-    /** Signs each student in (changing the initial password at a first sign-in) and applies for their position. */
+    /** Signs each student in with the bench password and applies for their position. */
     private ScenarioBuilder login() {
         ChainBuilder form = exec(http("login: form").get("/login")
                 .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")));
@@ -187,20 +187,12 @@ public class CheckinSimulation extends Simulation {
                         return clean.set("idx", -1);
                     }
                     RushPrep.Student s = students.get(i);
-                    return clean.set("idx", i).set("username", s.studentNo()).set("pos", target[i])
-                            .set("password", s.mustChange() ? s.initialPassword() : benchPassword)
-                            .set("otherPassword", s.mustChange() ? benchPassword : s.initialPassword());
+                    return clean.set("idx", i).set("username", s.studentNo()).set("pos", target[i]);
                 })
                 .doIf(session -> session.getInt("idx") >= 0).then(exec(form,
                         exec(http("login: submit").post("/login").formParam("username", "#{username}")
-                                .formParam("password", "#{password}").formParam("_csrf", "#{csrf}")
+                                .formParam("password", benchPassword).formParam("_csrf", "#{csrf}")
                                 .check(status().is(302), header("Location").saveAs("loc"))),
-                        doIf(session -> location(session).contains("/login?error=bad")).then(exec(form,
-                                exec(http("login: submit (other password)").post("/login")
-                                        .formParam("username", "#{username}").formParam("password", "#{otherPassword}")
-                                        .formParam("_csrf", "#{csrf}")
-                                        .check(status().is(302), header("Location").saveAs("loc"))),
-                                exec(session -> session.set("password", session.getString("otherPassword"))))),
                         exec(session -> {
                             String loc = location(session);
                             if (loc.isEmpty() || loc.contains("/login")) {
@@ -211,14 +203,6 @@ public class CheckinSimulation extends Simulation {
                             }
                             return session;
                         }),
-                        doIf(session -> !session.isFailed()
-                                && !benchPassword.equals(session.getString("password"))).then(exec(
-                                http("login: password form").get("/account/password")
-                                        .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")),
-                                http("login: change password").post("/account/password")
-                                        .formParam("current", "#{password}").formParam("next", benchPassword)
-                                        .formParam("repeat", benchPassword).formParam("_csrf", "#{csrf}")
-                                        .check(status().is(302)))),
                         doIf(session -> !session.isFailed()).then(exec(
                                 http("login: position").get("/jobs/#{pos}")
                                         .check(status().is(200), css("meta[name=_csrf]", "content").saveAs("csrf")),
