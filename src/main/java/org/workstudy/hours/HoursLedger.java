@@ -93,7 +93,7 @@ public class HoursLedger {
 
     /**
      * Records a batch in one transaction, all or nothing: records are checked against the ledger and against each
-     * other (overlaps, caps), and one refused record refuses the batch with {@link HoursBatchRefused}. Entry ids in
+     * other (overlaps, caps), and one refused record refuses the batch (a 422 {@code BusinessException} listing every refused record). Entry ids in
      * order.
      */
     public List<Long> recordAll(CurrentUser user, List<NewWorkRecord> records) {

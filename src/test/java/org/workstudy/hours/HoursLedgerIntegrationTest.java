@@ -30,6 +30,7 @@ import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
 import org.workstudy.hours.internal.LedgerPages;
 import org.workstudy.hours.internal.Progress;
+import org.workstudy.hours.internal.HoursBatchRefused;
 
 /** The ledger on PostgreSQL: recording, confirming, corrections, voids, scope, rules and progress figures. */
 @IntegrationTest

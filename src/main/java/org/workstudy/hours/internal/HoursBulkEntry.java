@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.workstudy.hours.HoursBatchRefused;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.NewWorkRecord;
 import org.workstudy.hours.RecordProblem;
