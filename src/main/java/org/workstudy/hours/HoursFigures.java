@@ -20,6 +20,7 @@ import org.workstudy.calendar.CalendarSnapshot;
 import org.workstudy.calendar.DayKind;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.Student;
+import org.workstudy.hours.internal.Progress;
 
 /**
  * The hours figures of many students at once, for statistics that keep their own summary (no user, no scope check:
@@ -121,7 +122,7 @@ public class HoursFigures {
             Progress p = ProgressMath.progress(s.id(), slots, waiting, window, today, cs);
             BigDecimal expected = ProgressMath.expected(window, today, cs);
             LocalDate windowEnd = window.end().orElse(null);
-            boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
+            boolean projectedShort = windowEnd != null && !p.completed() && ProgressMath.projection(p.hours(),
                     daysWorked.size(), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
                             end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions())
                     .shortOfHours();

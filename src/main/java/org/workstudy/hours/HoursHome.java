@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.workstudy.hours.internal.LedgerPages;
+import org.workstudy.hours.internal.Progress;
+import org.workstudy.hours.internal.ProgressOutlook;
+import org.workstudy.hours.internal.Projection;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.web.HomeCard;
@@ -18,9 +22,11 @@ class HoursHome implements HomeCard.Source {
     static final int BEHIND_SHOWN = 8;
 
     private final HoursLedger ledger;
+    private final LedgerPages pages;
 
-    HoursHome(HoursLedger ledger) {
+    HoursHome(HoursLedger ledger, LedgerPages pages) {
         this.ledger = ledger;
+        this.pages = pages;
     }
 
     @Override
@@ -31,8 +37,8 @@ class HoursHome implements HomeCard.Source {
     @Override
     public List<HomeCard> cardsFor(CurrentUser user) {
         if (user.acts(Role.STUDENT)) {
-            return ledger.studentIdOf(user).map(id -> {
-                ProgressOutlook o = ledger.outlook(user, id);
+            return pages.studentIdOf(user).map(id -> {
+                ProgressOutlook o = pages.outlook(user, id);
                 Progress p = o.progress();
                 return List.of(new HomeCard("hours.home.student", List.of(
                         new Line("hours.home.hours", p.hours().stripTrailingZeros().toPlainString() + " / "
@@ -47,7 +53,7 @@ class HoursHome implements HomeCard.Source {
             }).orElse(List.of());
         }
         if (user.acts(Role.COUNSELOR)) {
-            HoursLedger.Behind behind = ledger.behind(user, BEHIND_SHOWN);
+            LedgerPages.Behind behind = pages.behind(user, BEHIND_SHOWN);
             List<Line> lines = new ArrayList<>();
             for (ClassProgressRow r : behind.first()) {
                 lines.add(r.behind()

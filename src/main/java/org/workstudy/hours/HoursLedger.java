@@ -5,13 +5,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.identity.Role;
 import org.workstudy.organization.Roster;
-import org.workstudy.organization.Student;
 import org.workstudy.shared.BusinessException;
 
 /**
@@ -29,7 +26,8 @@ import org.workstudy.shared.BusinessException;
  * concurrent writes on any number of instances. Reads load one student's rows in one query.
  *
  * <p>A facade: writes are {@code LedgerWrites}, reads {@code LedgerReads}, set-based totals {@code LedgerTotals}, the
- * SQL {@code LedgerStore}; all package-private.
+ * SQL {@code LedgerStore}; all package-private. What only hours' own pages read (progress, outlook, sources, scope
+ * checks) is {@code hours.internal.LedgerPages}.
  */
 @Service
 public class HoursLedger {
@@ -69,11 +67,6 @@ public class HoursLedger {
         return windows.of(roster.enrolments(studentIds));
     }
 
-    /** The numbers of the policy version of a class's cohort (a class register's header). */
-    public CountingSettings settingsOfClass(long classId) {
-        return settings.ofClass(classId);
-    }
-
     /**
      * The counting window of a student enrolled in the usual term of the cohort (its autumn term) with no change of
      * status: the cohort's window in the graduation audit's header.
@@ -100,7 +93,7 @@ public class HoursLedger {
 
     /**
      * Records a batch in one transaction, all or nothing: records are checked against the ledger and against each
-     * other (overlaps, caps), and one refused record refuses the batch with {@link HoursBatchRefused}. Entry ids in
+     * other (overlaps, caps), and one refused record refuses the batch (a 422 {@code BusinessException} listing every refused record). Entry ids in
      * order.
      */
     public List<Long> recordAll(CurrentUser user, List<NewWorkRecord> records) {
@@ -137,28 +130,6 @@ public class HoursLedger {
         return reads.ofStudent(user, studentId);
     }
 
-    /** The student's progress toward the required hours. */
-    public Progress progress(CurrentUser user, long studentId) {
-        return reads.progress(user, studentId);
-    }
-
-    /**
-     * The students of a counselor's classes who are behind (see {@link #classProgress}), the furthest behind first,
-     * at most {@code limit}; and how many there are in all.
-     */
-    public Behind behind(CurrentUser user, int limit) {
-        return reads.behind(user, limit);
-    }
-
-    /** The first students behind, and how many are behind in all. */
-    public record Behind(List<ClassProgressRow> first, int total) {
-    }
-
-    /** The student's progress with what is at stake: behind or not, their window's end and the days left in it. */
-    public ProgressOutlook outlook(CurrentUser user, long studentId) {
-        return reads.outlook(user, studentId);
-    }
-
     /**
      * Every student of the class with hours, days, share and whether they are behind: counted hours below the
      * pro-rata expectation, {@code required × semesters passed / window}, the current semester counted by the share
@@ -177,7 +148,7 @@ public class HoursLedger {
      * <p>Set-based: one aggregate query per group of students sharing a window and make-up period (in practice one
      * per enrolment term, up to 10,000 students per query), so a cohort of 10,000 students with 600,000 entries is
      * not loaded into memory. Self-arranged entries come back per (source, work date) and are dropped on the days
-     * that work does not count ({@link CountingRules#notCountingReason}), exactly as {@link #progress} does.
+     * that work does not count ({@link CountingRules#notCountingReason}), exactly as the progress of hours' pages ({@code LedgerPages.progress}) does.
      */
     public Map<Long, HoursTotals> totals(Collection<Long> studentIds) {
         return totals.totals(studentIds);
@@ -230,31 +201,5 @@ public class HoursLedger {
     /** Entries waiting for this user's confirmation (counselor: their classes; employer: their positions). */
     public List<WorkRecordView> pendingConfirmations(CurrentUser user) {
         return reads.pendingConfirmations(user);
-    }
-
-    /**
-     * Refuses, as not found, a student whose ledger the user may not read: forms check this before they look at what
-     * was typed, so that an id outside the scope answers the same whatever the form holds.
-     */
-    public void requireReadable(CurrentUser user, long studentId) {
-        reads.requireReadable(user, studentId);
-    }
-
-    /** Refuses, as not found, an entry the user may not amend (its student outside the scope, another employer's). */
-    public void requireEntryInReach(CurrentUser user, long entryId) {
-        writes.requireEntryInReach(user, entryId);
-    }
-
-    /** What hours can be recorded for, for this student (placements and approved self-arranged registrations). */
-    public List<WorkSource> sourcesOf(CurrentUser user, long studentId) {
-        return reads.sourcesOf(user, studentId);
-    }
-
-    /** The student behind a student account (for "my" pages), if the user acts as a student. */
-    public Optional<Long> studentIdOf(CurrentUser user) {
-        if (!user.acts(Role.STUDENT)) {
-            return Optional.empty();
-        }
-        return roster.ofAccount(user.accountId()).map(Student::id);
     }
 }

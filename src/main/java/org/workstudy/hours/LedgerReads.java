@@ -23,6 +23,11 @@ import org.workstudy.organization.Roster;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentQuery;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.hours.internal.LedgerPages;
+import org.workstudy.hours.internal.Progress;
+import org.workstudy.hours.internal.ProgressOutlook;
+import org.workstudy.hours.internal.Projection;
+import org.workstudy.hours.internal.WorkSource;
 
 /**
  * The ledger's reads behind {@link HoursLedger}: a student's register and progress, a class's progress, what
@@ -82,14 +87,14 @@ class LedgerReads {
      * at most {@code limit}; and how many there are in all.
      */
     @Transactional(readOnly = true)
-    HoursLedger.Behind behind(CurrentUser user, int limit) {
+    LedgerPages.Behind behind(CurrentUser user, int limit) {
         List<ClassProgressRow> all = new ArrayList<>();
         for (Long classId : user.activeScopeIds()) {
             classProgress(user, classId).stream().filter(ClassProgressRow::atRisk).forEach(all::add);
         }
         all.sort(Comparator.comparing((ClassProgressRow r) -> r.expectedHours().subtract(r.hours())).reversed()
                 .thenComparing(ClassProgressRow::studentNo));
-        return new HoursLedger.Behind(all.stream().limit(limit).toList(), all.size());
+        return new LedgerPages.Behind(all.stream().limit(limit).toList(), all.size());
     }
 
     /** The student's progress with what is at stake: behind or not, their window's end and the days left in it. */
@@ -106,7 +111,7 @@ class LedgerReads {
         BigDecimal expected = ProgressMath.expected(window, today, cs);
         LocalDate windowEnd = window.end().orElse(null);
         ProgressMath.DaysLeft left = ProgressMath.daysLeft(snapshot, today, windowEnd);
-        Projection projection = Projection.of(p.hours(), daysWorked(evaluated), p.remainingHours(), left,
+        Projection projection = ProgressMath.projection(p.hours(), daysWorked(evaluated), p.remainingHours(), left,
                 warnings.assumptions());
         return new ProgressOutlook(p, expected, !p.completed() && p.hours().compareTo(expected) < 0, windowEnd,
                 left.weekendsAndHolidays(), left.vacationDays(), projection);
@@ -141,7 +146,7 @@ class LedgerReads {
             BigDecimal expected = ProgressMath.expected(window, today, cs);
             long waiting = evaluated.stream().filter(e -> e.status() == RecordStatus.WAITING_CONFIRMATION).count();
             LocalDate windowEnd = window.end().orElse(null);
-            boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
+            boolean projectedShort = windowEnd != null && !p.completed() && ProgressMath.projection(p.hours(),
                     daysWorked(evaluated), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
                             end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions()).shortOfHours();
             out.add(new ClassProgressRow(s.id(), s.studentNo(), s.name(), p.hours(), p.days(), p.sharePercent(),

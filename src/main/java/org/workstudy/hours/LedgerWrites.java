@@ -26,6 +26,7 @@ import org.workstudy.organization.Roster;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TextLimits;
+import org.workstudy.hours.internal.HoursBatchRefused;
 
 /**
  * The ledger's writes behind {@link HoursLedger}: records (one or a batch), confirmations and rejections,

@@ -12,6 +12,9 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import org.workstudy.calendar.CalendarSnapshot;
+import org.workstudy.hours.internal.MonthHours;
+import org.workstudy.hours.internal.Progress;
+import org.workstudy.hours.internal.Projection;
 import org.workstudy.shared.TermCode;
 
 /**
@@ -108,6 +111,12 @@ final class ProgressMath {
 
     /** Days of the window still ahead that allow work at any hour: weekends and public holidays, vacation days. */
     record DaysLeft(int weekendsAndHolidays, int vacationDays) {
+    }
+
+    /** The early warning over the days left (see {@link Projection}). */
+    static Projection projection(BigDecimal countedHours, int daysWorked, BigDecimal remaining, DaysLeft left,
+            Projection.Assumptions a) {
+        return Projection.of(countedHours, daysWorked, remaining, left.weekendsAndHolidays(), left.vacationDays(), a);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionView;
 import org.workstudy.positions.TimeKind;
+import org.workstudy.hours.internal.WorkSource;
 
 /** What the ledger needs to know of the placements and self-arranged registrations hours are recorded for. */
 @Component

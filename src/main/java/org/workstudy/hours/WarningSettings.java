@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.workstudy.hours.internal.Projection;
 
 /** The assumptions of the early-warning projection ({@link Projection}), settings {@code workstudy.warning.*}. */
 @Component

@@ -2,7 +2,7 @@ package org.workstudy.identity;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
-/** A request authenticated by a personal access token ({@link ApiTokens}); it cannot issue further tokens. */
+/** A request authenticated by a personal access token ({@link PersonalTokens}); it cannot issue further tokens. */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final AccountPrincipal principal;

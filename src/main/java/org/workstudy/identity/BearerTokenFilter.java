@@ -22,9 +22,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     static final String INVALID = "The bearer token is unknown, expired or revoked (令牌无效、已过期或已撤销)。";
 
-    private final ApiTokens tokens;
+    private final PersonalTokens tokens;
 
-    BearerTokenFilter(ApiTokens tokens) {
+    BearerTokenFilter(PersonalTokens tokens) {
         this.tokens = tokens;
     }
 

@@ -5,6 +5,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.workstudy.identity.internal.SignInThrottle;
 
 /**
  * Feeds sign-in outcomes to the per-client throttle (no account lock any more: a lock anyone can trigger is a way to

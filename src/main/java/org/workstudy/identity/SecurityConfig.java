@@ -31,6 +31,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.workstudy.shared.ProblemJson;
+import org.workstudy.identity.internal.SignInThrottle;
 
 /**
  * Two filter chains: the JSON API under /api (personal access tokens as Bearer, or HTTP Basic sent unasked and never
@@ -102,7 +103,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignInThrottleFilter throttle, PersonalTokens tokens) throws Exception {
         http.securityMatcher(request -> {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
                     return path.startsWith("/api/") && !isApiDocument(path);

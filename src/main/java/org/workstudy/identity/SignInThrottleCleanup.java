@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.workstudy.identity.internal.SignInThrottle;
 
 /**
  * Every hour, on one instance at a time (see shared/ScheduledJobs), forgets sign-in failures older than

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.workstudy.shared.ProblemJson;
+import org.workstudy.identity.internal.SignInThrottle;
 
 /**
  * Refuses a sign-in attempt (the login form's POST, or an API call with HTTP Basic) while its client is throttled

@@ -28,17 +28,18 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.workstudy.identity.internal.SingleSignOn;
 
 /**
  * Adds single sign-on to the pages' filter chain when configured: CAS 3 ({@code workstudy.sso.cas.*}; the identity
  * system sends the browser back to {@code /login/cas?ticket=…}, validated at its {@code /p3/serviceValidate}) and
  * OpenID Connect (a Spring Boot client registration, {@code spring.security.oauth2.client.*}; back at
- * {@code /login/oauth2/code/<id>}). Both end in the same session as a password sign-in ({@link SingleSignOn}).
+ * {@code /login/oauth2/code/<id>}). Both end in the same session as a password sign-in ({@link SsoSignIn}).
  */
 @Component
 class SingleSignOnSecurity {
 
-    private final SingleSignOn singleSignOn;
+    private final SsoSignIn singleSignOn;
     private final SignedInSessions sessions;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
     private final boolean casEnabled;
@@ -47,7 +48,7 @@ class SingleSignOnSecurity {
     private final String casAttribute;
     private final String oidcClaim;
 
-    SingleSignOnSecurity(SingleSignOn singleSignOn, SignedInSessions sessions,
+    SingleSignOnSecurity(SsoSignIn singleSignOn, SignedInSessions sessions,
             ObjectProvider<ClientRegistrationRepository> oidc,
             @Value("${workstudy.sso.cas.enabled:false}") boolean casEnabled,
             @Value("${workstudy.sso.cas.server-url:}") String casServerUrl,
@@ -147,7 +148,7 @@ class SingleSignOnSecurity {
         return (request, response, exception) -> {
             SingleSignOn.Refusal refusal = exception instanceof SsoRefusedException refused ? refused.refusal()
                     : new SingleSignOn.Refusal("failed", "");
-            request.getSession(true).setAttribute(SingleSignOn.REFUSAL, refusal);
+            request.getSession(true).setAttribute(SsoSignIn.REFUSAL, refusal);
             response.sendRedirect(request.getContextPath() + "/login/sso-refused");
         };
     }

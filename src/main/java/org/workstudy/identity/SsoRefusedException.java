@@ -1,6 +1,7 @@
 package org.workstudy.identity;
 
 import org.springframework.security.core.AuthenticationException;
+import org.workstudy.identity.internal.SingleSignOn;
 
 /** The identity system vouched for someone WorkStudy will not sign in (unknown, disabled, no identity sent). */
 final class SsoRefusedException extends AuthenticationException {

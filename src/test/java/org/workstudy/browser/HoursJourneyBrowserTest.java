@@ -16,6 +16,7 @@ import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
+import org.workstudy.hours.internal.LedgerPages;
 
 /** A counselor records hours in the register; the student sees them on the progress page with its chart. */
 @IntegrationTest
@@ -27,6 +28,8 @@ class HoursJourneyBrowserTest extends BrowserJourney {
     Fixtures school;
     @Autowired
     HoursLedger ledger;
+    @Autowired
+    LedgerPages pages;
 
     @Test
     void aCounselorRecordsHoursAndTheStudentSeesTheProgressChart() {
@@ -99,6 +102,6 @@ class HoursJourneyBrowserTest extends BrowserJourney {
         assertThat(phone.locator("#chart-total-narrow")).isVisible();
         assertThat(phone.locator("#chart-total")).isHidden();
         Browser.screenshot(phone, "hours-04-student-progress-phone");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("21");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("21");
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.workstudy.identity.Accounts;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
-import org.workstudy.identity.SignInThrottle;
+import org.workstudy.identity.internal.SignInThrottle;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 

@@ -23,7 +23,7 @@ import org.workstudy.credits.internal.GraduationRow;
 import org.workstudy.credits.internal.GraduationStatus;
 import org.workstudy.hours.ClassProgressRow;
 import org.workstudy.hours.HoursLedger;
-import org.workstudy.hours.Progress;
+import org.workstudy.hours.internal.Progress;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
@@ -36,6 +36,7 @@ import org.workstudy.placements.SelfArrangedView;
 import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
+import org.workstudy.hours.internal.LedgerPages;
 
 /**
  * The demo school shows what the README promises: each named demo person is in their state by the application's own
@@ -51,6 +52,7 @@ class DemoSchoolIntegrationTest {
 
     @Autowired DemoSchool demo;
     @Autowired HoursLedger ledger;
+    @Autowired LedgerPages pages;
     @Autowired GraduationAudit graduation;
     @Autowired SelfArrangedWork selfArranged;
     @Autowired Exemptions exemptions;
@@ -102,7 +104,7 @@ class DemoSchoolIntegrationTest {
 
     @Test
     void theFifthSemesterStudentsAreCompleteBehindAndAtRisk() {
-        Progress complete = ledger.progress(CENTER, person("complete").id());
+        Progress complete = pages.progress(CENTER, person("complete").id());
         assertThat(complete.completed()).isTrue();
         assertThat(complete.currentSemester()).isEqualTo(5);
         ClassProgressRow behind = progressRow(person("behind"));

@@ -32,6 +32,7 @@ import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
 
 import cn.idev.excel.FastExcel;
+import org.workstudy.hours.internal.LedgerPages;
 
 /**
  * Publishing a calendar year (issue 12, item 4): the import of the State Council arrangement is all-or-nothing, and
@@ -49,6 +50,8 @@ class CalendarPublicationIntegrationTest {
     AcademicCalendar calendar;
     @Autowired
     HoursLedger ledger;
+    @Autowired
+    LedgerPages pages;
     @Autowired
     HoursFixtures fixtures;
     @Autowired
@@ -138,7 +141,7 @@ class CalendarPublicationIntegrationTest {
         assertThat(flagged.calendarFlag().year()).isEqualTo(2026);
         assertThat(flagged.calendarFlag().reasonKey()).isEqualTo("hours.rule.weekday-needs-evening-position");
         assertThat(view(x, onWeekend).calendarFlag()).isNull();
-        assertThat(ledger.progress(x.counselor(), x.student().id()).hours()).isEqualByComparingTo("6");
+        assertThat(pages.progress(x.counselor(), x.student().id()).hours()).isEqualByComparingTo("6");
         assertThat(jdbc.sql("SELECT count(*) FROM ntf_message WHERE account_id = ? AND message_key = ?")
                 .params(counselorAccount, "hours.notify.calendar-flag").query(Long.class).single()).isEqualTo(1);
 

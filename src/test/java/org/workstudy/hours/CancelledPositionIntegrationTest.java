@@ -20,6 +20,7 @@ import org.workstudy.positions.PositionAction;
 import org.workstudy.positions.PositionWorkflow;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
+import org.workstudy.hours.internal.LedgerPages;
 
 /** A cancelled position (取消) ends its placements on that day; hours dated after it are refused with the reason. */
 @IntegrationTest
@@ -29,6 +30,8 @@ class CancelledPositionIntegrationTest {
     HoursFixtures hoursFixtures;
     @Autowired
     HoursLedger ledger;
+    @Autowired
+    LedgerPages pages;
     @Autowired
     Placements placements;
     @Autowired
@@ -78,7 +81,7 @@ class CancelledPositionIntegrationTest {
         assertThatThrownBy(() -> ledger.record(x.counselor(), HoursFixtures.hours(s, x.placement(), "2026-07-26",
                 "4"))).hasMessageContaining("hours.rule.placement-ended-because").hasMessageContaining("活动取消")
                 .hasMessageContaining("2026-07-25");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("4");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("4");
     }
 
     private PlacementView placementOf(Student s, long positionId) {

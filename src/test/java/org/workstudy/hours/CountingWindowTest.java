@@ -17,6 +17,7 @@ import org.workstudy.calendar.Term;
 import org.workstudy.organization.StudyPeriods;
 import org.workstudy.organization.StudyPeriods.Suspension;
 import org.workstudy.shared.TermCode;
+import org.workstudy.hours.internal.Progress;
 
 /**
  * The semester arithmetic of {@link CountingWindow} at its edges: semesters of study, suspended terms (more than half

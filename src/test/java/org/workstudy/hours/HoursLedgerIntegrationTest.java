@@ -28,6 +28,9 @@ import org.workstudy.shared.BusinessException;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;
+import org.workstudy.hours.internal.LedgerPages;
+import org.workstudy.hours.internal.Progress;
+import org.workstudy.hours.internal.HoursBatchRefused;
 
 /** The ledger on PostgreSQL: recording, confirming, corrections, voids, scope, rules and progress figures. */
 @IntegrationTest
@@ -35,6 +38,10 @@ class HoursLedgerIntegrationTest {
 
     @Autowired
     HoursLedger ledger;
+
+    @Autowired
+
+    LedgerPages pages;
     @Autowired
     HoursFixtures fixtures;
     @Autowired
@@ -53,7 +60,7 @@ class HoursLedgerIntegrationTest {
         long id = ledger.record(PlacementFixtures.signedIn(s), HoursFixtures.work(s, x.placement(), "2025-10-18",
                 "09:00", "12:00"));
         assertThat(statusOf(x, id)).isEqualTo(RecordStatus.WAITING_CONFIRMATION);
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("0");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("0");
         assertThat(ledger.pendingConfirmations(x.employer())).extracting(WorkRecordView::id).contains(id);
         assertThat(ledger.pendingConfirmations(x.counselor())).extracting(WorkRecordView::id).contains(id);
 
@@ -63,7 +70,7 @@ class HoursLedgerIntegrationTest {
         assertThat(view.status()).isEqualTo(RecordStatus.COUNTED);
         assertThat(view.confirmedBy()).isEqualTo(x.employer().displayName());
         assertThat(view.confirmedByRole()).isEqualTo("EMPLOYER");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("3");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("3");
         assertThat(ledger.pendingConfirmations(x.employer())).extracting(WorkRecordView::id).doesNotContain(id);
         assertThatThrownBy(() -> ledger.confirm(x.counselor(), id)).hasMessageContaining("hours.confirm.not-waiting");
         assertThat(auditCount(id)).isEqualTo(2);
@@ -78,7 +85,7 @@ class HoursLedgerIntegrationTest {
         WorkRecordView v = view(x, id);
         assertThat(v.hours()).isEqualByComparingTo("6");
         assertThat(v.workDate()).isEqualTo("2026-07-25");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
         // the day cap (10) applies to Sunday's own hours: 2 already, 8 more fit, 9 do not
         assertThatThrownBy(() -> ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-26",
                 "08:00", "17:00"))).hasMessageContaining("hours.rule.day-cap");
@@ -107,7 +114,7 @@ class HoursLedgerIntegrationTest {
         assertThatThrownBy(() -> ledger.reject(x.counselor(), byEmployer, " "))
                 .hasMessageContaining("hours.reason-required");
         ledger.confirm(x.counselor(), byEmployer);
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("4");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("4");
     }
 
     @Test
@@ -146,14 +153,14 @@ class HoursLedgerIntegrationTest {
         assertThat(now.kind()).isEqualTo(EntryKind.CORRECTION);
         assertThat(now.correctsId()).isEqualTo(original);
         assertThat(now.reason()).isEqualTo("登记时多算了时长");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("2.5");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("2.5");
         // only the latest entry of a chain can be amended
         assertThatThrownBy(() -> ledger.voidEntry(x.counselor(), original, "重复"))
                 .hasMessageContaining("hours.amend.not-latest");
         // the correction does not collide with the entry it replaces
         ledger.correct(x.counselor(), correction, HoursFixtures.work(s, x.placement(), "2026-07-20", "08:00", "12:00"),
                 "核对考勤后恢复");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("4");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("4");
     }
 
     @Test
@@ -161,14 +168,14 @@ class HoursLedgerIntegrationTest {
         var x = fixtures.placed(1);
         Student s = x.student();
         long id = ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-21", "08:00", "14:00"));
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
         long voidId = ledger.voidEntry(x.counselor(), id, "学生当天请假");
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("0");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("0");
         assertThat(statusOf(x, id)).isEqualTo(RecordStatus.VOIDED);
         assertThat(view(x, voidId).kind()).isEqualTo(EntryKind.VOID);
         // the voided time is free again
         ledger.record(x.counselor(), HoursFixtures.work(s, x.placement(), "2026-07-21", "08:00", "14:00"));
-        assertThat(ledger.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
+        assertThat(pages.progress(x.counselor(), s.id()).hours()).isEqualByComparingTo("6");
     }
 
     @Test
@@ -344,12 +351,12 @@ class HoursLedgerIntegrationTest {
         ledger.recordAll(x.counselor(), vacationDays(almost, x.placementIds().get(0), "359.9"));
         ledger.recordAll(x.counselor(), vacationDays(done, x.placementIds().get(1), "360"));
 
-        Progress a = ledger.progress(x.counselor(), almost.id());
+        Progress a = pages.progress(x.counselor(), almost.id());
         assertThat(a.hours()).isEqualByComparingTo("359.9");
         assertThat(a.completed()).isFalse();
         assertThat(a.days()).isEqualByComparingTo("59.9");
         assertThat(a.sharePercent()).isEqualByComparingTo("99.9");
-        Progress d = ledger.progress(x.counselor(), done.id());
+        Progress d = pages.progress(x.counselor(), done.id());
         assertThat(d.completed()).isTrue();
         assertThat(d.days().toPlainString()).isEqualTo("60.0");
         assertThat(d.sharePercent()).isEqualByComparingTo("100");

@@ -14,6 +14,8 @@ import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.positions.AnnualPlans;
 import org.workstudy.support.IntegrationTest;
+import org.workstudy.hours.internal.LedgerPages;
+import org.workstudy.hours.internal.Progress;
 
 /**
  * The set-based {@link HoursLedger#totals} gives exactly the figures of {@link HoursLedger#progress}, entry by entry
@@ -25,6 +27,10 @@ class HoursTotalsIntegrationTest {
 
     @Autowired
     HoursLedger ledger;
+
+    @Autowired
+
+    LedgerPages pages;
     @Autowired
     HoursFixtures fixtures;
     @Autowired
@@ -59,7 +65,7 @@ class HoursTotalsIntegrationTest {
 
         Map<Long, HoursTotals> totals = ledger.totals(List.of(a.id(), b.id(), none.id()));
         for (Student s : List.of(a, b, none)) {
-            Progress p = ledger.progress(setup.counselor(), s.id());
+            Progress p = pages.progress(setup.counselor(), s.id());
             HoursTotals t = totals.get(s.id());
             assertThat(t.counted()).as(s.name()).isEqualByComparingTo(p.hours());
             assertThat(t.waiting()).as(s.name()).isEqualByComparingTo(p.waitingHours());

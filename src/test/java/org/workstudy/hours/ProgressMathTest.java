@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.workstudy.hours.internal.Progress;
+import org.workstudy.hours.internal.MonthHours;
 
 /** Hours, days and shares toward the 360 required hours, and who is behind. */
 class ProgressMathTest {

@@ -20,6 +20,7 @@ import org.workstudy.placements.SelfArrangedForm;
 import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
+import org.workstudy.hours.internal.LedgerPages;
 
 /** Self-arranged work reaches the ledger: its hours count from the day of the counselor's approval, not before. */
 @IntegrationTest
@@ -27,6 +28,10 @@ class SelfArrangedHoursIntegrationTest {
 
     @Autowired
     HoursLedger ledger;
+
+    @Autowired
+
+    LedgerPages pages;
     @Autowired
     SelfArrangedWork selfArranged;
     @Autowired
@@ -65,7 +70,7 @@ class SelfArrangedHoursIntegrationTest {
         LocalTime end = now.isBefore(LocalTime.of(20, 0)) ? now : LocalTime.of(20, 0);
         ledger.record(counselor, new NewWorkRecord(s.id(), SourceKind.SELF_ARRANGED, registration, today,
                 LocalTime.of(18, 0), end, null, "店员"));
-        assertThat(ledger.progress(counselor, s.id()).hours()).isEqualByComparingTo(
+        assertThat(pages.progress(counselor, s.id()).hours()).isEqualByComparingTo(
                 BigDecimal.valueOf(java.time.Duration.between(LocalTime.of(18, 0), end).toMinutes())
                         .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP));
     }

@@ -70,7 +70,7 @@ class ApiTokensIntegrationTest {
                 .andExpect(content().string(containsString(token.substring(0, 8) + "…")))
                 .andExpect(content().string(not(containsString(token))));
         assertThat(jdbc.sql("SELECT count(*) FROM identity_api_token WHERE token_hash = ? AND last_used_at IS NOT NULL")
-                .param(ApiTokens.hash(token)).query(Long.class).single()).isEqualTo(1);
+                .param(PersonalTokens.hash(token)).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM identity_api_token WHERE token_hash LIKE ?")
                 .param("%" + token.substring(4) + "%").query(Long.class).single()).isZero();
         long account = accounts.findByUsername(user).orElseThrow().id();

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
+import org.workstudy.identity.internal.SignInThrottle;
 import org.workstudy.organization.Roster;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
@@ -142,14 +143,6 @@ class LoginIntegrationTest {
         assertThat(jdbc.sql("SELECT username || ' ' || client FROM idn_signin_throttle WHERE username IN (?, ?, ?)"
                 + " ORDER BY 1").params(old, recent, blocked).query(String.class).list())
                 .containsExactly(blocked + " 10.9.3.1", recent + " 10.9.3.1", recent + " 10.9.3.2");
-    }
-
-    @Test
-    void theWaitDoublesWithEachFurtherFailureUpToTheLongest(@Autowired SignInThrottle throttle) {
-        assertThat(throttle.blockFor(5)).hasSeconds(30);
-        assertThat(throttle.blockFor(6)).hasSeconds(60);
-        assertThat(throttle.blockFor(8)).hasSeconds(240);
-        assertThat(throttle.blockFor(40)).hasMinutes(15);
     }
 
     private static org.springframework.test.web.servlet.RequestBuilder signIn(String username, String password,

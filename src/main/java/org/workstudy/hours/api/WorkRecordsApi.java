@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.NewWorkRecord;
-import org.workstudy.hours.Progress;
 import org.workstudy.hours.WorkRecordView;
+import org.workstudy.hours.internal.LedgerPages;
+import org.workstudy.hours.internal.Progress;
 import org.workstudy.identity.CurrentUser;
 
 /** The work-record ledger, with the same role and scope checks as the pages. */
@@ -26,9 +27,11 @@ import org.workstudy.identity.CurrentUser;
 class WorkRecordsApi {
 
     private final HoursLedger ledger;
+    private final LedgerPages pages;
 
-    WorkRecordsApi(HoursLedger ledger) {
+    WorkRecordsApi(HoursLedger ledger, LedgerPages pages) {
         this.ledger = ledger;
+        this.pages = pages;
     }
 
     record Created(long id) {
@@ -95,6 +98,6 @@ class WorkRecordsApi {
     @Operation(summary = "A student's progress: hours, days, share of the required hours, by month, semesters left")
     @GetMapping("/students/{id}/progress")
     Progress progress(@PathVariable long id) {
-        return ledger.progress(CurrentUser.require(), id);
+        return pages.progress(CurrentUser.require(), id);
     }
 }

@@ -24,11 +24,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.workstudy.hours.HoursBatchRefused;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.NewWorkRecord;
 import org.workstudy.hours.RecordProblem;
-import org.workstudy.hours.WorkSource;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.DataScope;
@@ -67,14 +65,16 @@ public class HoursBulkEntry {
     private static final Logger LOG = LoggerFactory.getLogger(HoursBulkEntry.class);
 
     private final HoursLedger ledger;
+    private final LedgerPages pages;
     private final DataScope scope;
     private final Roster roster;
     private final MessageSource messages;
     private final int maxRows;
 
-    HoursBulkEntry(HoursLedger ledger, DataScope scope, Roster roster, MessageSource messages,
+    HoursBulkEntry(HoursLedger ledger, LedgerPages pages, DataScope scope, Roster roster, MessageSource messages,
             @Value("${workstudy.hours.bulk-max-rows:20000}") int maxRows) {
         this.ledger = ledger;
+        this.pages = pages;
         this.scope = scope;
         this.roster = roster;
         this.messages = messages;
@@ -115,7 +115,7 @@ public class HoursBulkEntry {
                 t.msg("register.col.employer"), t.msg("register.col.place"), t.msg("bulk.source.period"),
                 t.msg("bulk.source.active")));
         for (StudentRow s : students) {
-            List<WorkSource> of = ledger.sourcesOf(user, s.id());
+            List<WorkSource> of = pages.sourcesOf(user, s.id());
             List<WorkSource> active = of.stream().filter(WorkSource::active).toList();
             entries.add(Arrays.asList(s.studentNo(), s.name(), "", "", "", "",
                     active.size() == 1 ? BulkValues.code(active.get(0).kind(), active.get(0).id()) : "", ""));
@@ -252,7 +252,7 @@ public class HoursBulkEntry {
 
     private WorkSource source(CurrentUser user, int row, StudentRow student, String code,
             Map<Long, List<WorkSource>> cache, Errors errors) {
-        List<WorkSource> of = cache.computeIfAbsent(student.id(), id -> ledger.sourcesOf(user, id));
+        List<WorkSource> of = cache.computeIfAbsent(student.id(), id -> pages.sourcesOf(user, id));
         if (code == null) {
             List<WorkSource> active = of.stream().filter(WorkSource::active).toList();
             if (active.size() == 1) {

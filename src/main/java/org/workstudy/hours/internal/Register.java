@@ -18,11 +18,9 @@ import org.workstudy.hours.ClassProgressRow;
 import org.workstudy.hours.CountingSettings;
 import org.workstudy.hours.EntryKind;
 import org.workstudy.hours.HoursLedger;
-import org.workstudy.hours.Progress;
 import org.workstudy.hours.RecordStatus;
 import org.workstudy.hours.RecorderRole;
 import org.workstudy.hours.WorkRecordView;
-import org.workstudy.hours.WorkSource;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
@@ -45,14 +43,16 @@ import org.workstudy.shared.BusinessException;
 public class Register {
 
     private final HoursLedger ledger;
+    private final LedgerPages pages;
     private final Roster roster;
     private final Organization organization;
     private final Clock clock;
     private final StatusHistory statusHistory;
 
-    Register(HoursLedger ledger, Roster roster, Organization organization, Clock clock, StatusHistory statusHistory) {
+    Register(HoursLedger ledger, LedgerPages pages, Roster roster, Organization organization, Clock clock, StatusHistory statusHistory) {
         this.statusHistory = statusHistory;
         this.ledger = ledger;
+        this.pages = pages;
         this.roster = roster;
         this.organization = organization;
         this.clock = clock;
@@ -63,7 +63,7 @@ public class Register {
     public StudentRegister ofStudent(CurrentUser user, long studentId) {
         requireRegisterRole(user);
         List<WorkRecordView> records = ledger.ofStudent(user, studentId);
-        Progress p = ledger.progress(user, studentId);
+        Progress p = pages.progress(user, studentId);
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         SchoolClass c = organization.schoolClass(s.classId()).orElseThrow();
         String college = organization.college(c.collegeId()).map(College::name).orElse("");
@@ -88,7 +88,7 @@ public class Register {
             students.add(build(s, c.name(), college, ledger.ofStudent(user, s.id()), titles(user, s.id()), r.hours(),
                     r.days(), r.sharePercent(), r.completed()));
         }
-        CountingSettings settings = ledger.settingsOfClass(classId);
+        CountingSettings settings = pages.settingsOfClass(classId);
         return new ClassRegister(c.id(), c.name(), college, c.cohort(), students, settings.requiredHours(),
                 settings.hoursPerDay(), LocalDate.now(clock));
     }
@@ -97,7 +97,7 @@ public class Register {
     @Transactional(readOnly = true)
     public SchoolClass classOf(CurrentUser user, long studentId) {
         requireRegisterRole(user);
-        ledger.progress(user, studentId);
+        pages.progress(user, studentId);
         Student s = roster.find(studentId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         return organization.schoolClass(s.classId()).orElseThrow();
     }
@@ -110,7 +110,7 @@ public class Register {
 
     private Map<String, String> titles(CurrentUser user, long studentId) {
         Map<String, String> out = new HashMap<>();
-        for (WorkSource s : ledger.sourcesOf(user, studentId)) {
+        for (WorkSource s : pages.sourcesOf(user, studentId)) {
             out.put(s.kind() + ":" + s.id(), s.title());
         }
         return out;

@@ -17,6 +17,7 @@ import org.workstudy.hours.ClassProgressRow;
 import org.workstudy.hours.CountingSettings;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.WorkRecordView;
+import org.workstudy.hours.internal.LedgerPages;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.DataScope;
@@ -38,15 +39,17 @@ import org.workstudy.web.Outcomes;
 class LedgerController {
 
     private final HoursLedger ledger;
+    private final LedgerPages pages;
     private final Organization organization;
     private final DataScope scope;
     private final Roster roster;
     private final PositionBank positions;
     private final Placements placements;
 
-    LedgerController(HoursLedger ledger, Organization organization, DataScope scope, Roster roster,
+    LedgerController(HoursLedger ledger, LedgerPages pages, Organization organization, DataScope scope, Roster roster,
             PositionBank positions, Placements placements) {
         this.ledger = ledger;
+        this.pages = pages;
         this.organization = organization;
         this.scope = scope;
         this.roster = roster;
@@ -88,12 +91,12 @@ class LedgerController {
         model.addAttribute("student", roster.find(id).orElseThrow(() -> BusinessException.notFound("error.not-found")));
         model.addAttribute("records", records);
         model.addAttribute("employerView", user.acts(Role.EMPLOYER));
-        model.addAttribute("sources", ledger.sourcesOf(user, id));
+        model.addAttribute("sources", pages.sourcesOf(user, id));
         CountingSettings settings = ledger.settings(id);
         model.addAttribute("eveningFrom", settings.eveningFrom());
         model.addAttribute("perDay", settings.hoursPerDay().stripTrailingZeros().toPlainString());
         if (user.acts(Role.COUNSELOR)) {
-            model.addAttribute("progress", ledger.progress(user, id));
+            model.addAttribute("progress", pages.progress(user, id));
         }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", WorkRecordForm.empty());
@@ -105,7 +108,7 @@ class LedgerController {
     String record(@PathVariable long id, @ModelAttribute WorkRecordForm form, BindingResult binding,
             RedirectAttributes redirect) {
         CurrentUser user = staff();
-        ledger.requireReadable(user, id);
+        pages.requireReadable(user, id);
         if (binding.hasErrors()) {
             Outcomes.refused(redirect, BusinessException.invalid("hours.form.invalid"));
         } else if (!Outcomes.attempt(redirect, "hours.recorded", () -> ledger.record(user, form.toRecord(id)))) {
@@ -130,7 +133,7 @@ class LedgerController {
     @PostMapping("/hours/entries/{id:\\d+}/correct")
     String correct(@PathVariable long id, @ModelAttribute WorkRecordForm form, BindingResult binding,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        ledger.requireEntryInReach(staff(), id);
+        pages.requireEntryInReach(staff(), id);
         if (binding.hasErrors()) {
             Outcomes.refused(redirect, BusinessException.invalid("hours.form.invalid"));
         } else {

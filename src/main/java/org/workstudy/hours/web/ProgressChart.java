@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.workstudy.hours.MonthHours;
-import org.workstudy.hours.Progress;
+import org.workstudy.hours.internal.MonthHours;
+import org.workstudy.hours.internal.Progress;
 import org.workstudy.shared.Decimals;
 
 /**

@@ -12,8 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
-import org.workstudy.hours.HoursLedger;
 import org.workstudy.hours.internal.ClassRegister;
+import org.workstudy.hours.internal.LedgerPages;
 import org.workstudy.hours.internal.Register;
 import org.workstudy.hours.internal.RegisterExport;
 import org.workstudy.hours.internal.RegisterPdf;
@@ -32,10 +32,10 @@ class RegisterController {
     private final Register register;
     private final RegisterExport export;
     private final RegisterPdf pdf;
-    private final HoursLedger ledger;
+    private final LedgerPages ledger;
     private final String schoolName;
 
-    RegisterController(Register register, RegisterExport export, RegisterPdf pdf, HoursLedger ledger,
+    RegisterController(Register register, RegisterExport export, RegisterPdf pdf, LedgerPages ledger,
             @Value("${workstudy.register.school-name:}") String schoolName) {
         this.register = register;
         this.export = export;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.workstudy.identity.ApiTokens;
+import org.workstudy.identity.internal.ApiTokens;
 import org.workstudy.identity.CurrentUser;
 
 /** The caller's personal access tokens for programs. */

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workstudy.identity.AccountSelfService;
+import org.workstudy.identity.internal.AccountSelfService;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
 

@@ -10,7 +10,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workstudy.identity.AccountSelfService;
+import org.workstudy.identity.internal.AccountSelfService;
 import org.workstudy.identity.Activations;
 import org.workstudy.shared.BusinessException;
 

@@ -23,7 +23,7 @@ import org.workstudy.identity.IssuedCodePage;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.NewAccount;
 import org.workstudy.identity.Role;
-import org.workstudy.identity.SignInThrottle;
+import org.workstudy.identity.internal.SignInThrottle;
 import org.workstudy.identity.ScopeDirectory;
 import org.workstudy.identity.ScopeKind;
 import org.workstudy.shared.BusinessException;

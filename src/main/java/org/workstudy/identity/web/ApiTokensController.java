@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workstudy.identity.ApiTokens;
+import org.workstudy.identity.internal.ApiTokens;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
 

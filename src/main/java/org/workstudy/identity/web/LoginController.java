@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.workstudy.identity.SingleSignOn;
+import org.workstudy.identity.internal.SingleSignOn;
 
 @Controller
 class LoginController {

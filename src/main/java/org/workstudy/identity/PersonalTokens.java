@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.TextLimits;
+import org.workstudy.identity.internal.ApiTokens;
 
 /**
  * Personal access tokens: a signed-in person issues one for a program (a name, an expiry; the token is shown once),
@@ -34,9 +35,10 @@ import org.workstudy.shared.TextLimits;
  * it. Only the token's SHA-256 is stored: 256 random bits need no slow hash, so a call costs one indexed lookup
  * instead of a BCrypt check, and a checked token is remembered for {@code workstudy.api-tokens.cache-seconds} (30).
  * A token stops working when revoked, expired, its account disabled or reset (no password), or the role taken away.
+ * Pages and the API manage tokens through {@link ApiTokens}; the bearer filter checks them with {@link #authenticate}.
  */
 @Service
-public class ApiTokens {
+class PersonalTokens implements ApiTokens {
 
     static final String PREFIX = "wst_";
     static final int MAX_DAYS = 366;
@@ -52,22 +54,13 @@ public class ApiTokens {
     private final Duration cacheFor;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Clock clock,
+    PersonalTokens(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Clock clock,
             @Value("${workstudy.api-tokens.cache-seconds:30}") int cacheSeconds) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
         this.cacheFor = Duration.ofSeconds(cacheSeconds);
-    }
-
-    /** A token as issued: {@code token} is shown this once and never again. */
-    public record IssuedToken(long id, String name, Role role, String token, ZonedDateTime expiresAt) {
-    }
-
-    /** A token as listed: its first characters only. */
-    public record TokenView(long id, String name, Role role, String hint, ZonedDateTime createdAt,
-            ZonedDateTime expiresAt, ZonedDateTime lastUsedAt, ZonedDateTime revokedAt, boolean active) {
     }
 
     private record Checked(AccountPrincipal principal, Instant until) {
@@ -78,6 +71,7 @@ public class ApiTokens {
      * HTTP Basic) may: a token cannot issue further tokens, so a stolen token dies with its expiry.
      */
     @Transactional
+    @Override
     public IssuedToken issue(CurrentUser user, String name, Integer validDays) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication
                 || user.activeRole() == null) {
@@ -111,6 +105,7 @@ public class ApiTokens {
     }
 
     /** The caller's tokens, newest first, revoked and expired ones included. */
+    @Override
     public List<TokenView> of(CurrentUser user) {
         Instant now = clock.instant();
         return jdbc.sql("SELECT id, name, role, token_hint, created_at, expires_at, last_used_at, revoked_at"
@@ -121,6 +116,7 @@ public class ApiTokens {
 
     /** Revokes one of the caller's own tokens (someone else's is 404); at once on this server. */
     @Transactional
+    @Override
     public void revoke(CurrentUser user, long tokenId) {
         Optional<String> hash = jdbc.sql("UPDATE identity_api_token SET revoked_at = coalesce(revoked_at, ?)"
                         + " WHERE id = ? AND account_id = ? RETURNING token_hash")

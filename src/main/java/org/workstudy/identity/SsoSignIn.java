@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.audit.AuditTrail;
+import org.workstudy.identity.internal.SingleSignOn;
 
 /**
  * Single sign-on with the school's identity system (统一身份认证), over CAS 3 or OpenID Connect: the identity it
@@ -28,9 +29,9 @@ import org.workstudy.audit.AuditTrail;
  * fallback. Every sign-in and refusal is in the audit trail.
  */
 @Service
-public class SingleSignOn {
+class SsoSignIn implements SingleSignOn {
 
-    static final String REFUSAL = SingleSignOn.class.getName() + ".REFUSAL";
+    static final String REFUSAL = SsoSignIn.class.getName() + ".REFUSAL";
     private static final String ENTITY = "account";
 
     private final Accounts accounts;
@@ -43,7 +44,7 @@ public class SingleSignOn {
     private final String casServerUrl;
     private final String casServiceUrl;
 
-    SingleSignOn(Accounts accounts, AccountDetailsService details, AuditTrail audit, TransactionTemplate tx, Clock clock,
+    SsoSignIn(Accounts accounts, AccountDetailsService details, AuditTrail audit, TransactionTemplate tx, Clock clock,
             ObjectProvider<ClientRegistrationRepository> oidc,
             @Value("${workstudy.sso.cas.enabled:false}") boolean casEnabled,
             @Value("${workstudy.sso.cas.server-url:}") String casServerUrl,
@@ -59,15 +60,8 @@ public class SingleSignOn {
         this.casServiceUrl = casServiceUrl;
     }
 
-    /** A way to sign in through the identity system, as the login page offers it. */
-    public record Option(String id, String href, String label) {
-    }
-
-    /** Why a sign-in through the identity system was refused, for the page that tells the person. */
-    public record Refusal(String reason, String externalId) implements java.io.Serializable {
-    }
-
     /** The sign-in buttons of the login page: none unless CAS or an OpenID Connect provider is configured. */
+    @Override
     public List<Option> options() {
         List<Option> options = new ArrayList<>();
         if (casEnabled) {
@@ -87,6 +81,7 @@ public class SingleSignOn {
     }
 
     /** The refusal of the last single sign-on attempt of this browser, read once. */
+    @Override
     public Optional<Refusal> takeRefusal(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object refusal = session == null ? null : session.getAttribute(REFUSAL);

@@ -1,8 +1,9 @@
-package org.workstudy.hours;
+package org.workstudy.hours.internal;
 
 import java.util.List;
 
 import org.workstudy.shared.BusinessException;
+import org.workstudy.hours.RecordProblem;
 
 /** A batch of records of which at least one broke a rule: nothing was written. Every refused record is listed. */
 public class HoursBatchRefused extends BusinessException {

@@ -1,4 +1,4 @@
-package org.workstudy.identity;
+package org.workstudy.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.workstudy.hours;
+package org.workstudy.hours.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,7 +14,7 @@ import java.math.RoundingMode;
  * short     = hours still needed &gt; reachable
  * </pre>
  *
- * The days left are {@link ProgressMath#daysLeft}: from today to the window's last day, by the academic calendar;
+ * The days left are {@code hours.ProgressMath.daysLeft}: from today to the window's last day, by the academic calendar;
  * term weekdays (evening work only) are left out, so the projection errs on the side of warning. The shares are
  * the assumptions (settings {@code workstudy.warning.*}): nobody works every weekend and every vacation day.
  * Reachable hours are rounded down to 0.1.
@@ -61,15 +61,17 @@ public record Projection(BigDecimal hoursPerDay, boolean paceMeasured, BigDecima
      * @param countedHours hours counted so far
      * @param daysWorked   distinct dates with counted hours
      * @param remaining    hours still needed (0 when complete)
+     * @param weekendsAndHolidaysLeft weekend and holiday days left in the window
+     * @param vacationDaysLeft        vacation days left in the window
      */
-    static Projection of(BigDecimal countedHours, int daysWorked, BigDecimal remaining, ProgressMath.DaysLeft left,
-            Assumptions a) {
+    public static Projection of(BigDecimal countedHours, int daysWorked, BigDecimal remaining,
+            int weekendsAndHolidaysLeft, int vacationDaysLeft, Assumptions a) {
         boolean measured = daysWorked >= a.minDaysForPace();
         BigDecimal pace = measured
                 ? countedHours.divide(BigDecimal.valueOf(daysWorked), 2, RoundingMode.HALF_UP)
                 : a.assumedHoursPerDay();
-        BigDecimal usableDays = BigDecimal.valueOf(left.weekendsAndHolidays()).multiply(a.weekendShare())
-                .add(BigDecimal.valueOf(left.vacationDays()).multiply(a.vacationShare()));
+        BigDecimal usableDays = BigDecimal.valueOf(weekendsAndHolidaysLeft).multiply(a.weekendShare())
+                .add(BigDecimal.valueOf(vacationDaysLeft).multiply(a.vacationShare()));
         BigDecimal reachable = usableDays.multiply(pace).setScale(1, RoundingMode.DOWN);
         return new Projection(pace.stripTrailingZeros(), measured, reachable, remaining,
                 remaining.signum() > 0 && remaining.compareTo(reachable) > 0, a);

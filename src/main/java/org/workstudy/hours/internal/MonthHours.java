@@ -1,4 +1,4 @@
-package org.workstudy.hours;
+package org.workstudy.hours.internal;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

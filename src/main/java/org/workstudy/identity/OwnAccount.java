@@ -4,20 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Service;
+import org.workstudy.identity.internal.AccountSelfService;
 
-/**
- * What a person does to their own account: activate it with a code (and be signed in), change the password, switch
- * the active role.
- */
+/** {@link AccountSelfService} over the sign-in machinery: sessions, principals and activations of this package. */
 @Service
-public class AccountSelfService {
+class OwnAccount implements AccountSelfService {
 
     private final Accounts accounts;
     private final SignedInSessions sessions;
     private final Activations activations;
     private final AccountDetailsService details;
 
-    AccountSelfService(Accounts accounts, SignedInSessions sessions, Activations activations,
+    OwnAccount(Accounts accounts, SignedInSessions sessions, Activations activations,
             AccountDetailsService details) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -25,12 +23,12 @@ public class AccountSelfService {
         this.details = details;
     }
 
-    /** Whether a username and code open an activation (for the page that a sign-in with a code leads to). */
+    @Override
     public Activations.Check checkActivation(String username, String code) {
         return activations.check(username, code);
     }
 
-    /** The username and code a sign-in with a code started with, if any (read once). */
+    @Override
     public java.util.Optional<String[]> startedActivation(HttpServletRequest request) {
         jakarta.servlet.http.HttpSession session = request.getSession(false);
         Object started = session == null ? null : session.getAttribute(ActivationSignInFilter.STARTED);
@@ -41,10 +39,7 @@ public class AccountSelfService {
         return java.util.Optional.empty();
     }
 
-    /**
-     * Spends the activation code, sets the chosen password and signs the person in, in a new session (the id changes
-     * so that a session fixed before cannot ride on it).
-     */
+    @Override
     public void activate(String username, String code, String password, HttpServletRequest request,
             HttpServletResponse response) {
         activations.activate(username, code, password);
@@ -55,10 +50,12 @@ public class AccountSelfService {
         sessions.replace(principal, request, response);
     }
 
+    @Override
     public boolean mustChangePassword() {
         return sessions.principal().mustChangePassword();
     }
 
+    @Override
     public void changePassword(String current, String next, HttpServletRequest request,
             HttpServletResponse response) {
         AccountPrincipal principal = sessions.principal();
@@ -66,6 +63,7 @@ public class AccountSelfService {
         sessions.replace(principal.passwordChanged(), request, response);
     }
 
+    @Override
     public void switchRole(Role role, HttpServletRequest request, HttpServletResponse response) {
         sessions.replace(sessions.principal().actingAs(role), request, response);
     }
