@@ -465,6 +465,8 @@ final class AuthorizationRules {
             GET /api/v1/awards/thresholds | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
             GET /api/v1/awards/records | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR, STUDENT | -
             POST /api/v1/awards/records | CENTER_STAFF, CENTER_DIRECTOR | -
+            POST /awards/records/{id}/revoke | CENTER_STAFF, CENTER_DIRECTOR | scoped   # 撤销: whoever may record one
+            POST /api/v1/awards/records/{id}/revocation | CENTER_STAFF, CENTER_DIRECTOR | scoped
             GET /verify | PUBLIC | -
             GET /verify/{code} | PUBLIC | open?
             """;
