@@ -314,6 +314,7 @@ final class AuthorizationRules {
             GET /assessment/classes.xlsx | STAFF | -
             GET /assessment/colleges.xlsx | STAFF | -
             GET /assessment/colleges/{id}/report | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # printable; another college: 404
+            GET /assessment/colleges/{id}/report.pdf | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # the same report as PDF
             GET /assessment/counselors.xlsx | STAFF | -
             POST /assessment/settings | ADMIN, CENTER_DIRECTOR | -
             GET /stats | STAFF, STUDENT | -   # the dashboard of the caller's scope
