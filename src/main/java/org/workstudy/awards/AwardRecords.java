@@ -31,7 +31,8 @@ import org.workstudy.shared.TextLimits;
 
 /**
  * Rewards and penalties (奖惩) of students. The center (staff and director) records them, one transaction each,
- * audited; records are never edited or deleted. Everyone reads them in their scope: the center and leaders all, a
+ * audited; records are never edited or deleted, but whoever may record one may revoke it (撤销) with a reason: it stays,
+ * marked revoked, and no longer counts. Everyone reads them in their scope: the center and leaders all, a
  * vice dean their college's, a counselor their classes', a student their own. A penalty in force on a year's
  * evaluation day makes the student ineligible ({@link AwardLists}).
  */
@@ -47,7 +48,8 @@ public class AwardRecords {
     static final String AUDIT = "award-record";
     private static final int SHOWN = 500;
     private static final String SELECT = "SELECT r.id, r.student_id, r.category, r.reason, r.decided_on,"
-            + " r.valid_until, r.decided_by, r.decided_by_name, r.created_at FROM awd_record r";
+            + " r.valid_until, r.decided_by, r.decided_by_name, r.created_at, r.revoked_at, r.revoked_by,"
+            + " r.revoked_by_name, r.revoke_reason FROM awd_record r";
 
     private final JdbcClient jdbc;
     private final DataScope scope;
@@ -139,7 +141,45 @@ public class AwardRecords {
         values.put("decidedOn", decided.toString());
         values.put("validUntil", until == null ? null : until.toString());
         audit.record(AUDIT, id, "create", values);
-        return views(jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(AwardRecords::row).list()).get(0);
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Revokes a reward or penalty (撤销): the record stays, marked with who revoked it, when and why, and stops
+     * counting for eligibility. Only those who may record one may revoke it (403 for others); a record outside the
+     * caller's scope or unknown is 404; an empty reason is refused naming {@code reason}; revoking twice is 409.
+     */
+    @Transactional
+    public AwardRecord revoke(CurrentUser user, long id, String reason) {
+        if (!mayWrite(user)) {
+            throw BusinessException.forbidden();
+        }
+        AwardRecord record = find(id).filter(r -> scope.maySeeStudent(user, r.studentId()))
+                .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw BusinessException.invalid("awards.revoke.reason-required").field("reason");
+        }
+        why = TextLimits.require("reason", why, 500);
+        // the condition makes a racing second revocation update nothing instead of overwriting the first
+        int changed = jdbc.sql("UPDATE awd_record SET revoked_at = :at, revoked_by = :by, revoked_by_name = :byName,"
+                        + " revoke_reason = :why WHERE id = :id AND revoked_at IS NULL")
+                .param("at", OffsetDateTime.now(clock)).param("by", user.username())
+                .param("byName", user.displayName()).param("why", why).param("id", id).update();
+        if (changed == 0) {
+            throw BusinessException.conflict("awards.revoke.already", record.revokedByName());
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("studentNo", record.studentNo());
+        values.put("category", record.category().name());
+        values.put("revokeReason", why);
+        audit.record(AUDIT, id, "cancel", values);
+        return find(id).orElseThrow();
+    }
+
+    private java.util.Optional<AwardRecord> find(long id) {
+        return views(jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(AwardRecords::row).list()).stream()
+                .findFirst();
     }
 
     /** The records the user may see, newest first (at most 500), optionally of one student (学号). */
@@ -159,14 +199,14 @@ public class AwardRecords {
                 .query(AwardRecords::row).list());
     }
 
-    /** The penalties of these students (no scope check: the caller's students are already in scope). */
+    /** The penalties of these students, revoked ones left out (no scope check: the caller's students are in scope). */
     @Transactional(readOnly = true)
     Map<Long, List<EligibilityRules.Penalty>> penaltiesOf(Collection<Long> studentIds) {
         Map<Long, List<EligibilityRules.Penalty>> out = new HashMap<>();
         List<Long> ids = List.copyOf(studentIds);
         for (int i = 0; i < ids.size(); i += 1000) {
             jdbc.sql("SELECT student_id, category, decided_on, valid_until FROM awd_record WHERE kind = 'PENALTY'"
-                            + " AND student_id IN (:ids)")
+                            + " AND revoked_at IS NULL AND student_id IN (:ids)")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
                     .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new EligibilityRules.Penalty(rs.getString(2), rs.getObject(3, LocalDate.class),
@@ -188,14 +228,17 @@ public class AwardRecords {
     }
 
     private record Row(long id, long studentId, AwardCategory category, String reason, LocalDate decidedOn,
-            LocalDate validUntil, String by, String byName, java.time.Instant at) {
+            LocalDate validUntil, String by, String byName, java.time.Instant at, java.time.Instant revokedAt,
+            String revokedBy, String revokedByName, String revokeReason) {
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp(9);
+        Timestamp revokedAt = rs.getTimestamp(10);
         return new Row(rs.getLong(1), rs.getLong(2), AwardCategory.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-                rs.getString(8), at.toInstant());
+                rs.getString(8), at.toInstant(), revokedAt == null ? null : revokedAt.toInstant(), rs.getString(11),
+                rs.getString(12), rs.getString(13));
     }
 
     private List<AwardRecord> views(List<Row> rows) {
@@ -204,7 +247,7 @@ public class AwardRecords {
             StudentRow s = names.get(r.studentId());
             return new AwardRecord(r.id(), r.studentId(), s == null ? "" : s.studentNo(), s == null ? "" : s.name(),
                     s == null ? "" : s.className(), r.category(), r.reason(), r.decidedOn(), r.validUntil(), r.by(),
-                    r.byName(), r.at());
+                    r.byName(), r.at(), r.revokedAt(), r.revokedBy(), r.revokedByName(), r.revokeReason());
         }).toList();
     }
 }

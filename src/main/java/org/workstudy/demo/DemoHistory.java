@@ -428,6 +428,12 @@ final class DemoHistory {
             months.forEach((month, list) -> {
                 LocalDateTime at = quarterly ? month.plusMonths(1).atDay(3).atTime(16, 30)
                         : month.atEndOfMonth().atTime(20, 30);
+                if (quarterly && at.isAfter(now)) {
+                    // the running quarter's sheets have not come yet: entering it all "now" would put months of
+                    // late hours into the open month (登记及时率 0 % early in a month), so its months go on time
+                    onTime(counselor, list);
+                    return;
+                }
                 if (at.isAfter(now)) {
                     at = now.minusHours(3);
                 }
@@ -435,6 +441,17 @@ final class DemoHistory {
             });
         });
         figures.merge("records", records, Integer::sum);
+    }
+
+    /** Records each month's hours on its last day (the open month's a few hours ago). */
+    private void onTime(CurrentUser counselor, List<NewWorkRecord> records) {
+        TreeMap<YearMonth, List<NewWorkRecord>> byMonth = new TreeMap<>();
+        records.forEach(r -> byMonth.computeIfAbsent(YearMonth.from(r.workDate()), m -> new ArrayList<>()).add(r));
+        byMonth.forEach((month, list) -> {
+            LocalDateTime at = month.atEndOfMonth().atTime(20, 30);
+            LocalDateTime when = at.isAfter(now) ? now.minusHours(3) : at;
+            actors.as(counselor, when, () -> x.ledger().recordAll(counselor, list));
+        });
     }
 
     private static YearMonth quarter(LocalDate d) {

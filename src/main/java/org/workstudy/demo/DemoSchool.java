@@ -55,7 +55,7 @@ public class DemoSchool implements ApplicationRunner {
     static final String OFF_CAMPUS_EMPLOYER = "厦门鹭岛会展服务有限公司";
     private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
 
-    private static final String[][] COLLEGES = {
+    static final String[][] COLLEGES = { // code, name, majors (the demo test tells its colleges by name)
             {"01", "信息工程学院", "软件技术", "计算机网络技术", "大数据技术", "人工智能技术应用", "物联网应用技术"},
             {"02", "经济管理学院", "大数据与会计", "电子商务", "市场营销", "现代物流管理", "金融服务与管理"},
             {"03", "机电工程学院", "机电一体化技术", "工业机器人技术", "新能源汽车技术", "电气自动化技术", "智能制造装备技术"},

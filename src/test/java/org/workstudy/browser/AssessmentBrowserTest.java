@@ -78,6 +78,8 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(page.locator("#asm-report-frozen")).hasText("已冻结");
         assertThat(page.locator("#asm-report-place")).containsText("排名第 1");
         assertThat(page.locator("#asm-report .sign")).isVisible();
+        assertThat(page.locator("#asm-report-pdf")).hasAttribute("href",
+                Pattern.compile(".*/report\\.pdf\\?month=" + previous()));
         Browser.screenshot(page, "asm-3-report-1366");
         page.context().close();
 

@@ -138,6 +138,17 @@ class AwardsBrowserTest extends BrowserJourney {
         assertThat(page.locator(".alert-success")).containsText("已保存奖惩记录");
         assertThat(page.locator("#awards-records tbody tr").first()).containsText("虚报工时");
         Browser.screenshot(page, "awards-8-records-1366");
+        // 撤销: asks first, needs a reason, then the record stays struck through with who revoked it and why
+        page.onDialog(d -> d.accept());
+        var first = page.locator("#awards-records tbody tr").first();
+        first.locator(".award-revoke summary").click();
+        first.locator("textarea[name=reason]").fill("经复核考勤无误，撤销处分");
+        first.locator(".award-revoke button").click();
+        assertThat(page.locator(".alert-success")).containsText("已撤销该奖惩记录");
+        assertThat(page.locator("#awards-records tbody tr.award-revoked")).hasCount(1);
+        assertThat(page.locator("#awards-records tbody tr.award-revoked")).containsText("经复核考勤无误，撤销处分");
+        assertThat(page.locator("#awards-records tbody tr.award-revoked .award-revoke")).hasCount(0);
+        Browser.screenshot(page, "awards-10-revoked-1366");
         page.context().close();
 
         CurrentUser center = new CurrentUser(0, "center-test", "中心", Role.CENTER_STAFF,
@@ -149,6 +160,7 @@ class AwardsBrowserTest extends BrowserJourney {
         assertThat(phone.locator("h1")).hasText("我的奖惩");
         assertThat(phone.locator("#awards-records tbody tr")).hasCount(2);
         assertThat(phone.locator("#awards-records")).containsText("虚报工时");
+        assertThat(phone.locator("#awards-records tbody tr.award-revoked")).containsText("已撤销");
         Browser.screenshot(phone, "awards-9-student-390");
         org.assertj.core.api.Assertions.assertThat(phone.navigate("/awards").status()).isEqualTo(403);
         phone.context().close();

@@ -530,6 +530,7 @@ class AuthorizationMatrixTest {
             w.ids.put("attendance", new long[] {attendanceA, attendanceB});
             w.ids.put("makeup", new long[] {makeUp(jdbc, attendanceA), makeUp(jdbc, attendanceB)});
             w.ids.put("paysheet", new long[] {paySheet(jdbc, w.employerA), paySheet(jdbc, employerB)});
+            w.ids.put("awardrecord", new long[] {awardRecord(jdbc, studentA), awardRecord(jdbc, studentB)});
             int cohortA = jdbc.sql("SELECT c.cohort FROM org_class c WHERE c.id = ?").param(classOf(jdbc, studentA))
                     .query(Integer.class).single();
             w.texts.put("cohort", new String[] {String.valueOf(cohortA), "1999"});
@@ -593,6 +594,12 @@ class AuthorizationMatrixTest {
                     .param(employerId).query(Long.class).single();
         }
 
+        private static long awardRecord(JdbcClient jdbc, long studentId) {
+            return jdbc.sql("INSERT INTO awd_record (student_id, kind, category, reason, decided_on, decided_by,"
+                    + " decided_by_name, created_at) VALUES (?, 'REWARD', 'PRAISE', '矩阵测试', current_date, 'matrix',"
+                    + " 'matrix', now()) RETURNING id").param(studentId).query(Long.class).single();
+        }
+
         private static long one(JdbcClient jdbc, String sql) {
             return jdbc.sql(sql).query(Long.class).optional().orElse(0L);
         }
@@ -642,6 +649,7 @@ class AuthorizationMatrixTest {
                 case "attendances" -> "attendance";
                 case "make-ups" -> "makeup";
                 case "sheets" -> "paysheet";
+                case "records" -> "awardrecord";
                 case "tokens", "outbox", "robots" -> "nothing"; // the demo holds none of these for world A
                 default -> "unknown:" + segment;
             };

@@ -314,6 +314,7 @@ final class AuthorizationRules {
             GET /assessment/classes.xlsx | STAFF | -
             GET /assessment/colleges.xlsx | STAFF | -
             GET /assessment/colleges/{id}/report | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # printable; another college: 404
+            GET /assessment/colleges/{id}/report.pdf | SCHOOL, VICE_DEAN, COLLEGE_ADMIN | scoped   # the same report as PDF
             GET /assessment/counselors.xlsx | STAFF | -
             POST /assessment/settings | ADMIN, CENTER_DIRECTOR | -
             GET /stats | STAFF, STUDENT | -   # the dashboard of the caller's scope
@@ -465,6 +466,8 @@ final class AuthorizationRules {
             GET /api/v1/awards/thresholds | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR | -
             GET /api/v1/awards/records | CENTER_DIRECTOR, CENTER_STAFF, LEADER, VICE_DEAN, COUNSELOR, STUDENT | -
             POST /api/v1/awards/records | CENTER_STAFF, CENTER_DIRECTOR | -
+            POST /awards/records/{id}/revoke | CENTER_STAFF, CENTER_DIRECTOR | scoped   # 撤销: whoever may record one
+            POST /api/v1/awards/records/{id}/revocation | CENTER_STAFF, CENTER_DIRECTOR | scoped
             GET /verify | PUBLIC | -
             GET /verify/{code} | PUBLIC | open?
             """;

@@ -39,11 +39,14 @@ class AssessmentController {
     private final Assessments assessments;
     private final AssessmentFigures figures;
     private final AssessmentExport export;
+    private final CollegeReportPdf pdf;
 
-    AssessmentController(Assessments assessments, AssessmentFigures figures, AssessmentExport export) {
+    AssessmentController(Assessments assessments, AssessmentFigures figures, AssessmentExport export,
+            CollegeReportPdf pdf) {
         this.assessments = assessments;
         this.figures = figures;
         this.export = export;
+        this.pdf = pdf;
     }
 
     @GetMapping("/assessment")
@@ -107,7 +110,31 @@ class AssessmentController {
         model.addAttribute("metrics", List.of(Metric.values()));
         model.addAttribute("personMetrics", personMetrics());
         model.addAttribute("year", AssessmentFigures.academicYearOf(m));
+        model.addAttribute("pdfAvailable", pdf.available());
+        model.addAttribute("collegeId", id);
         return "assessment/report";
+    }
+
+    /** The same report as an A4 PDF; without a CJK font on the server, the printable page instead. */
+    @GetMapping("/assessment/colleges/{id}/report.pdf")
+    String reportPdf(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
+            HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUser.require();
+        Assessments.requireCollegeReader(user, id); // scope before what was typed
+        YearMonth m = month == null || month.isBlank() ? figures.currentMonth().minusMonths(1)
+                : figures.parseMonth(month, "month");
+        CollegeReport report = assessments.college(user, id, m);
+        if (!pdf.available()) {
+            return "redirect:/assessment/colleges/" + id + "/report?month=" + m;
+        }
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(("学院月度考核报告-" + report.college().name() + "-" + m + ".pdf")
+                        .replaceAll("[\\\\/:*?\"<>|\\s]+", ""), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Cache-Control", "no-store");
+        pdf.write(report, AssessmentFigures.academicYearOf(m), List.of(Metric.values()), personMetrics(), locale,
+                response.getOutputStream());
+        return null;
     }
 
     @PostMapping("/assessment/settings")

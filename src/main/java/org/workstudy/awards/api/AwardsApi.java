@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +33,7 @@ import org.workstudy.identity.CurrentUser;
  * dean their college, a counselor their classes (and themselves among counselors); a college outside the scope is
  * 404, a malformed year 400 naming {@code academicYear}. Each list holds the eligible and the ones just below, with
  * the conditions met and lacked (message key, figures and text). Rewards and penalties: read in scope, recorded by
- * the center.
+ * the center, who may also revoke them.
  */
 @RestController
 @RequestMapping("/api/v1/awards")
@@ -96,6 +97,18 @@ class AwardsApi {
     ResponseEntity<AwardRecord> record(@RequestBody AwardRecordForm form) {
         AwardRecord created = records.record(CurrentUser.require(), form);
         return ResponseEntity.created(URI.create("/api/v1/awards/records")).body(created);
+    }
+
+    /** The reason of a revocation. */
+    record Revocation(String reason) {
+    }
+
+    @Operation(summary = "Revoke a reward or penalty (撤销; whoever may record one): the record stays, marked revoked"
+            + " with who, when and the reason, and no longer counts for eligibility. 200 with the record; 422 naming"
+            + " reason when it is empty; 404 outside the caller's scope; 409 when already revoked")
+    @PostMapping("/records/{id}/revocation")
+    AwardRecord revoke(@PathVariable long id, @RequestBody Revocation body) {
+        return records.revoke(CurrentUser.require(), id, body == null ? null : body.reason());
     }
 
     private static CurrentUser reader() {

@@ -14,6 +14,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -165,6 +166,14 @@ class AwardsController {
             Outcomes.shown(model, e);
             return recordsPage(user, null, model, params);
         });
+    }
+
+    /** 撤销: the reason (or the refusal) is shown on the records page; another college's record is "not found". */
+    @PostMapping("/awards/records/{id}/revoke")
+    String revoke(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.require();
+        Outcomes.attempt(redirect, "awards.revoke.done", () -> records.revoke(user, id, reason));
+        return "redirect:/awards/records";
     }
 
     private String recordsPage(CurrentUser user, String studentNo, Model model, Map<String, String> values) {
