@@ -79,59 +79,105 @@ public class HoursFigures {
         return store.confirmationWaits(from, to);
     }
 
-    /** The figures of these students (unknown ids are left out). */
+    /** The figures of these students as they stand today (unknown ids are left out). */
     @Transactional(readOnly = true)
     public Map<Long, StudentFigures> of(Collection<Long> studentIds) {
+        LocalDate today = LocalDate.now(clock);
+        return compute(studentIds, List.of(today), false).get(today);
+    }
+
+    /**
+     * The figures of these students as they stood at the end of {@code asOf} (unknown ids are left out): only the
+     * ledger entries written ({@code recordedAt}) by the end of that day, and of those only the hours worked up to
+     * that day; the expected pace, the days left and the projection are those of {@code asOf} as "today". Since
+     * the ledger is insert-only, a correction or void written after the day is left out with the other later
+     * entries. <b>Assumption:</b> a record's confirmation or rejection is today's, also when it was decided after
+     * {@code asOf} (a record then waiting but confirmed since counts); the student's status, counting window and
+     * self-arranged facts are today's too.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, StudentFigures> of(Collection<Long> studentIds, LocalDate asOf) {
+        return of(studentIds, List.of(asOf)).get(asOf);
+    }
+
+    /**
+     * The figures of {@link #of(Collection, LocalDate)} for several days at once, reading the ledger once (a late
+     * freeze of many months); each day maps to its figures.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Map<Long, StudentFigures>> of(Collection<Long> studentIds, Collection<LocalDate> days) {
+        return compute(studentIds, days, true);
+    }
+
+    /** {@code cut}: leave out entries written and slots worked after each day (today's figures take everything). */
+    private Map<LocalDate, Map<Long, StudentFigures>> compute(Collection<Long> studentIds, Collection<LocalDate> days,
+            boolean cut) {
         Map<Long, Student> students = roster.findAll(studentIds);
         Map<Long, List<EntryRow>> byStudent = new HashMap<>();
         store.ofStudents(students.keySet())
                 .forEach(r -> byStudent.computeIfAbsent(r.studentId(), k -> new ArrayList<>()).add(r));
         CalendarSnapshot snapshot = calendar.snapshot();
-        LocalDate today = LocalDate.now(clock);
         Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
-        Map<LocalDate, ProgressMath.DaysLeft> leftByEnd = new HashMap<>();
-        Map<Long, StudentFigures> out = new HashMap<>();
-        for (Student s : students.values()) {
-            // the same "not counting" rule as the ledger: self-arranged work only on the days it counts
-            List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(byStudent.getOrDefault(s.id(), List.of()),
-                    row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
-                            : facts.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
-                                    .map(f -> CountingRules.notCountingReason(f, row.workDate()))
-                                    .orElse(Optional.of("hours.not-counted.self-arranged")));
-            CountingSettings cs = settings.of(s);
-            CountingWindow window = windows.of(snapshot, s, cs);
-            Map<CountedKey, BigDecimal> groups = new HashMap<>();
-            List<Slot> slots = new ArrayList<>();
-            java.util.Set<LocalDate> daysWorked = new java.util.HashSet<>();
-            BigDecimal waiting = BigDecimal.ZERO;
-            for (LedgerView.Evaluated e : evaluated) {
-                if (e.status() == RecordStatus.WAITING_CONFIRMATION) {
-                    waiting = waiting.add(e.row().hours());
-                }
-                if (e.status() != RecordStatus.COUNTED) {
-                    continue;
-                }
-                for (Slot slot : e.row().slots()) {
-                    slots.add(slot);
-                    daysWorked.add(slot.date());
-                    groups.merge(new CountedKey(YearMonth.from(slot.date()), enteredMonth(e.row().recordedAt()),
-                            snapshot.kindOf(slot.date()), e.row().sourceKind()), slot.hours(), BigDecimal::add);
-                }
+        Map<LocalDate, Map<Long, StudentFigures>> out = new HashMap<>();
+        for (LocalDate day : new java.util.TreeSet<>(days)) {
+            Instant endOfDay = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+            Map<LocalDate, ProgressMath.DaysLeft> leftByEnd = new HashMap<>();
+            Map<Long, StudentFigures> ofDay = new HashMap<>();
+            for (Student s : students.values()) {
+                List<EntryRow> entered = byStudent.getOrDefault(s.id(), List.of()).stream()
+                        .filter(r -> !cut || r.recordedAt().isBefore(endOfDay)).toList();
+                ofDay.put(s.id(), figures(s, entered, day, cut, snapshot, facts, leftByEnd));
             }
-            Progress p = ProgressMath.progress(s.id(), slots, waiting, window, today, cs);
-            BigDecimal expected = ProgressMath.expected(window, today, cs);
-            LocalDate windowEnd = window.end().orElse(null);
-            boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
-                    daysWorked.size(), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
-                            end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions())
-                    .shortOfHours();
-            List<CountedGroup> counted = new ArrayList<>();
-            groups.forEach((k, h) -> counted.add(new CountedGroup(k.workMonth(), k.enteredMonth(), k.dayKind(),
-                    k.source(), h.setScale(2, RoundingMode.HALF_UP))));
-            out.put(s.id(), new StudentFigures(s.id(), cs.requiredHours(), p.hours(), p.waitingHours(), expected,
-                    p.completed(), !p.completed() && p.hours().compareTo(expected) < 0, projectedShort, counted));
+            out.put(day, ofDay);
         }
         return out;
+    }
+
+    /** One student's figures from the entries written by the end of {@code today}, slots up to that day. */
+    private StudentFigures figures(Student s, List<EntryRow> rows, LocalDate today, boolean cut,
+            CalendarSnapshot snapshot,
+            Map<Long, Optional<SourceFacts>> facts, Map<LocalDate, ProgressMath.DaysLeft> leftByEnd) {
+        // the same "not counting" rule as the ledger: self-arranged work only on the days it counts
+        List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(rows,
+                row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
+                        : facts.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
+                                .map(f -> CountingRules.notCountingReason(f, row.workDate()))
+                                .orElse(Optional.of("hours.not-counted.self-arranged")));
+        CountingSettings cs = settings.of(s);
+        CountingWindow window = windows.of(snapshot, s, cs);
+        Map<CountedKey, BigDecimal> groups = new HashMap<>();
+        List<Slot> slots = new ArrayList<>();
+        java.util.Set<LocalDate> daysWorked = new java.util.HashSet<>();
+        BigDecimal waiting = BigDecimal.ZERO;
+        for (LedgerView.Evaluated e : evaluated) {
+            if (e.status() == RecordStatus.WAITING_CONFIRMATION) {
+                waiting = waiting.add(e.row().hours());
+            }
+            if (e.status() != RecordStatus.COUNTED) {
+                continue;
+            }
+            for (Slot slot : e.row().slots()) {
+                if (cut && slot.date().isAfter(today)) {
+                    continue; // worked after the day: not yet part of the figures of that day
+                }
+                slots.add(slot);
+                daysWorked.add(slot.date());
+                groups.merge(new CountedKey(YearMonth.from(slot.date()), enteredMonth(e.row().recordedAt()),
+                        snapshot.kindOf(slot.date()), e.row().sourceKind()), slot.hours(), BigDecimal::add);
+            }
+        }
+        Progress p = ProgressMath.progress(s.id(), slots, waiting, window, today, cs);
+        BigDecimal expected = ProgressMath.expected(window, today, cs);
+        LocalDate windowEnd = window.end().orElse(null);
+        boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
+                daysWorked.size(), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
+                        end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions())
+                .shortOfHours();
+        List<CountedGroup> counted = new ArrayList<>();
+        groups.forEach((k, h) -> counted.add(new CountedGroup(k.workMonth(), k.enteredMonth(), k.dayKind(),
+                k.source(), h.setScale(2, RoundingMode.HALF_UP))));
+        return new StudentFigures(s.id(), cs.requiredHours(), p.hours(), p.waitingHours(), expected,
+                p.completed(), !p.completed() && p.hours().compareTo(expected) < 0, projectedShort, counted);
     }
 
     private YearMonth enteredMonth(Instant recordedAt) {
