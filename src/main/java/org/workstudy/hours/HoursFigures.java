@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,33 +120,45 @@ public class HoursFigures {
                 .forEach(r -> byStudent.computeIfAbsent(r.studentId(), k -> new ArrayList<>()).add(r));
         CalendarSnapshot snapshot = calendar.snapshot();
         Map<Long, Optional<SourceFacts>> facts = new HashMap<>();
+        Map<Long, CountingSettings> settingsOf = new HashMap<>();
+        Map<Long, CountingWindow> windowOf = new HashMap<>();
+        for (Student s : students.values()) {
+            CountingSettings cs = settings.of(s);
+            settingsOf.put(s.id(), cs);
+            windowOf.put(s.id(), windows.of(snapshot, s, cs));
+        }
         Map<LocalDate, Map<Long, StudentFigures>> out = new HashMap<>();
         for (LocalDate day : new java.util.TreeSet<>(days)) {
-            Instant endOfDay = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             Map<LocalDate, ProgressMath.DaysLeft> leftByEnd = new HashMap<>();
             Map<Long, StudentFigures> ofDay = new HashMap<>();
             for (Student s : students.values()) {
-                List<EntryRow> entered = byStudent.getOrDefault(s.id(), List.of()).stream()
-                        .filter(r -> !cut || r.recordedAt().isBefore(endOfDay)).toList();
-                ofDay.put(s.id(), figures(s, entered, day, cut, snapshot, facts, leftByEnd));
+                // the same "not counting" rule as the ledger: self-arranged work only on the days it counts
+                ofDay.put(s.id(), figures(s.id(), byStudent.getOrDefault(s.id(), List.of()), day, cut,
+                        clock.getZone(), snapshot, windowOf.get(s.id()), settingsOf.get(s.id()),
+                        warnings.assumptions(),
+                        row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
+                                : facts.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
+                                        .map(f -> CountingRules.notCountingReason(f, row.workDate()))
+                                        .orElse(Optional.of("hours.not-counted.self-arranged")),
+                        leftByEnd));
             }
             out.put(day, ofDay);
         }
         return out;
     }
 
-    /** One student's figures from the entries written by the end of {@code today}, slots up to that day. */
-    private StudentFigures figures(Student s, List<EntryRow> rows, LocalDate today, boolean cut,
-            CalendarSnapshot snapshot,
-            Map<Long, Optional<SourceFacts>> facts, Map<LocalDate, ProgressMath.DaysLeft> leftByEnd) {
-        // the same "not counting" rule as the ledger: self-arranged work only on the days it counts
-        List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(rows,
-                row -> row.sourceKind() != SourceKind.SELF_ARRANGED ? Optional.empty()
-                        : facts.computeIfAbsent(row.sourceId(), id -> sources.factsOf(row))
-                                .map(f -> CountingRules.notCountingReason(f, row.workDate()))
-                                .orElse(Optional.of("hours.not-counted.self-arranged")));
-        CountingSettings cs = settings.of(s);
-        CountingWindow window = windows.of(snapshot, s, cs);
+    /**
+     * One student's figures at the end of {@code today}, pure (no database or clock). {@code cut}: only the entries
+     * written by the end of the day (in {@code zone}) and of those the slots worked up to it; otherwise every entry
+     * and slot (today's figures). {@code leftByEnd}: days left per window end, shared by students of one day.
+     */
+    static StudentFigures figures(long studentId, List<EntryRow> allRows, LocalDate today, boolean cut, ZoneId zone,
+            CalendarSnapshot snapshot, CountingWindow window, CountingSettings cs, Projection.Assumptions assumptions,
+            Function<EntryRow, Optional<String>> notCounting, Map<LocalDate, ProgressMath.DaysLeft> leftByEnd) {
+        Instant endOfDay = today.plusDays(1).atStartOfDay(zone).toInstant();
+        List<EntryRow> rows = cut ? allRows.stream().filter(r -> r.recordedAt().isBefore(endOfDay)).toList()
+                : allRows;
+        List<LedgerView.Evaluated> evaluated = LedgerView.evaluate(rows, notCounting);
         Map<CountedKey, BigDecimal> groups = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         java.util.Set<LocalDate> daysWorked = new java.util.HashSet<>();
@@ -162,26 +176,23 @@ public class HoursFigures {
                 }
                 slots.add(slot);
                 daysWorked.add(slot.date());
-                groups.merge(new CountedKey(YearMonth.from(slot.date()), enteredMonth(e.row().recordedAt()),
-                        snapshot.kindOf(slot.date()), e.row().sourceKind()), slot.hours(), BigDecimal::add);
+                groups.merge(new CountedKey(YearMonth.from(slot.date()),
+                        YearMonth.from(e.row().recordedAt().atZone(zone)), snapshot.kindOf(slot.date()),
+                        e.row().sourceKind()), slot.hours(), BigDecimal::add);
             }
         }
-        Progress p = ProgressMath.progress(s.id(), slots, waiting, window, today, cs);
+        Progress p = ProgressMath.progress(studentId, slots, waiting, window, today, cs);
         BigDecimal expected = ProgressMath.expected(window, today, cs);
         LocalDate windowEnd = window.end().orElse(null);
         boolean projectedShort = windowEnd != null && !p.completed() && Projection.of(p.hours(),
                 daysWorked.size(), p.remainingHours(), leftByEnd.computeIfAbsent(windowEnd,
-                        end -> ProgressMath.daysLeft(snapshot, today, end)), warnings.assumptions())
+                        end -> ProgressMath.daysLeft(snapshot, today, end)), assumptions)
                 .shortOfHours();
         List<CountedGroup> counted = new ArrayList<>();
         groups.forEach((k, h) -> counted.add(new CountedGroup(k.workMonth(), k.enteredMonth(), k.dayKind(),
                 k.source(), h.setScale(2, RoundingMode.HALF_UP))));
-        return new StudentFigures(s.id(), cs.requiredHours(), p.hours(), p.waitingHours(), expected,
+        return new StudentFigures(studentId, cs.requiredHours(), p.hours(), p.waitingHours(), expected,
                 p.completed(), !p.completed() && p.hours().compareTo(expected) < 0, projectedShort, counted);
-    }
-
-    private YearMonth enteredMonth(Instant recordedAt) {
-        return YearMonth.from(recordedAt.atZone(clock.getZone()));
     }
 
     private record CountedKey(YearMonth workMonth, YearMonth enteredMonth, DayKind dayKind, SourceKind source) {
