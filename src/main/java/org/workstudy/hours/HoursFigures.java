@@ -27,7 +27,8 @@ import org.workstudy.organization.Student;
  * The hours figures of many students at once, for statistics that keep their own summary (no user, no scope check:
  * the caller decides who may see the result). Each student's figures are those of {@link HoursLedger#classProgress}:
  * counted hours, the even-pace expectation, behind, projected short; plus the counted hours grouped by the month
- * worked, the month entered, the kind of day (by the calendar) and the source kind.
+ * worked, the month entered, the kind of day (by the calendar) and the source kind. The same figures as they stood at
+ * the end of a past day ({@link #of(Collection, LocalDate)}) serve a month frozen late and a closed award year.
  */
 @Service
 public class HoursFigures {
