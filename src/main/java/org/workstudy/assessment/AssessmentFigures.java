@@ -22,12 +22,16 @@ import org.workstudy.shared.BusinessException;
 @Service
 public class AssessmentFigures {
 
-    /** The period a set of figures covers and whether they are frozen. */
+    /**
+     * The period a set of figures covers and whether they are frozen; {@code reconstructedMonths}: those of its
+     * frozen months that were frozen late, their on-track figures computed as of the month's last day.
+     */
     public record Period(String academicYear, YearMonth month, boolean frozen, Instant frozenAt,
-            Integer handleWithinDays, List<YearMonth> frozenMonths) {
+            Integer handleWithinDays, List<YearMonth> frozenMonths, List<YearMonth> reconstructedMonths) {
 
         public Period {
             frozenMonths = List.copyOf(frozenMonths);
+            reconstructedMonths = List.copyOf(reconstructedMonths);
         }
     }
 
@@ -104,10 +108,11 @@ public class AssessmentFigures {
                 : Optional.empty();
         if (frozen.isPresent()) {
             return new Figures(new Period(academicYearOf(month), month, true, frozen.get().frozenAt(),
-                    frozen.get().handleWithinDays(), List.of(month)), store.figures(month));
+                    frozen.get().handleWithinDays(), List.of(month),
+                    frozen.get().reconstructed() ? List.of(month) : List.of()), store.figures(month));
         }
         int days = store.handleWithinDays();
-        return new Figures(new Period(academicYearOf(month), month, false, null, days, List.of()),
+        return new Figures(new Period(academicYearOf(month), month, false, null, days, List.of(), List.of()),
                 calculator.compute(month, days, false));
     }
 
@@ -141,7 +146,9 @@ public class AssessmentFigures {
                 true, MetricMath.annual(byMonth.get(key)))));
         Instant last = months.isEmpty() ? null : months.get(months.size() - 1).frozenAt();
         return new Figures(new Period(academicYear, null, !months.isEmpty(), last, null,
-                months.stream().map(AssessmentStore.FrozenMonth::month).toList()), subjects);
+                months.stream().map(AssessmentStore.FrozenMonth::month).toList(),
+                months.stream().filter(AssessmentStore.FrozenMonth::reconstructed)
+                        .map(AssessmentStore.FrozenMonth::month).toList()), subjects);
     }
 
     /** The months offered by the pickers: the open month, then the frozen ones, newest first (at most 36). */

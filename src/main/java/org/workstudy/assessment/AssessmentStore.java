@@ -18,8 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentStore {
 
-    /** A frozen month: when, and the deadline in days then in force. */
-    record FrozenMonth(YearMonth month, Instant frozenAt, int handleWithinDays) {
+    /**
+     * A frozen month: when, the deadline in days then in force, and whether it was frozen late with its standings
+     * reconstructed as of its last day.
+     */
+    record FrozenMonth(YearMonth month, Instant frozenAt, int handleWithinDays, boolean reconstructed) {
     }
 
     private final JdbcClient jdbc;
@@ -40,22 +43,24 @@ class AssessmentStore {
     }
 
     Optional<FrozenMonth> frozen(YearMonth month) {
-        return jdbc.sql("SELECT month, frozen_at, handle_within_days FROM asm_month WHERE month = ?")
+        return jdbc.sql("SELECT month, frozen_at, handle_within_days, reconstructed FROM asm_month"
+                        + " WHERE month = ?")
                 .param(Date.valueOf(month.atDay(1))).query(AssessmentStore::frozenMonth).optional();
     }
 
     List<FrozenMonth> frozenBetween(YearMonth first, YearMonth last) {
-        return jdbc.sql("SELECT month, frozen_at, handle_within_days FROM asm_month WHERE month >= ? AND month <= ?"
+        return jdbc.sql("SELECT month, frozen_at, handle_within_days, reconstructed FROM asm_month"
+                        + " WHERE month >= ? AND month <= ?"
                         + " ORDER BY month")
                 .params(Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)))
                 .query(AssessmentStore::frozenMonth).list();
     }
 
     /** Takes the month for freezing; false when it is frozen already (by an earlier run or another instance). */
-    boolean claim(YearMonth month, int days, Instant at) {
-        return jdbc.sql("INSERT INTO asm_month (month, frozen_at, handle_within_days) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (month) DO NOTHING")
-                .params(Date.valueOf(month.atDay(1)), Timestamp.from(at), days).update() == 1;
+    boolean claim(YearMonth month, int days, Instant at, boolean reconstructed) {
+        return jdbc.sql("INSERT INTO asm_month (month, frozen_at, handle_within_days, reconstructed)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (month) DO NOTHING")
+                .params(Date.valueOf(month.atDay(1)), Timestamp.from(at), days, reconstructed).update() == 1;
     }
 
     void insert(YearMonth month, List<SubjectFigures> subjects) {
@@ -103,6 +108,6 @@ class AssessmentStore {
 
     private static FrozenMonth frozenMonth(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new FrozenMonth(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getTimestamp(2).toInstant(),
-                rs.getInt(3));
+                rs.getInt(3), rs.getBoolean(4));
     }
 }

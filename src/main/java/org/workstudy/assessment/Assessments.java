@@ -81,7 +81,7 @@ public class Assessments {
                 ranked(f.subjects(), s -> s.kind() == SubjectKind.COUNSELOR && Long.valueOf(collegeId)
                         .equals(s.collegeId()), s -> false),
                 ranked(f.subjects(), s -> s.kind() == SubjectKind.CLASS && Long.valueOf(collegeId)
-                        .equals(s.collegeId()), s -> false));
+                        .equals(s.collegeId()), s -> false), !p.reconstructedMonths().isEmpty());
     }
 
     /**
@@ -156,7 +156,7 @@ public class Assessments {
         Instant frozenAt = p.frozenAt();
         return new Ranking(p.academicYear(), p.month() == null ? null : p.month().toString(), p.frozen(), frozenAt,
                 p.handleWithinDays(), p.frozenMonths().stream().map(YearMonth::toString).toList(), level, school,
-                colleges, counselors, classes);
+                colleges, counselors, classes, p.reconstructedMonths().stream().map(YearMonth::toString).toList());
     }
 
     private static Ranked schoolRow(List<SubjectFigures> all) {

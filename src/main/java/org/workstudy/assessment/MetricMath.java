@@ -20,6 +20,21 @@ final class MetricMath {
         return month.atDay(1).atStartOfDay(zone).toInstant();
     }
 
+    /**
+     * How long after its close a month may be frozen with today's standings: the job runs hourly, so a month frozen
+     * on time is frozen within this; later (the first start of the system catching up, an outage) is late.
+     */
+    static final Duration LATE_AFTER = Duration.ofDays(1);
+
+    /**
+     * Whether freezing the month at {@code frozenAt} is late: more than {@link #LATE_AFTER} after it closed. A late
+     * freeze takes the standings of the month's last day ({@code ClassFigures.standingsAsOf}), not today's, and says
+     * so ({@code asm_month.reconstructed}).
+     */
+    static boolean frozenLate(YearMonth month, Instant frozenAt, ZoneId zone) {
+        return frozenAt.isAfter(start(month.plusMonths(1), zone).plus(LATE_AFTER));
+    }
+
     /** A wait's deadline: its start plus the days of the setting (calendar days, 24 hours each). */
     static Instant deadline(Instant since, int days) {
         return since.plus(Duration.ofDays(days));

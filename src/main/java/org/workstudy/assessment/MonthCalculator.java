@@ -66,6 +66,16 @@ class MonthCalculator {
     /** The figures of every subject in the month as the facades answer now; {@code frozen} is written on each. */
     @Transactional(readOnly = true)
     List<SubjectFigures> compute(YearMonth month, int days, boolean frozen) {
+        return compute(month, days, frozen, null);
+    }
+
+    /**
+     * The figures of every subject in the month; {@code standings}: the classes' standings to use for ON_TRACK (a
+     * late freeze passes those of the month's last day), null for today's from the statistics summary.
+     */
+    @Transactional(readOnly = true)
+    List<SubjectFigures> compute(YearMonth month, int days, boolean frozen,
+            List<ClassFigures.ClassStanding> standings) {
         Instant from = MetricMath.start(month, clock.getZone());
         Instant next = MetricMath.start(month.plusMonths(1), clock.getZone());
         Instant asOf = clock.instant();
@@ -74,7 +84,7 @@ class MonthCalculator {
         Map<Long, Map<Metric, Figure>> byClass = new LinkedHashMap<>();
         classes.forEach(c -> byClass.put(c.id(), empty()));
 
-        classFigures.standings().forEach(s -> add(byClass, s.classId(),
+        (standings == null ? classFigures.standings() : standings).forEach(s -> add(byClass, s.classId(),
                 Figure.of(Metric.ON_TRACK, s.onTrack(), s.students())));
         classFigures.enteredIn(month).forEach(e -> add(byClass, e.classId(),
                 new Figure(Metric.REGISTER_TIMELY, e.sameMonthHours(), e.enteredHours())));

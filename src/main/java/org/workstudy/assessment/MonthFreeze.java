@@ -1,9 +1,12 @@
 package org.workstudy.assessment;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,9 @@ import org.workstudy.statistics.StatisticsRefresh;
  * {@code workstudy.assessment.months-back} months back, 24), that has no snapshot yet. The statistics summary is
  * first brought up to date with every recorded change, then each month is taken ({@code asm_month}, ON CONFLICT DO
  * NOTHING) and its figures written in one transaction: a month is frozen once, whoever runs the job, and a missed run
- * is caught up by the next one.
+ * is caught up by the next one. A month frozen late ({@link MetricMath#frozenLate}: the first start catching up, an
+ * outage) takes the standings of its last day ({@link ClassFigures#standingsAsOf}, all late months in one pass),
+ * not today's, and is marked reconstructed.
  */
 @Service
 public class MonthFreeze {
@@ -75,9 +80,13 @@ public class MonthFreeze {
         }
         long start = System.nanoTime();
         statistics.refreshPending();
+        List<LocalDate> lastDays = due.stream().filter(m -> MetricMath.frozenLate(m, clock.instant(), clock.getZone()))
+                .map(YearMonth::atEndOfMonth).toList();
+        Map<LocalDate, List<ClassFigures.ClassStanding>> past = lastDays.isEmpty() ? Map.of()
+                : classFigures.standingsAsOf(lastDays);
         List<YearMonth> frozen = new ArrayList<>();
         for (YearMonth month : due) {
-            if (freeze(month)) {
+            if (freeze(month, past.get(month.atEndOfMonth()))) {
                 frozen.add(month);
             }
         }
@@ -89,12 +98,24 @@ public class MonthFreeze {
 
     /** Freezes one month unless it is frozen already; true when this call froze it. */
     boolean freeze(YearMonth month) {
+        return freeze(month, null);
+    }
+
+    /**
+     * Freezes one month unless it is frozen already; {@code past}: the standings of its last day when computed
+     * beforehand (null: computed here if the freeze is late). True when this call froze it.
+     */
+    private boolean freeze(YearMonth month, List<ClassFigures.ClassStanding> past) {
         Boolean done = tx.execute(status -> {
             int days = store.handleWithinDays();
-            if (!store.claim(month, days, clock.instant())) {
+            Instant now = clock.instant();
+            boolean late = MetricMath.frozenLate(month, now, clock.getZone());
+            if (!store.claim(month, days, now, late)) {
                 return false;
             }
-            store.insert(month, calculator.compute(month, days, true));
+            List<ClassFigures.ClassStanding> standings = !late ? null
+                    : past != null ? past : classFigures.standingsAsOf(month.atEndOfMonth());
+            store.insert(month, calculator.compute(month, days, true, standings));
             return true;
         });
         return Boolean.TRUE.equals(done);

@@ -27,9 +27,10 @@ public final class AwardLines {
 
     /**
      * One list for an academic year: the evaluation day (the year's last day, or today while the year runs), the
-     * threshold version in force on it, the eligible and the just-below lines.
+     * threshold version in force on it, the eligible and the just-below lines; {@code standingsOfDay}: the year has
+     * ended and the standings (on track, in arrears) are those of its last day, not today's.
      */
     public record AwardList<T>(String academicYear, LocalDate evaluationDay, ThresholdVersion version,
-            List<T> eligible, List<T> near) {
+            List<T> eligible, List<T> near, boolean standingsOfDay) {
     }
 }

@@ -37,8 +37,10 @@ import org.workstudy.statistics.StudentStanding;
  * {@code DataScope}; a college outside it is "not found"): eligible classes and league branches, counselors and
  * students with the reason for each, and the ones just below with what they lack. A year is judged on its
  * <b>evaluation day</b> — its last day (31 August), or today while it runs — under the threshold version in force on
- * that day; a penalty counts when it is in force on that day. Figures: hours counted in the year and today's
- * standings from statistics' summary (refreshed every minute), confirmations from the hours ledger.
+ * that day; a penalty counts when it is in force on that day. Figures: hours counted in the year from statistics'
+ * summary (refreshed every minute); the standings of the evaluation day — today's from the summary while the year
+ * runs, those of its last day once it has ended ({@code StatisticsFigures.standingsAsOf}); confirmations from the
+ * hours ledger.
  */
 @Service
 public class AwardLists {
@@ -122,7 +124,7 @@ public class AwardLists {
         }
         eligible.sort(Comparator.comparing(StudentAward::yearHours).reversed().thenComparing(StudentAward::studentNo));
         near.sort(Comparator.comparing(StudentAward::yearHours).reversed().thenComparing(StudentAward::studentNo));
-        return new AwardList<>(filter.academicYear(), b.day(), b.version(), eligible, near);
+        return new AwardList<>(filter.academicYear(), b.day(), b.version(), eligible, near, b.past());
     }
 
     @Transactional(readOnly = true)
@@ -148,7 +150,7 @@ public class AwardLists {
                 .reversed().thenComparing(ClassAward::className);
         eligible.sort(order);
         near.sort(order);
-        return new AwardList<>(filter.academicYear(), b.day(), b.version(), eligible, near);
+        return new AwardList<>(filter.academicYear(), b.day(), b.version(), eligible, near, b.past());
     }
 
     @Transactional(readOnly = true)
@@ -211,11 +213,12 @@ public class AwardLists {
                 .thenComparing(CounselorAward::name);
         eligible.sort(order);
         near.sort(order);
-        return new AwardList<>(filter.academicYear(), b.day(), b.version(), eligible, near);
+        return new AwardList<>(filter.academicYear(), b.day(), b.version(), eligible, near, b.past());
     }
 
     /**
-     * In arrears past the window: not completed although the window is over (the expected hours of today have
+     * In arrears past the window: not completed although the window is over (the expected hours of the evaluation
+     * day have
      * reached the required hours: the five semesters are behind), or deferred (暂缓毕业) and not yet released.
      */
     static boolean inArrears(StudentStanding s) {
@@ -239,16 +242,21 @@ public class AwardLists {
         IN_TIME, LATE, OPEN
     }
 
-    private record Basis(List<StudentStanding> standings, ThresholdVersion version, LocalDate day) {
+    /** {@code past}: the standings are those of {@code day} (the year has ended), not today's. */
+    private record Basis(List<StudentStanding> standings, ThresholdVersion version, LocalDate day, boolean past) {
     }
 
     private Basis basis(CurrentUser user, StatsFilter filter) {
         requireReader(user);
         LocalDate day = evaluationDay(filter);
         int start = filter.startYear();
-        List<StudentStanding> inYear = figures.standings(user, filter).stream()
+        // a year that has ended is judged on the standings of its last day: today's would count later progress
+        boolean past = LocalDate.now(clock).isAfter(day);
+        List<StudentStanding> standings = past ? figures.standingsAsOf(user, filter, day)
+                : figures.standings(user, filter);
+        List<StudentStanding> inYear = standings.stream()
                 .filter(s -> s.cohort() <= start && start < s.cohort() + STUDY_YEARS).toList();
-        return new Basis(inYear, settings.forDay(day), day);
+        return new Basis(inYear, settings.forDay(day), day, past);
     }
 
     private static Map<Long, List<StudentStanding>> byClass(List<StudentStanding> standings) {

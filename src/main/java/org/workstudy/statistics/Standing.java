@@ -3,6 +3,10 @@ package org.workstudy.statistics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.workstudy.credits.ExemptionKind;
+import org.workstudy.credits.ExemptionStanding;
+import org.workstudy.hours.HoursFigures;
+
 /**
  * The definitions behind the figures, in one place; the page writes each out (messages {@code stats.def.*}).
  * <ul>
@@ -22,6 +26,23 @@ record Standing(boolean completed, boolean onTrack, boolean atRisk) {
         boolean completed = recognised || exempt || covered.compareTo(required) >= 0;
         boolean behind = !completed && covered.compareTo(expected) < 0;
         return new Standing(completed, !behind, !completed && (behind || projectedShort));
+    }
+
+    /** A student's standing from their hours figures and credits (exemption or offset, recognition). */
+    static Standing of(HoursFigures.StudentFigures f, ExemptionStanding ex, boolean recognised) {
+        return of(f.requiredHours(), f.countedHours(), offsetHours(ex), f.expectedHours(), exempt(ex), recognised,
+                f.projectedShort());
+    }
+
+    /** The hours an offset (抵扣) covers; zero without one. */
+    static BigDecimal offsetHours(ExemptionStanding ex) {
+        return ex != null && ex.kind() == ExemptionKind.OFFSET && ex.offsetHours() != null ? ex.offsetHours()
+                : BigDecimal.ZERO;
+    }
+
+    /** Exempted (免修). */
+    static boolean exempt(ExemptionStanding ex) {
+        return ex != null && ex.kind() == ExemptionKind.EXEMPT;
     }
 
     /** part / whole as a percentage with one decimal, rounded down (never "100.0" before all are in); null of none. */

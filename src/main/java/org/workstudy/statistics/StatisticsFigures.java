@@ -53,12 +53,14 @@ public class StatisticsFigures {
 
     private static final int EMPLOYERS_SHOWN = 10;
     private static final int CACHED_DASHBOARDS = 200;
+    private static final int CACHED_PAST = 20;
 
     private final JdbcClient jdbc;
     private final DataScope dataScope;
     private final Organization organization;
     private final Roster roster;
     private final AnnualPlans plans;
+    private final PastStandings past;
     private final Map<CacheKey, Cached> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -67,13 +69,23 @@ public class StatisticsFigures {
                 }
             });
 
+    /** The standings of past days, per scope, filter and day, until the summary next changes. */
+    private final Map<PastKey, CachedPast> pastCache = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PastKey, CachedPast> eldest) {
+                    return size() > CACHED_PAST;
+                }
+            });
+
     StatisticsFigures(JdbcClient jdbc, DataScope dataScope, Organization organization, Roster roster,
-            AnnualPlans plans) {
+            AnnualPlans plans, PastStandings past) {
         this.jdbc = jdbc;
         this.dataScope = dataScope;
         this.organization = organization;
         this.roster = roster;
         this.plans = plans;
+        this.past = past;
     }
 
     /** The academic year of today, the default of the filter. */
@@ -179,6 +191,45 @@ public class StatisticsFigures {
                     r.deferral()));
         }
         return out;
+    }
+
+    /**
+     * The students of {@link #standings}, with their hours and standing as they stood at the end of {@code day} (a
+     * closed academic year judged on its last day) instead of today: computed from the owners by
+     * {@link PastStandings} (entries written by the end of the day and work up to it, the pace of that day; a record's
+     * confirmation, the student's status and credits are today's). Who is listed, where they are, the hours of the
+     * year and the deferral stay the summary's. A whole school costs one pass over its ledger, so the answer is kept
+     * until the summary next changes.
+     */
+    @Transactional(readOnly = true)
+    public List<StudentStanding> standingsAsOf(CurrentUser user, StatsFilter filter, LocalDate day) {
+        Scoped s = scoped(user, filter);
+        long generation = jdbc.sql("SELECT generation FROM sts_generation WHERE id = 1").query(Long.class).single();
+        PastKey key = new PastKey(s.scope(), filter, day);
+        CachedPast hit = pastCache.get(key);
+        if (hit != null && hit.generation() == generation) {
+            return hit.standings();
+        }
+        List<StudentStanding> today = standings(user, filter);
+        List<Long> ids = today.stream().map(StudentStanding::studentId).toList();
+        Map<Long, PastStandings.Past> then = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += StatisticsRefresh.CHUNK) {
+            then.putAll(past.of(ids.subList(from, Math.min(ids.size(), from + StatisticsRefresh.CHUNK)), List.of(day))
+                    .get(day));
+        }
+        List<StudentStanding> out = new ArrayList<>(today.size());
+        for (StudentStanding t : today) {
+            PastStandings.Past p = then.get(t.studentId());
+            if (p != null) {
+                out.add(new StudentStanding(t.studentId(), t.studentNo(), t.name(), t.collegeId(), t.collegeName(),
+                        t.classId(), t.className(), t.cohort(), p.requiredHours(), p.countedHours(),
+                        p.expectedHours(), t.yearHours(), p.standing().completed(), p.standing().onTrack(),
+                        t.deferral()));
+            }
+        }
+        List<StudentStanding> result = List.copyOf(out);
+        pastCache.put(key, new CachedPast(generation, result));
+        return result;
     }
 
     /** The placements behind a figure (placed in the academic year), a page at a time, newest first. */
@@ -609,5 +660,11 @@ public class StatisticsFigures {
     }
 
     private record Cached(long generation, Dashboard dashboard) {
+    }
+
+    private record PastKey(StudentScope scope, StatsFilter filter, LocalDate day) {
+    }
+
+    private record CachedPast(long generation, List<StudentStanding> standings) {
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.credits.CreditStandings;
 import org.workstudy.credits.DeferralStanding;
-import org.workstudy.credits.ExemptionKind;
 import org.workstudy.credits.ExemptionStanding;
 import org.workstudy.hours.HoursFigures;
 import org.workstudy.organization.Organization;
@@ -190,11 +189,8 @@ public class StatisticsRefresh {
             }
             touchedClasses.add(c.id());
             ExemptionStanding ex = exemptions.get(s.id());
-            BigDecimal offset = ex != null && ex.kind() == ExemptionKind.OFFSET && ex.offsetHours() != null
-                    ? ex.offsetHours() : BigDecimal.ZERO;
-            boolean exempt = ex != null && ex.kind() == ExemptionKind.EXEMPT;
-            Standing standing = Standing.of(f.requiredHours(), f.countedHours(), offset, f.expectedHours(), exempt,
-                    recognised.contains(s.id()), f.projectedShort());
+            BigDecimal offset = Standing.offsetHours(ex);
+            Standing standing = Standing.of(f, ex, recognised.contains(s.id()));
             DeferralStanding d = deferrals.get(s.id());
             studentRows.add(new Object[] {s.id(), c.collegeId(), c.majorId(), c.id(), c.cohort(), s.status().name(),
                     f.requiredHours(), f.countedHours(), f.waitingHours(), f.expectedHours(), f.completed(), f.behind(),

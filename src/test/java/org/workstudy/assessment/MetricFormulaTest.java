@@ -115,6 +115,22 @@ class MetricFormulaTest {
         assertThat(MonthCalculator.academicYear(YearMonth.of(2027, 1))).isEqualTo("2026-2027");
     }
 
+    @Test
+    void aMonthFrozenMoreThanADayAfterItClosedIsFrozenLate() {
+        YearMonth november = YearMonth.of(2026, 11);
+        assertThat(MetricMath.frozenLate(november, local("2026-12-01T00:30"), SCHOOL)).as("the hourly job").isFalse();
+        assertThat(MetricMath.frozenLate(november, local("2026-12-02T00:00"), SCHOOL)).as("a day exactly").isFalse();
+        assertThat(MetricMath.frozenLate(november, local("2026-12-02T00:01"), SCHOOL)).isTrue();
+        assertThat(MetricMath.frozenLate(YearMonth.of(2024, 12), local("2026-12-05T08:00"), SCHOOL))
+                .as("the first start catching up").isTrue();
+        assertThat(MetricMath.frozenLate(YearMonth.of(2026, 12), local("2026-12-05T08:00"), SCHOOL))
+                .as("the open month (frozen by a test)").isFalse();
+    }
+
+    private static Instant local(String dateTime) {
+        return java.time.LocalDateTime.parse(dateTime).atZone(SCHOOL).toInstant();
+    }
+
     private static SubjectFigures subject(long id, String name, Figure... figures) {
         return new SubjectFigures(SubjectKind.COLLEGE, id, name, id, true, List.of(figures));
     }

@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workstudy.hours.HoursFixtures;
+import org.workstudy.identity.CurrentUser;
+import org.workstudy.identity.Grant;
+import org.workstudy.identity.Role;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Student;
+import org.workstudy.statistics.ClassFigures;
 import org.workstudy.statistics.StatisticsRefresh;
 import org.workstudy.support.IntegrationTest;
 
@@ -44,6 +48,11 @@ class MonthFreezeIntegrationTest {
     @Autowired Organization organization;
     @Autowired JdbcClient jdbc;
     @Autowired AssessmentStore store;
+    @Autowired Assessments assessments;
+    @Autowired ClassFigures classFigures;
+
+    static final CurrentUser CENTER = new CurrentUser(0, "center-asof", "中心", Role.CENTER_STAFF,
+            List.of(Grant.school(Role.CENTER_STAFF)));
 
     @Test
     void aLateRecordLeavesTheFrozenMonthAsItWasAndCountsInTheMonthItIsEntered() {
@@ -57,6 +66,7 @@ class MonthFreezeIntegrationTest {
 
         assertThat(freeze.freeze(month)).isTrue();
         assertThat(freeze.freeze(month)).as("a month is frozen once").isFalse();
+        assertThat(store.frozen(month).orElseThrow().reconstructed()).as("frozen on time").isFalse();
         SubjectFigures frozen = frozen(college, month);
         assertThat(frozen.frozen()).isTrue();
         Figure register = frozen.figure(Metric.REGISTER_TIMELY).orElseThrow();
@@ -84,6 +94,40 @@ class MonthFreezeIntegrationTest {
         // the class's own snapshot and the stored rows cannot be changed behind the page's back
         assertThatThrownBy(() -> jdbc.sql("UPDATE asm_figure SET numerator = 99 WHERE month = ?")
                 .param(java.sql.Date.valueOf(month.atDay(1))).update()).hasMessageContaining("frozen");
+    }
+
+    @Test
+    void aMonthFrozenLateTakesTheStandingsOfItsLastDayAndSaysSo() {
+        HoursFixtures.Setup setup = hours.placed(1);
+        Student s = setup.student();
+        long college = organization.schoolClass(setup.classId()).orElseThrow().collegeId();
+        ledger.record(setup.counselor(), HoursFixtures.hours(s, setup.placement(), "2025-10-18", "6"));
+        refresh.refresh(List.of(s.id()));
+        // today the student is behind the even pace (6 hours of more than a semester's worth expected)
+        ClassFigures.ClassStanding today = classFigures.standings().stream()
+                .filter(c -> c.classId() == setup.classId()).findFirst().orElseThrow();
+        assertThat(today.onTrack()).isZero();
+        // a month closed long ago (before the student's window: nothing was expected then), frozen only now
+        YearMonth month = YearMonth.of(2002, 1 + (int) (System.nanoTime() % 12));
+
+        assertThat(freeze.freeze(month)).isTrue();
+
+        assertThat(store.frozen(month).orElseThrow().reconstructed()).isTrue();
+        SubjectFigures ofClass = store.figures(month).stream()
+                .filter(f -> f.kind() == SubjectKind.CLASS && f.subjectId() == setup.classId()).findFirst()
+                .orElseThrow();
+        Figure onTrack = ofClass.figure(Metric.ON_TRACK).orElseThrow();
+        assertThat(onTrack.numerator()).as("on track at the month's end").isEqualByComparingTo("1");
+        assertThat(onTrack.denominator()).isEqualByComparingTo("1");
+        assertThat(figures.month(month).period().reconstructedMonths()).containsExactly(month);
+        // the page and the printable report say so
+        CollegeReport report = assessments.college(CENTER, college, month);
+        assertThat(report.reconstructed()).isTrue();
+        assertThat(report.standingsDay()).isEqualTo(month.atEndOfMonth());
+        Ranking ranking = assessments.month(CENTER, month);
+        assertThat(ranking.standingsDay()).isEqualTo(month.atEndOfMonth());
+        assertThat(assessments.year(CENTER, AssessmentFigures.academicYearOf(month)).reconstructedMonths())
+                .containsExactly(month.toString());
     }
 
     private SubjectFigures frozen(long college, YearMonth month) {

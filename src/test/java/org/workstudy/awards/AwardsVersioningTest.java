@@ -82,6 +82,20 @@ class AwardsVersioningTest {
     }
 
     @Test
+    void aYearThatHasEndedIsJudgedOnTheStandingsOfItsLastDayTheRunningYearOnTodays() {
+        LocalDate today = settings.today();
+        StatsFilter lastYear = lists.filter(StatsFilter.yearOf(today.minusYears(1)), college);
+        AwardList<StudentAward> last = lists.students(viceDean, lastYear, ZH);
+        assertThat(last.standingsOfDay()).isTrue();
+        assertThat(last.evaluationDay()).isEqualTo(lastYear.until().minusDays(1));
+        assertThat(lists.classes(viceDean, lastYear, ZH).standingsOfDay()).isTrue();
+        assertThat(lists.counselors(viceDean, lastYear, ZH).standingsOfDay()).isTrue();
+        AwardList<StudentAward> now = lists.students(viceDean, lists.filter(StatsFilter.yearOf(today), college), ZH);
+        assertThat(now.standingsOfDay()).isFalse();
+        assertThat(now.evaluationDay()).isEqualTo(today);
+    }
+
+    @Test
     void aVersionFromTomorrowDoesNotApplyToday() {
         LocalDate today = settings.today();
         ThresholdVersion tomorrow = settings.create(director, form(today.plusDays(1).toString(), "0"));
