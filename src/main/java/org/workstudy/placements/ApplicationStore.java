@@ -3,7 +3,6 @@ package org.workstudy.placements;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The applications' tables: applications ({@code plc_application}), their history ({@code plc_application_event}),
- * the per-student lock row ({@code plc_student_lock}) and the placements an application makes. One method, one
- * statement: {@link Applications} decides the order, and the round trips of an apply are counted (bench/README.md,
- * issue 15), so nothing here may add a query.
+ * The applications' tables: applications ({@code plc_application}), their history ({@code plc_application_event})
+ * and the per-student lock row ({@code plc_student_lock}); placements are {@link PlacementStore}'s, but for the one
+ * written by {@link #decideFirstCome}. One method, one statement: {@link Applications} decides the order, and the
+ * round trips of an apply are counted (bench/README.md, issue 15), so nothing here may add a query.
  */
 @Repository
 class ApplicationStore {
@@ -25,11 +24,9 @@ class ApplicationStore {
             + " a.reason, a.wait_seq FROM plc_application a";
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    ApplicationStore(JdbcClient jdbc, Clock clock) {
+    ApplicationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     record Row(long id, long positionId, long studentId, ApplicationStatus status, Instant appliedAt,
@@ -132,18 +129,6 @@ class ApplicationStore {
     void addEvent(long applicationId, String actor, ApplicationStatus status, String reason, OffsetDateTime at) {
         jdbc.sql("INSERT INTO plc_application_event (application_id, at, actor, status, reason) VALUES (?,?,?,?,?)")
                 .params(applicationId, at, actor, status.name(), reason).update();
-    }
-
-    /** Places the student from an accepted application; the new (or placed again) placement's id, if any. */
-    Optional<Long> place(long applicationId, long positionId, long studentId, String by) {
-        return PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId,
-                by);
-    }
-
-    /** Ends the student's active placement on the position. */
-    void endPlacement(long positionId, long studentId, String reason, OffsetDateTime at) {
-        jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE position_id = ? AND student_id = ?"
-                + " AND ended_at IS NULL").params(at, reason, positionId, studentId).update();
     }
 
     // ---- reads ----

@@ -39,6 +39,7 @@ import org.workstudy.shared.BusinessException;
 public class Applications {
 
     private final ApplicationStore store;
+    private final PlacementStore placements;
     private final Seats seats;
     private final PositionBank positions;
     private final Roster roster;
@@ -50,11 +51,12 @@ public class Applications {
     private final int maxOpen;
     private final TransactionTemplate tx;
 
-    Applications(ApplicationStore store, Seats seats, PositionBank positions, Roster roster, Organization organization,
-            Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions, @Value("${workstudy.applications.max-open:5}") int maxOpen) {
+    Applications(ApplicationStore store, PlacementStore placements, Seats seats, PositionBank positions,
+            Roster roster, Organization organization, Notifications notifications, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, @Value("${workstudy.applications.max-open:5}") int maxOpen) {
         this.tx = new TransactionTemplate(transactions);
         this.store = store;
+        this.placements = placements;
         this.seats = seats;
         this.positions = positions;
         this.roster = roster;
@@ -164,7 +166,7 @@ public class Applications {
         }
         setStatus(row.id(), ApplicationStatus.WITHDRAWN, user.username(), null);
         if (row.status() == ApplicationStatus.ACCEPTED) {
-            store.endPlacement(row.positionId(), student.id(), PlacementView.WITHDRAWN, now());
+            placements.endActive(row.positionId(), student.id(), PlacementView.WITHDRAWN, now());
             seats.release(row.positionId());
             promoteFromWaitlist(row.positionId());
         }
@@ -293,8 +295,9 @@ public class Applications {
     }
 
     private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
-        store.place(applicationId, positionId, studentId, by).ifPresent(id -> events.publishEvent(
-                new PlacementAccepted(id, positionId, studentId, PlacementSource.APPLICATION)));
+        placements.place(positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
+                .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
+                        PlacementSource.APPLICATION)));
     }
 
     private void setStatus(long id, ApplicationStatus status, String actor, String reason) {
