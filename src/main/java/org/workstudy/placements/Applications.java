@@ -1,7 +1,5 @@
 package org.workstudy.placements;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +10,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +22,7 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.placements.ApplicationStore.Row;
 import org.workstudy.placements.internal.ApplicationView;
 import org.workstudy.placements.internal.SeatCount;
 import org.workstudy.positions.PositionBank;
@@ -40,10 +38,8 @@ import org.workstudy.shared.BusinessException;
 @Service
 public class Applications {
 
-    static final String SELECT = "SELECT a.id, a.position_id, a.student_id, a.status, a.applied_at, a.decided_at,"
-            + " a.reason, a.wait_seq FROM plc_application a";
-
-    private final JdbcClient jdbc;
+    private final ApplicationStore store;
+    private final PlacementStore placements;
     private final Seats seats;
     private final PositionBank positions;
     private final Roster roster;
@@ -55,11 +51,12 @@ public class Applications {
     private final int maxOpen;
     private final TransactionTemplate tx;
 
-    Applications(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
-            Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions, @Value("${workstudy.applications.max-open:5}") int maxOpen) {
+    Applications(ApplicationStore store, PlacementStore placements, Seats seats, PositionBank positions,
+            Roster roster, Organization organization, Notifications notifications, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, @Value("${workstudy.applications.max-open:5}") int maxOpen) {
         this.tx = new TransactionTemplate(transactions);
-        this.jdbc = jdbc;
+        this.store = store;
+        this.placements = placements;
         this.seats = seats;
         this.positions = positions;
         this.roster = roster;
@@ -82,7 +79,7 @@ public class Applications {
     public ApplyOutcome apply(CurrentUser user, long positionId) {
         Decided d = tx.execute(status -> decide(user, positionId));
         Integer waitPosition = d.status() == ApplicationStatus.WAITLISTED && d.waitSeq() != null
-                ? waitPosition(positionId, d.waitSeq()) : null;
+                ? store.waitPosition(positionId, d.waitSeq()) : null;
         return new ApplyOutcome(d.id(), d.status(), waitPosition, d.again());
     }
 
@@ -94,11 +91,8 @@ public class Applications {
         Student student = studentOf(user);
         PositionView position = positions.find(positionId)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
-        long nextId = lockStudentDrawingId(student.id());
-        // The student's application for this position and their undecided ones, in one query
-        List<Row> rows = jdbc.sql(SELECT + " WHERE a.student_id = ? AND (a.position_id = ?"
-                        + " OR a.status IN ('PENDING', 'WAITLISTED'))").params(student.id(), positionId)
-                .query(Applications::row).list();
+        long nextId = store.lockStudentDrawingId(student.id());
+        List<Row> rows = store.forPositionOrUndecided(student.id(), positionId);
         Optional<Row> existing = rows.stream().filter(r -> r.positionId() == positionId).findFirst();
         if (existing.isPresent() && !existing.get().status().allowsReapplying()) {
             Row row = existing.get();
@@ -122,21 +116,24 @@ public class Applications {
         }
         // Applying for a position the employer chooses from, or again after withdrawing: nothing to race for
         ApplicationStatus status = firstCome ? ApplicationStatus.WAITLISTED : ApplicationStatus.PENDING;
-        Long waitSeq = firstCome ? jdbc.sql("SELECT nextval('plc_wait_seq')").query(Long.class).single() : null;
-        long id = existing.isPresent() ? reapply(existing.get().id(), status, waitSeq, now)
-                : insert(nextId, positionId, student.id(), status, waitSeq, now);
+        Long waitSeq = firstCome ? store.nextWaitSeq() : null;
+        long id = existing.isPresent() ? existing.get().id() : nextId;
+        if (existing.isPresent()) {
+            store.reapply(id, status, waitSeq, at(now));
+        } else {
+            store.insert(id, positionId, student.id(), status, waitSeq, at(now));
+        }
         audit.record("application", id, "apply", Map.of("position", positionId, "student", student.id()));
         if (firstCome) {
             seats.ensure(positionId, position.capacity());
             if (seats.take(positionId, 1)) {
                 status = ApplicationStatus.ACCEPTED;
                 waitSeq = null;
-                jdbc.sql("UPDATE plc_application SET status = 'ACCEPTED', wait_seq = NULL WHERE id = ?").param(id)
-                        .update();
+                store.markAccepted(id);
                 placeFromApplication(id, positionId, student.id(), user.username());
             }
         }
-        event(id, user.username(), status, null);
+        store.addEvent(id, user.username(), status, null, now());
         return new Decided(id, status, waitSeq, false);
     }
 
@@ -145,58 +142,31 @@ public class Applications {
      * conditional UPDATE, which queues concurrent applicants on any number of instances), write the application as
      * accepted or wait-listed (its wait sequence drawn while the counter row is held, so the wait-list is in the
      * order the counter was reached), its history row and, when accepted, the placement (or the ended placement
-     * made active again). {@link PlacementAccepted} goes through the event publication registry in the same
-     * transaction: durable, and its listeners run after the commit.
+     * made active again): {@link ApplicationStore#decideFirstCome}. {@link PlacementAccepted} goes through the event
+     * publication registry in the same transaction: durable, and its listeners run after the commit.
      */
     private Decided decideFirstCome(long id, long positionId, long studentId, String actor, Instant now) {
-        OffsetDateTime at = at(now);
-        Object[] decided = jdbc.sql("""
-                WITH seat AS (
-                    UPDATE plc_seat SET accepted = accepted + 1 WHERE position_id = :position AND accepted < capacity
-                    RETURNING position_id),
-                app AS (
-                    INSERT INTO plc_application (id, position_id, student_id, status, applied_at, wait_seq)
-                    SELECT :id, :position, :student, CASE WHEN t.taken THEN 'ACCEPTED' ELSE 'WAITLISTED' END, :at,
-                           CASE WHEN t.taken THEN NULL ELSE nextval('plc_wait_seq') END
-                      FROM (SELECT EXISTS (SELECT 1 FROM seat) AS taken) t
-                    RETURNING id, status, wait_seq),
-                history AS (
-                    INSERT INTO plc_application_event (application_id, at, actor, status)
-                    SELECT id, :at, :actor, status FROM app),
-                placed AS (
-                    INSERT INTO plc_placement (position_id, student_id, source, application_id, created_at, created_by)
-                    SELECT :position, :student, 'APPLICATION', id, :at, :actor FROM app WHERE status = 'ACCEPTED'
-                    ON CONFLICT (position_id, student_id) DO UPDATE SET ended_at = NULL, ended_reason = NULL,
-                        source = EXCLUDED.source, application_id = EXCLUDED.application_id,
-                        created_at = EXCLUDED.created_at, created_by = EXCLUDED.created_by
-                    RETURNING id)
-                SELECT app.status, app.wait_seq, (SELECT id FROM placed) FROM app""")
-                .param("position", positionId).param("id", id).param("student", studentId).param("at", at)
-                .param("actor", actor)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class),
-                        rs.getObject(3, Long.class)})
-                .single();
-        ApplicationStatus status = ApplicationStatus.valueOf((String) decided[0]);
-        if (decided[2] != null) {
-            events.publishEvent(new PlacementAccepted((Long) decided[2], positionId, studentId,
+        ApplicationStore.FirstCome decided = store.decideFirstCome(id, positionId, studentId, actor, at(now));
+        if (decided.placementId() != null) {
+            events.publishEvent(new PlacementAccepted(decided.placementId(), positionId, studentId,
                     PlacementSource.APPLICATION));
         }
-        return new Decided(id, status, (Long) decided[1], false);
+        return new Decided(id, decided.status(), decided.waitSeq(), false);
     }
 
     /** The student withdraws; an accepted place goes to the first on the wait-list. */
     @Transactional
     public void withdraw(CurrentUser user, long applicationId) {
         Student student = studentOf(user);
-        lockStudent(student.id());
-        Row row = byId(applicationId).filter(r -> r.studentId() == student.id())
+        store.lockStudent(student.id());
+        Row row = store.byId(applicationId).filter(r -> r.studentId() == student.id())
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (row.status() != ApplicationStatus.ACCEPTED && !row.status().isOpen()) {
             throw BusinessException.conflict("placements.withdraw.not-possible");
         }
         setStatus(row.id(), ApplicationStatus.WITHDRAWN, user.username(), null);
         if (row.status() == ApplicationStatus.ACCEPTED) {
-            endPlacement(row.positionId(), student.id(), PlacementView.WITHDRAWN);
+            placements.endActive(row.positionId(), student.id(), PlacementView.WITHDRAWN, now());
             seats.release(row.positionId());
             promoteFromWaitlist(row.positionId());
         }
@@ -205,7 +175,7 @@ public class Applications {
     /** The employer or a manager of the position accepts or rejects a pending (or wait-listed) applicant. */
     @Transactional
     public void decide(CurrentUser user, long applicationId, boolean accept, String reason) {
-        Row row = byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Row row = store.byId(applicationId).orElseThrow(() -> BusinessException.notFound("error.not-found"));
         if (!positions.mayManage(user, row.positionId())) {
             throw BusinessException.notFound("error.not-found");
         }
@@ -231,15 +201,13 @@ public class Applications {
     /** Ends every undecided application of a closed or cancelled position. */
     @Transactional
     public void cancelOpen(long positionId, String reason) {
-        List<Row> open = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status IN ('PENDING', 'WAITLISTED')")
-                .param(positionId).query(Applications::row).list();
-        open.forEach(r -> setStatus(r.id(), ApplicationStatus.CANCELLED, "system", reason));
+        store.undecidedOf(positionId)
+                .forEach(r -> setStatus(r.id(), ApplicationStatus.CANCELLED, "system", reason));
     }
 
     public List<ApplicationView> mine(CurrentUser user) {
         Student student = studentOf(user);
-        return views(jdbc.sql(SELECT + " WHERE a.student_id = ? ORDER BY a.applied_at DESC").param(student.id())
-                .query(Applications::row).list());
+        return views(store.ofStudent(student.id()));
     }
 
     /** The applicants of a position, for those who may manage it. */
@@ -247,9 +215,7 @@ public class Applications {
         if (!positions.mayManage(user, positionId)) {
             throw BusinessException.notFound("error.not-found");
         }
-        return views(jdbc.sql(SELECT + " WHERE a.position_id = ? ORDER BY CASE a.status WHEN 'PENDING' THEN 0"
-                        + " WHEN 'ACCEPTED' THEN 1 WHEN 'WAITLISTED' THEN 2 ELSE 3 END, a.wait_seq, a.applied_at")
-                .param(positionId).query(Applications::row).list());
+        return views(store.ofPosition(positionId));
     }
 
     /**
@@ -276,7 +242,6 @@ public class Applications {
         return counts;
     }
 
-    /** The student's application for this position, if any. */
     /**
      * Why the signed-in student may not apply for the position now (a message key taking the most undecided
      * applications as its argument), or empty when they may: the page offers the button only then.
@@ -285,7 +250,7 @@ public class Applications {
         Student student = studentOf(user);
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
         return ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(),
-                clock.instant(), openCount(student.id()), maxOpen);
+                clock.instant(), store.undecidedCount(student.id()), maxOpen);
     }
 
     /** The most undecided applications a student may hold. */
@@ -295,7 +260,7 @@ public class Applications {
 
     public Optional<ApplicationView> mineFor(CurrentUser user, long positionId) {
         Student student = studentOf(user);
-        return find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
+        return store.find(positionId, student.id()).map(r -> views(List.of(r)).get(0));
     }
 
     /** The student id of the signed-in student; refuses other roles. */
@@ -320,8 +285,7 @@ public class Applications {
     }
 
     private boolean promoteFromWaitlist(long positionId) {
-        Optional<Row> next = jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.status = 'WAITLISTED'"
-                + " ORDER BY a.wait_seq LIMIT 1").param(positionId).query(Applications::row).optional();
+        Optional<Row> next = store.firstWaiting(positionId);
         if (next.isEmpty() || !seats.take(positionId, 1)) {
             return false;
         }
@@ -331,22 +295,15 @@ public class Applications {
     }
 
     private void placeFromApplication(long applicationId, long positionId, long studentId, String by) {
-        PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
+        placements.place(positionId, studentId, PlacementSource.APPLICATION, applicationId, by)
                 .ifPresent(id -> events.publishEvent(new PlacementAccepted(id, positionId, studentId,
                         PlacementSource.APPLICATION)));
     }
 
-    private void endPlacement(long positionId, long studentId, String reason) {
-        jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE position_id = ? AND student_id = ?"
-                + " AND ended_at IS NULL").params(now(), reason, positionId, studentId).update();
-    }
-
     private void setStatus(long id, ApplicationStatus status, String actor, String reason) {
-        Row before = byId(id).orElseThrow();
-        jdbc.sql("UPDATE plc_application SET status = ?, decided_at = ?, decided_by = ?, reason = ?,"
-                        + " wait_seq = CASE WHEN ? = 'WAITLISTED' THEN wait_seq ELSE NULL END WHERE id = ?")
-                .params(status.name(), now(), actor, reason, status.name(), id).update();
-        event(id, actor, status, reason);
+        Row before = store.byId(id).orElseThrow();
+        store.setStatus(id, status, actor, reason, now());
+        store.addEvent(id, actor, status, reason, now());
         audit.recordChange("application", id, status.name().toLowerCase(), Map.of("status", before.status()),
                 Map.of("status", status));
         notifyStudent(before, status, reason);
@@ -360,66 +317,11 @@ public class Applications {
         });
     }
 
-    private long insert(long id, long positionId, long studentId, ApplicationStatus status, Long waitSeq,
-            Instant now) {
-        jdbc.sql("INSERT INTO plc_application (id, position_id, student_id, status, applied_at, wait_seq)"
-                        + " VALUES (?,?,?,?,?,?)")
-                .params(id, positionId, studentId, status.name(), at(now), waitSeq).update();
-        return id;
-    }
-
-    private long reapply(long id, ApplicationStatus status, Long waitSeq, Instant now) {
-        jdbc.sql("UPDATE plc_application SET status = ?, applied_at = ?, wait_seq = ?, decided_at = NULL,"
-                + " decided_by = NULL, reason = NULL WHERE id = ?").params(status.name(), at(now), waitSeq, id).update();
-        return id;
-    }
-
-    private void event(long applicationId, String actor, ApplicationStatus status, String reason) {
-        jdbc.sql("INSERT INTO plc_application_event (application_id, at, actor, status, reason) VALUES (?,?,?,?,?)")
-                .params(applicationId, now(), actor, status.name(), reason).update();
-    }
-
-    /** Serialises one student's requests; the row is created on first use (an upsert locks the row it finds). */
-    private void lockStudent(long studentId) {
-        jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT (student_id)"
-                + " DO UPDATE SET student_id = EXCLUDED.student_id").param(studentId).update();
-    }
-
-    /**
-     * {@link #lockStudent} in the same statement as drawing the id of a new application, so that its audit entry
-     * can be written before the decision.
-     */
-    private long lockStudentDrawingId(long studentId) {
-        return jdbc.sql("INSERT INTO plc_student_lock (student_id) VALUES (?) ON CONFLICT (student_id)"
-                        + " DO UPDATE SET student_id = EXCLUDED.student_id"
-                        + " RETURNING nextval(pg_get_serial_sequence('plc_application', 'id'))")
-                .param(studentId).query(Long.class).single();
-    }
-
-    private int openCount(long studentId) {
-        return jdbc.sql("SELECT count(*) FROM plc_application WHERE student_id = ? AND status IN ('PENDING', 'WAITLISTED')")
-                .param(studentId).query(Integer.class).single();
-    }
-
     private Integer waitPosition(Row row) {
         if (row.status() != ApplicationStatus.WAITLISTED || row.waitSeq() == null) {
             return null;
         }
-        return waitPosition(row.positionId(), row.waitSeq());
-    }
-
-    private Integer waitPosition(long positionId, long waitSeq) {
-        return jdbc.sql("SELECT count(*) FROM plc_application WHERE position_id = ? AND status = 'WAITLISTED'"
-                + " AND wait_seq <= ?").params(positionId, waitSeq).query(Integer.class).single();
-    }
-
-    private Optional<Row> find(long positionId, long studentId) {
-        return jdbc.sql(SELECT + " WHERE a.position_id = ? AND a.student_id = ?").params(positionId, studentId)
-                .query(Applications::row).optional();
-    }
-
-    private Optional<Row> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Applications::row).optional();
+        return store.waitPosition(row.positionId(), row.waitSeq());
     }
 
     private List<ApplicationView> views(List<Row> rows) {
@@ -434,17 +336,6 @@ public class Applications {
                     p == null ? "" : p.employerName(), r.studentId(), s.studentNo(), s.name(), className, r.status(),
                     r.appliedAt(), r.decidedAt(), r.reason(), waitPosition(r));
         }).toList();
-    }
-
-    record Row(long id, long positionId, long studentId, ApplicationStatus status, Instant appliedAt,
-            Instant decidedAt, String reason, Long waitSeq) {
-    }
-
-    static Row row(ResultSet rs, int n) throws SQLException {
-        java.sql.Timestamp decided = rs.getTimestamp(6);
-        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), ApplicationStatus.valueOf(rs.getString(4)),
-                rs.getTimestamp(5).toInstant(), decided == null ? null : decided.toInstant(), rs.getString(7),
-                rs.getObject(8, Long.class));
     }
 
     private OffsetDateTime now() {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
@@ -39,10 +38,7 @@ import org.workstudy.shared.BusinessException;
 @Service
 public class Placements implements PlanActuals {
 
-    static final String SELECT = "SELECT p.id, p.position_id, p.student_id, p.source, p.created_at, p.created_by,"
-            + " p.ended_at, p.ended_reason FROM plc_placement p";
-
-    private final JdbcClient jdbc;
+    private final PlacementStore store;
     private final Seats seats;
     private final PositionBank positions;
     private final Roster roster;
@@ -53,10 +49,10 @@ public class Placements implements PlanActuals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Placements(JdbcClient jdbc, Seats seats, PositionBank positions, Roster roster, Organization organization,
+    Placements(PlacementStore store, Seats seats, PositionBank positions, Roster roster, Organization organization,
             DataScope scope, Notifications notifications, AuditTrail audit, ApplicationEventPublisher events,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.seats = seats;
         this.positions = positions;
         this.roster = roster;
@@ -108,7 +104,7 @@ public class Placements implements PlanActuals {
         Set<Long> visible = scope.visibleStudents(user, ids);
         Map<Long, Student> students = roster.findAll(ids);
         Map<Long, java.util.Optional<SchoolClass>> classes = new java.util.HashMap<>();
-        Set<Long> placed = activePlacements(positionId, ids);
+        Set<Long> placed = store.activeAmong(positionId, ids);
         List<String> problems = new ArrayList<>();
         for (long id : ids) {
             Student s = students.get(id);
@@ -132,8 +128,8 @@ public class Placements implements PlanActuals {
         Map<Object, Object> trail = new java.util.LinkedHashMap<>();
         List<Long> accounts = new ArrayList<>();
         for (long studentId : ids) {
-            long placementId = PlacementWriter.insert(jdbc, clock, positionId, studentId, PlacementSource.ARRANGED,
-                    null, user.username()).orElseThrow();
+            long placementId = store.place(positionId, studentId, PlacementSource.ARRANGED, null, user.username())
+                    .orElseThrow();
             events.publishEvent(new PlacementAccepted(placementId, positionId, studentId, PlacementSource.ARRANGED));
             trail.put(placementId, Map.of("position", positionId, "student", studentId));
             Long account = students.get(studentId).accountId();
@@ -147,19 +143,6 @@ public class Placements implements PlanActuals {
         return ids.size();
     }
 
-    /** Of these students, those with an active placement on the position (one query). */
-    private Set<Long> activePlacements(long positionId, List<Long> studentIds) {
-        Set<Long> out = new java.util.HashSet<>();
-        for (int from = 0; from < studentIds.size(); from += 5000) {
-            out.addAll(jdbc.sql("SELECT student_id FROM plc_placement WHERE position_id = :position"
-                            + " AND student_id IN (:ids) AND ended_at IS NULL")
-                    .param("position", positionId)
-                    .param("ids", studentIds.subList(from, Math.min(studentIds.size(), from + 5000)))
-                    .query(Long.class).list());
-        }
-        return out;
-    }
-
     /** Places every enrolled student of the class, all or none. */
     @Transactional
     public int placeClass(CurrentUser user, long positionId, long classId) {
@@ -171,20 +154,17 @@ public class Placements implements PlanActuals {
 
     /** Placements of a student, newest first. */
     public List<PlacementView> ofStudent(long studentId) {
-        return views(jdbc.sql(SELECT + " WHERE p.student_id = ? ORDER BY p.created_at DESC").param(studentId)
-                .query(Placements::row).list());
+        return views(store.ofStudent(studentId));
     }
 
-    /** Placements of many students (one query per 5,000), newest first per student; students without any are left out. */
+    /**
+     * Placements of many students (one query per 5,000), newest first per student; students without any are left
+     * out.
+     */
     public Map<Long, List<PlacementView>> ofStudents(java.util.Collection<Long> studentIds) {
         List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(studentIds));
-        List<PlacementView> rows = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 5000) {
-            rows.addAll(jdbc.sql(SELECT + " WHERE p.student_id IN (:ids) ORDER BY p.created_at DESC")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 5000))).query(Placements::row).list());
-        }
         Map<Long, List<PlacementView>> out = new java.util.LinkedHashMap<>();
-        views(rows).forEach(v -> out.computeIfAbsent(v.studentId(), k -> new ArrayList<>()).add(v));
+        views(store.ofStudents(ids)).forEach(v -> out.computeIfAbsent(v.studentId(), k -> new ArrayList<>()).add(v));
         return out;
     }
 
@@ -197,8 +177,7 @@ public class Placements implements PlanActuals {
         if (!manages && !mayArrange(user)) {
             throw BusinessException.notFound("error.not-found");
         }
-        List<PlacementView> rows = jdbc.sql(SELECT + " WHERE p.position_id = ? ORDER BY p.created_at")
-                .param(positionId).query(Placements::row).list();
+        List<PlacementView> rows = store.ofPosition(positionId);
         if (!manages) {
             Set<Long> visible = scope.visibleStudents(user, rows.stream().map(PlacementView::studentId).toList());
             rows = rows.stream().filter(r -> visible.contains(r.studentId())).toList();
@@ -215,16 +194,14 @@ public class Placements implements PlanActuals {
     public int endAllOfCancelled(long positionId, String reason, Instant at) {
         String why = reason == null || reason.isBlank() ? "—" : reason.strip();
         Instant when = at == null ? clock.instant() : at;
-        List<PlacementView> open = jdbc.sql(SELECT + " WHERE p.position_id = ? AND p.ended_at IS NULL ORDER BY p.id")
-                .param(positionId).query(Placements::row).list();
+        List<PlacementView> open = store.activeOn(positionId);
         if (open.isEmpty()) {
             return 0;
         }
         String title = positions.find(positionId).map(PositionView::title).orElse("");
         String day = java.time.LocalDate.ofInstant(when, clock.getZone()).toString();
         for (PlacementView p : open) {
-            jdbc.sql("UPDATE plc_placement SET ended_at = ?, ended_reason = ? WHERE id = ? AND ended_at IS NULL")
-                    .params(when.atZone(clock.getZone()).toOffsetDateTime(), why, p.id()).update();
+            store.end(p.id(), why, when.atZone(clock.getZone()).toOffsetDateTime());
             audit.record("placement", p.id(), "end", Map.of("position", positionId, "student", p.studentId(),
                     "reason", why, "on", day));
             roster.find(p.studentId()).ifPresent(s -> {
@@ -241,8 +218,7 @@ public class Placements implements PlanActuals {
     }
 
     public boolean activePlacement(long positionId, long studentId) {
-        return jdbc.sql("SELECT count(*) FROM plc_placement WHERE position_id = ? AND student_id = ? AND ended_at IS NULL")
-                .params(positionId, studentId).query(Long.class).single() > 0;
+        return store.isActive(positionId, studentId);
     }
 
     /** Roles that arrange placements: the center, college admins and counselors (within their scope). */
@@ -290,11 +266,8 @@ public class Placements implements PlanActuals {
     public long placedBetween(Long collegeId, Instant from, Instant to) {
         StudentCondition students = scope.condition(new StudentScope(true, Set.of(), Set.of(), Set.of()),
                 new StudentQuery(null, collegeId, null, null, null), "p.student_id");
-        return jdbc.sql("SELECT count(*) FROM plc_placement p WHERE p.created_at >= :from AND p.created_at < :to AND "
-                        + students.sql())
-                .param("from", from.atZone(clock.getZone()).toOffsetDateTime())
-                .param("to", to.atZone(clock.getZone()).toOffsetDateTime())
-                .params(students.params()).query(Long.class).single();
+        return store.countMade(students, from.atZone(clock.getZone()).toOffsetDateTime(),
+                to.atZone(clock.getZone()).toOffsetDateTime());
     }
 
     /** Hours are the hours module's figure ({@code HoursPlanActuals}). */
@@ -319,12 +292,5 @@ public class Placements implements PlanActuals {
                     s == null ? null : s.name(), r.source(),
                     r.createdAt(), r.createdBy(), r.endedAt(), r.endedReason());
         }).toList();
-    }
-
-    static PlacementView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        java.sql.Timestamp ended = rs.getTimestamp(7);
-        return new PlacementView(rs.getLong(1), rs.getLong(2), null, null, rs.getLong(3), null, null,
-                PlacementSource.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getString(6),
-                ended == null ? null : ended.toInstant(), rs.getString(8));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workstudy.organization.StudentCondition;
+import org.workstudy.placements.internal.CertificateFile;
 
 /**
  * The self-arranged work tables: registrations ({@code plc_self_work}) and their certificates (the history is

@@ -1,8 +1,5 @@
 package org.workstudy.placements;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +15,7 @@ import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
-import org.workstudy.places.Division;
-import org.workstudy.places.Divisions;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.approvals.ApprovalDecided;
 import org.workstudy.approvals.Approvals;
@@ -39,6 +32,11 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.placements.internal.CertificateFile;
+import org.workstudy.placements.internal.SelfArrangedEvent;
+import org.workstudy.placements.internal.SelfArrangedRow;
+import org.workstudy.places.Division;
+import org.workstudy.places.Divisions;
 import org.workstudy.policy.Policies;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.UploadedFiles;

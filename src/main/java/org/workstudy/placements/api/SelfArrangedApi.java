@@ -17,10 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.workstudy.approvals.DecisionView;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
-import org.workstudy.placements.SelfArrangedEvent;
 import org.workstudy.placements.SelfArrangedForm;
-import org.workstudy.placements.SelfArrangedRow;
 import org.workstudy.placements.SelfArrangedWork;
+import org.workstudy.placements.internal.SelfArrangedEvent;
+import org.workstudy.placements.internal.SelfArrangedRow;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

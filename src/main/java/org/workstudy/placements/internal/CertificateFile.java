@@ -1,4 +1,4 @@
-package org.workstudy.placements;
+package org.workstudy.placements.internal;
 
 import java.time.Instant;
 

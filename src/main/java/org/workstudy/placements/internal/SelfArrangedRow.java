@@ -1,6 +1,8 @@
-package org.workstudy.placements;
+package org.workstudy.placements.internal;
 
 import java.time.Instant;
+
+import org.workstudy.placements.SelfArrangedView;
 
 /**
  * A registration as the pages and the API show it to those who may see it: the work, the student, the contact, and
