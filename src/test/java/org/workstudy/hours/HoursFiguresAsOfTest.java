@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.workstudy.hours.internal.Projection;
 
 /**
  * The hours figures as they stood at the end of a past day, on hand-made ledgers (TestCalendar: enrolled
