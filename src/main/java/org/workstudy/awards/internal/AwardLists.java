@@ -1,4 +1,4 @@
-package org.workstudy.awards;
+package org.workstudy.awards.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +18,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.workstudy.awards.AwardLines.AwardList;
-import org.workstudy.awards.AwardLines.ClassAward;
-import org.workstudy.awards.AwardLines.CounselorAward;
-import org.workstudy.awards.AwardLines.StudentAward;
+import org.workstudy.awards.internal.AwardLines.AwardList;
+import org.workstudy.awards.internal.AwardLines.ClassAward;
+import org.workstudy.awards.internal.AwardLines.CounselorAward;
+import org.workstudy.awards.internal.AwardLines.StudentAward;
 import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
@@ -57,17 +57,17 @@ public class AwardLists {
 
     private final StatisticsFigures figures;
     private final AwardSettings settings;
-    private final AwardRecords records;
+    private final Penalties penalties;
     private final Organization organization;
     private final HoursLedger ledger;
     private final MessageSource messages;
     private final Clock clock;
 
-    AwardLists(StatisticsFigures figures, AwardSettings settings, AwardRecords records, Organization organization,
+    AwardLists(StatisticsFigures figures, AwardSettings settings, Penalties penalties, Organization organization,
             HoursLedger ledger, MessageSource messages, Clock clock) {
         this.figures = figures;
         this.settings = settings;
-        this.records = records;
+        this.penalties = penalties;
         this.organization = organization;
         this.ledger = ledger;
         this.messages = messages;
@@ -109,7 +109,7 @@ public class AwardLists {
     @Transactional(readOnly = true)
     public AwardList<StudentAward> students(CurrentUser user, StatsFilter filter, Locale locale) {
         Basis b = basis(user, filter);
-        Map<Long, List<EligibilityRules.Penalty>> penalties = records.penaltiesOf(
+        Map<Long, List<EligibilityRules.Penalty>> penalties = this.penalties.of(
                 b.standings().stream().map(StudentStanding::studentId).toList());
         List<StudentAward> eligible = new ArrayList<>();
         List<StudentAward> near = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.workstudy.awards;
+package org.workstudy.awards.internal;
 
 /**
  * A new threshold version as typed (text, so that what is not a number is refused naming its field); see

@@ -1,4 +1,4 @@
-package org.workstudy.awards;
+package org.workstudy.awards.internal;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.workstudy.awards.AwardLines.AwardList;
-import org.workstudy.awards.AwardLines.ClassAward;
-import org.workstudy.awards.AwardLines.CounselorAward;
-import org.workstudy.awards.AwardLines.StudentAward;
+import org.workstudy.awards.internal.AwardLines.AwardList;
+import org.workstudy.awards.internal.AwardLines.ClassAward;
+import org.workstudy.awards.internal.AwardLines.CounselorAward;
+import org.workstudy.awards.internal.AwardLines.StudentAward;
 import org.workstudy.shared.Decimals;
 
 import cn.idev.excel.ExcelWriter;

@@ -1,4 +1,4 @@
-package org.workstudy.awards;
+package org.workstudy.awards.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
