@@ -1,4 +1,4 @@
-package org.workstudy.assessment;
+package org.workstudy.assessment.internal;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 

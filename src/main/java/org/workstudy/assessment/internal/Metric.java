@@ -1,4 +1,4 @@
-package org.workstudy.assessment;
+package org.workstudy.assessment.internal;
 
 import java.util.EnumSet;
 import java.util.Set;

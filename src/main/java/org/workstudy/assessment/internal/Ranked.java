@@ -1,4 +1,4 @@
-package org.workstudy.assessment;
+package org.workstudy.assessment.internal;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.workstudy.assessment;
+package org.workstudy.assessment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.workstudy.assessment;
+package org.workstudy.assessment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workstudy.hours.HoursFixtures;
+import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
-import org.workstudy.hours.HoursLedger;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Student;
 import org.workstudy.statistics.ClassFigures;
