@@ -1,4 +1,4 @@
-package org.workstudy.statistics;
+package org.workstudy.statistics.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +17,7 @@ import org.workstudy.checkin.Checkins;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.pay.PaySheets;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.statistics.StatsFilter;
 
 /**
  * Check-in and pay figures of an academic year (issue 16), school-wide, for the center, administrators and leaders:

@@ -1,4 +1,4 @@
-package org.workstudy.statistics;
+package org.workstudy.statistics.internal;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -14,6 +14,10 @@ import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
 import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
+import org.workstudy.statistics.PlacementDrill;
+import org.workstudy.statistics.StatisticsFigures;
+import org.workstudy.statistics.StatsFilter;
+import org.workstudy.statistics.StudentDrill;
 
 /** The lists behind the figures as .xlsx (FastExcel, streamed in batches of 1,000 rows), with the page's columns. */
 @Service
