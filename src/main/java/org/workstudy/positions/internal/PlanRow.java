@@ -1,6 +1,7 @@
-package org.workstudy.positions;
+package org.workstudy.positions.internal;
 
 import java.math.BigDecimal;
+import org.workstudy.positions.AnnualPlan;
 
 /**
  * One line of the plan page: the school ({@code collegeId} null) or a college, its plan (null when none was set) and
