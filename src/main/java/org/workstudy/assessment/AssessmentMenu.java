@@ -2,6 +2,7 @@ package org.workstudy.assessment;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.workstudy.assessment.internal.Assessments;
 import org.workstudy.web.MenuItem;
 
 @Configuration(proxyBeanMethods = false)

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ import org.workstudy.shared.TextLimits;
  * audited; records are never edited or deleted, but whoever may record one may revoke it (撤销) with a reason: it stays,
  * marked revoked, and no longer counts. Everyone reads them in their scope: the center and leaders all, a
  * vice dean their college's, a counselor their classes', a student their own. A penalty in force on a year's
- * evaluation day makes the student ineligible ({@link AwardLists}).
+ * evaluation day makes the student ineligible ({@link org.workstudy.awards.internal.AwardLists}).
  */
 @Service
 public class AwardRecords {
@@ -197,23 +195,6 @@ public class AwardRecords {
         params.put("lim", SHOWN);
         return views(jdbc.sql(SELECT + where + " ORDER BY r.decided_on DESC, r.id DESC LIMIT :lim").params(params)
                 .query(AwardRecords::row).list());
-    }
-
-    /** The penalties of these students, revoked ones left out (no scope check: the caller's students are in scope). */
-    @Transactional(readOnly = true)
-    Map<Long, List<EligibilityRules.Penalty>> penaltiesOf(Collection<Long> studentIds) {
-        Map<Long, List<EligibilityRules.Penalty>> out = new HashMap<>();
-        List<Long> ids = List.copyOf(studentIds);
-        for (int i = 0; i < ids.size(); i += 1000) {
-            jdbc.sql("SELECT student_id, category, decided_on, valid_until FROM awd_record WHERE kind = 'PENALTY'"
-                            + " AND revoked_at IS NULL AND student_id IN (:ids)")
-                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
-                    .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new EligibilityRules.Penalty(rs.getString(2), rs.getObject(3, LocalDate.class),
-                                    rs.getObject(4, LocalDate.class))))
-                    .list();
-        }
-        return out;
     }
 
     private static LocalDate date(String field, String text) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.workstudy.awards.internal.AwardLists;
 import org.workstudy.identity.Role;
 import org.workstudy.web.MenuItem;
 

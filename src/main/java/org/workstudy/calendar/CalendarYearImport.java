@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
+import org.workstudy.calendar.internal.YearImport;
 import org.workstudy.shared.RowError;
 import org.workstudy.shared.XlsxSheet;
 
@@ -33,7 +34,7 @@ import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
  * {@link CalendarYearPublished} tells the modules that re-check what was entered on its provisional dates.
  */
 @Service
-public class CalendarYearImport {
+class CalendarYearImport implements YearImport {
 
     static final String DATE = "日期";
     static final String KIND = "类型";
@@ -58,18 +59,11 @@ public class CalendarYearImport {
         this.events = events;
     }
 
-    /** What an import did: the problems (nothing written when there are any) or the days entered. */
-    public record Result(List<RowError> errors, int holidays, int makeUpWorkdays) {
-
-        public boolean ok() {
-            return errors.isEmpty();
-        }
-    }
-
     /**
      * The template: one header row (日期, 类型, 名称) and, to start from, the year's holidays known now (for a
      * provisional year the days certain by rule; the administrator adds the joined days and the 调休上班 days).
      */
+    @Override
     public void writeTemplate(int year, OutputStream out) {
         List<List<Object>> rows = new ArrayList<>();
         for (SpecialDay d : calendar.specialDays(year)) {
@@ -87,6 +81,7 @@ public class CalendarYearImport {
      * publishes the year. Row problems: a date missing, unreadable, twice, or not in the year; a type other than
      * 放假/调休上班; a 调休上班 day that is not a Saturday or Sunday; a 放假 day's name missing or too long.
      */
+    @Override
     @Transactional
     public Result importYear(int year, InputStream file) {
         List<RowError> errors = new ArrayList<>();

@@ -5,27 +5,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workstudy.audit.AuditTrail;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
-import org.workstudy.organization.College;
 import org.workstudy.organization.Organization;
 import org.workstudy.shared.BusinessException;
 
 /**
- * Annual work-study plans (年度勤工助学计划) of the school and of each college, against actual figures: positions
- * published in the year from this module, placements and hours from {@link PlanActuals} when a module provides them.
+ * Annual work-study plans (年度勤工助学计划) of the school and of each college; the plan page's rows, against actual
+ * figures, come from {@link PlanRows}.
  * An academic year runs from 1 September to 31 August.
  */
 @Service
@@ -38,16 +34,14 @@ public class AnnualPlans {
     private final AuditTrail audit;
     private final Organization organization;
     private final PositionStore positions;
-    private final ObjectProvider<PlanActuals> actuals;
     private final Clock clock;
 
     AnnualPlans(JdbcClient jdbc, AuditTrail audit, Organization organization, PositionStore positions,
-            ObjectProvider<PlanActuals> actuals, Clock clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.organization = organization;
         this.positions = positions;
-        this.actuals = actuals;
         this.clock = clock;
     }
 
@@ -100,25 +94,6 @@ public class AnnualPlans {
         return positions.publishedBetween(from, to, collegeId);
     }
 
-    /** The plan rows the user may see for the year: the school's and the colleges of their scope. */
-    public List<PlanRow> rows(CurrentUser user, String academicYear) {
-        if (!reads(user)) {
-            throw BusinessException.forbidden();
-        }
-        int start = startYear(academicYear);
-        Instant from = LocalDate.of(start, 9, 1).atStartOfDay(clock.getZone()).toInstant();
-        Instant to = LocalDate.of(start + 1, 9, 1).atStartOfDay(clock.getZone()).toInstant();
-        List<PlanRow> rows = new ArrayList<>();
-        rows.add(row(null, null, academicYear, from, to, user));
-        boolean all = SCHOOL_READERS.contains(user.activeRole());
-        for (College c : organization.colleges()) {
-            if (c.active() && (all || user.activeScopeIds().contains(c.id()))) {
-                rows.add(row(c.id(), c.name(), academicYear, from, to, user));
-            }
-        }
-        return rows;
-    }
-
     @Transactional
     public void save(CurrentUser user, String academicYear, Long collegeId, AnnualPlanForm form) {
         if (!mayEdit(user, collegeId)) {
@@ -164,16 +139,5 @@ public class AnnualPlans {
             audit.recordChange("annual-plan", academicYear.trim() + "/" + (collegeId == null ? "school" : collegeId),
                     "update", AnnualPlanForm.of(before.get()), clean);
         }
-    }
-
-    private PlanRow row(Long collegeId, String name, String year, Instant from, Instant to, CurrentUser user) {
-        List<PlanActuals> providers = actuals.orderedStream().toList();
-        Long placements = providers.isEmpty() ? null
-                : providers.stream().mapToLong(p -> p.placements(collegeId, year)).sum();
-        BigDecimal hours = providers.isEmpty() ? null
-                : providers.stream().map(p -> p.hours(collegeId, year)).filter(java.util.Objects::nonNull)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new PlanRow(collegeId, name, find(year, collegeId).orElse(null),
-                positions.publishedBetween(from, to, collegeId), placements, hours, mayEdit(user, collegeId));
     }
 }

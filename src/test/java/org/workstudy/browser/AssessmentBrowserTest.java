@@ -11,7 +11,7 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.workstudy.assessment.MonthFreeze;
+import org.workstudy.assessment.internal.MonthFreeze;
 import org.workstudy.identity.Accounts;
 import org.workstudy.organization.Organization;
 import org.workstudy.statistics.StatisticsRefresh;
@@ -89,7 +89,7 @@ class AssessmentBrowserTest extends BrowserJourney {
         assertThat(phone.locator("#asm-colleges")).isVisible();
         assertThat(phone.locator("#asm-definitions")).isVisible(); // the page has loaded to its end
         Browser.screenshot(phone, "asm-4-school-frozen-390");
-        phone.navigate("/assessment?year=" + org.workstudy.assessment.AssessmentFigures.academicYearOf(
+        phone.navigate("/assessment?year=" + org.workstudy.assessment.internal.AssessmentFigures.academicYearOf(
                 YearMonth.now().minusMonths(1)));
         assertThat(phone.locator("#asm-status")).containsText("学年数字由本学年已冻结的月份合并");
         assertThat(phone.locator("#asm-definitions")).isVisible(); // the page has loaded to its end

@@ -64,11 +64,12 @@ class DemoSchoolIntegrationTest {
     @Autowired org.workstudy.recognition.Recognitions recognitions;
     @Autowired org.workstudy.quality.QualityCredits quality;
     @Autowired org.workstudy.positions.AnnualPlans plans;
+    @Autowired org.workstudy.positions.internal.PlanPage planPage;
     @Autowired org.workstudy.notifications.Notifications notifications;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.workstudy.pay.PaySheets pay;
     @Autowired java.time.Clock clock;
-    @Autowired org.workstudy.assessment.AssessmentFigures assessment;
+    @Autowired org.workstudy.assessment.internal.AssessmentFigures assessment;
 
     private Student person(String state) {
         Student s = demo.people().get(state);
@@ -100,11 +101,12 @@ class DemoSchoolIntegrationTest {
                 .filter(c -> java.util.Arrays.stream(DemoSchool.COLLEGES).anyMatch(d -> d[1].equals(c.name())))
                 .map(org.workstudy.organization.College::id).collect(Collectors.toSet());
         assertThat(demoColleges).hasSize(DemoSchool.COLLEGES.length);
-        org.workstudy.assessment.Figure sum = org.workstudy.assessment.Figure.of(
-                org.workstudy.assessment.Metric.REGISTER_TIMELY, 0, 0);
-        for (org.workstudy.assessment.SubjectFigures s : assessment.month(open).subjects()) {
-            if (s.kind() == org.workstudy.assessment.SubjectKind.COLLEGE && demoColleges.contains(s.subjectId())) {
-                sum = s.figure(org.workstudy.assessment.Metric.REGISTER_TIMELY).map(sum::plus).orElse(sum);
+        org.workstudy.assessment.internal.Figure sum = org.workstudy.assessment.internal.Figure.of(
+                org.workstudy.assessment.internal.Metric.REGISTER_TIMELY, 0, 0);
+        for (org.workstudy.assessment.internal.SubjectFigures s : assessment.month(open).subjects()) {
+            if (s.kind() == org.workstudy.assessment.internal.SubjectKind.COLLEGE
+                    && demoColleges.contains(s.subjectId())) {
+                sum = s.figure(org.workstudy.assessment.internal.Metric.REGISTER_TIMELY).map(sum::plus).orElse(sum);
             }
         }
         boolean quarterStart = (open.getMonthValue() - 1) % 3 == 0;
@@ -289,7 +291,7 @@ class DemoSchoolIntegrationTest {
         });
         assertThat(lists).anySatisfy(r -> assertThat(r.status())
                 .isEqualTo(org.workstudy.recognition.RecognitionStatus.FINAL));
-        List<org.workstudy.positions.PlanRow> rows = plans.rows(center, plans.currentYear());
+        List<org.workstudy.positions.internal.PlanRow> rows = planPage.rows(center, plans.currentYear());
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.plan()).isNotNull();
             assertThat(r.plan().targetPositions()).isPositive();

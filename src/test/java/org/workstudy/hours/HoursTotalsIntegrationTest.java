@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
-import org.workstudy.positions.AnnualPlans;
+import org.workstudy.positions.internal.PlanPage;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.hours.internal.LedgerPages;
 import org.workstudy.hours.internal.Progress;
@@ -36,7 +36,7 @@ class HoursTotalsIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    AnnualPlans plans;
+    PlanPage plans;
 
     @Test
     void theBulkTotalsEqualTheProgressOfEachStudent() {

@@ -31,6 +31,7 @@ import org.workstudy.pay.Funding;
 import org.workstudy.pay.PaySheets;
 import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.statistics.internal.OnsiteFigures;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 import org.workstudy.support.Logins;

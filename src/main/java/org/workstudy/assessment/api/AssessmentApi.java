@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.workstudy.assessment.AssessmentFigures;
-import org.workstudy.assessment.Assessments;
-import org.workstudy.assessment.CollegeReport;
-import org.workstudy.assessment.Ranking;
+import org.workstudy.assessment.internal.AssessmentFigures;
+import org.workstudy.assessment.internal.Assessments;
+import org.workstudy.assessment.internal.CollegeReport;
+import org.workstudy.assessment.internal.Ranking;
 import org.workstudy.identity.CurrentUser;
 
 /**

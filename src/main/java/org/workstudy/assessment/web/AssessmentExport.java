@@ -7,8 +7,8 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.workstudy.assessment.Metric;
-import org.workstudy.assessment.Ranked;
+import org.workstudy.assessment.internal.Metric;
+import org.workstudy.assessment.internal.Ranked;
 
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;

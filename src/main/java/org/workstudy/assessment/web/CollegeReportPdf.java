@@ -10,9 +10,9 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.workstudy.assessment.CollegeReport;
-import org.workstudy.assessment.Metric;
-import org.workstudy.assessment.Ranked;
+import org.workstudy.assessment.internal.CollegeReport;
+import org.workstudy.assessment.internal.Metric;
+import org.workstudy.assessment.internal.Ranked;
 import org.workstudy.shared.CjkPdf;
 
 import com.lowagie.text.Document;

@@ -16,16 +16,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.workstudy.awards.AwardLines.AwardList;
-import org.workstudy.awards.AwardLines.ClassAward;
-import org.workstudy.awards.AwardLines.CounselorAward;
-import org.workstudy.awards.AwardLines.StudentAward;
-import org.workstudy.awards.AwardLists;
 import org.workstudy.awards.AwardRecord;
 import org.workstudy.awards.AwardRecordForm;
 import org.workstudy.awards.AwardRecords;
-import org.workstudy.awards.AwardSettings;
-import org.workstudy.awards.ThresholdVersion;
+import org.workstudy.awards.internal.AwardLines.AwardList;
+import org.workstudy.awards.internal.AwardLines.ClassAward;
+import org.workstudy.awards.internal.AwardLines.CounselorAward;
+import org.workstudy.awards.internal.AwardLines.StudentAward;
+import org.workstudy.awards.internal.AwardLists;
+import org.workstudy.awards.internal.AwardSettings;
+import org.workstudy.awards.internal.ThresholdVersion;
 import org.workstudy.identity.CurrentUser;
 
 /**

@@ -15,26 +15,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.multipart.MultipartFile;
-import org.workstudy.calendar.CalendarYearImport;
-import org.workstudy.shared.RowError;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.calendar.CalendarSnapshot;
-import org.workstudy.calendar.internal.DayInfo;
 import org.workstudy.calendar.SpecialDayKind;
 import org.workstudy.calendar.Term;
+import org.workstudy.calendar.internal.DayInfo;
 import org.workstudy.calendar.internal.TermForm;
 import org.workstudy.calendar.internal.Vacation;
+import org.workstudy.calendar.internal.YearImport;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.RowError;
 import org.workstudy.shared.TermCode;
 import org.workstudy.web.Outcomes;
 
@@ -49,10 +49,10 @@ class CalendarController {
     private static final String ADMIN = "/admin/calendar";
 
     private final AcademicCalendar calendar;
-    private final CalendarYearImport yearImport;
+    private final YearImport yearImport;
     private final Clock clock;
 
-    CalendarController(AcademicCalendar calendar, CalendarYearImport yearImport, Clock clock) {
+    CalendarController(AcademicCalendar calendar, YearImport yearImport, Clock clock) {
         this.calendar = calendar;
         this.yearImport = yearImport;
         this.clock = clock;
@@ -184,9 +184,9 @@ class CalendarController {
     String importYear(@PathVariable String year, @RequestParam(required = false) MultipartFile file, Model model,
             RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         int y = year(year);
-        CalendarYearImport.Result result;
+        YearImport.Result result;
         if (file == null || file.isEmpty()) {
-            result = new CalendarYearImport.Result(List.of(RowError.ofFile("calendar.import.error.choose-file")), 0, 0);
+            result = new YearImport.Result(List.of(RowError.ofFile("calendar.import.error.choose-file")), 0, 0);
         } else {
             try (var in = file.getInputStream()) {
                 result = yearImport.importYear(y, in);

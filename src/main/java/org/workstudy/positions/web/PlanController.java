@@ -12,6 +12,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.organization.Organization;
 import org.workstudy.positions.AnnualPlanForm;
 import org.workstudy.positions.AnnualPlans;
+import org.workstudy.positions.internal.PlanPage;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 
@@ -20,10 +21,12 @@ import org.workstudy.web.Outcomes;
 class PlanController {
 
     private final AnnualPlans plans;
+    private final PlanPage planPage;
     private final Organization organization;
 
-    PlanController(AnnualPlans plans, Organization organization) {
+    PlanController(AnnualPlans plans, PlanPage planPage, Organization organization) {
         this.plans = plans;
+        this.planPage = planPage;
         this.organization = organization;
     }
 
@@ -35,7 +38,7 @@ class PlanController {
         model.addAttribute("year", y);
         model.addAttribute("previousYear", (start - 1) + "-" + start);
         model.addAttribute("nextYear", (start + 1) + "-" + (start + 2));
-        model.addAttribute("rows", plans.rows(user, y));
+        model.addAttribute("rows", planPage.rows(user, y));
         return "positions/plans";
     }
 

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.statistics.OnsiteFigures;
 import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
+import org.workstudy.statistics.internal.OnsiteFigures;
 
 /** Check-in and pay figures of an academic year, school-wide: the center, administrators and leaders. */
 @RestController

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.statistics.OnsiteFigures;
 import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
+import org.workstudy.statistics.internal.OnsiteFigures;
 
 import tools.jackson.databind.json.JsonMapper;
 

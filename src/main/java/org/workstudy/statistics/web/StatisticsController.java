@@ -22,11 +22,11 @@ import org.workstudy.hours.SourceKind;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.statistics.Dashboard;
 import org.workstudy.statistics.PlacementDrill;
-import org.workstudy.statistics.StatisticsExport;
 import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
 import org.workstudy.statistics.StudentDrill;
 import org.workstudy.statistics.TimeOfWork;
+import org.workstudy.statistics.internal.StatisticsExport;
 
 import tools.jackson.databind.json.JsonMapper;
 

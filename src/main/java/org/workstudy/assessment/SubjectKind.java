@@ -1,6 +1,0 @@
-package org.workstudy.assessment;
-
-/** Whose figure: the whole school (the center's), a college (its vice dean's), a counselor (their classes), a class. */
-public enum SubjectKind {
-    SCHOOL, COLLEGE, COUNSELOR, CLASS
-}
