@@ -1,6 +1,6 @@
 package org.workstudy.approvals;
 
 /** How a request ended: every step approved, returned (refused) by an approver, or cancelled by its subject's owner. */
-public enum ApprovalOutcome {
+enum ApprovalOutcome {
     APPROVED, RETURNED, CANCELLED
 }

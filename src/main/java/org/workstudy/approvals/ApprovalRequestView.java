@@ -7,7 +7,7 @@ import java.util.List;
  * A request with its steps (index 0 = step 1) and where it stands: the current step number while open, or its
  * outcome once closed.
  */
-public record ApprovalRequestView(long id, String subjectType, long subjectId, String requestedBy, Instant createdAt,
+record ApprovalRequestView(long id, String subjectType, long subjectId, String requestedBy, Instant createdAt,
         List<StepSpec> steps, int currentStep, ApprovalOutcome outcome, Instant closedAt) {
 
     public boolean open() {

@@ -193,12 +193,12 @@ public class Approvals {
         }
     }
 
-    public Optional<ApprovalRequestView> find(long requestId) {
+    Optional<ApprovalRequestView> find(long requestId) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(requestId).query(this::request).optional();
     }
 
     /** The requests about a subject, oldest first (a returned subject may have been resubmitted). */
-    public List<ApprovalRequestView> requestsOf(String subjectType, long subjectId) {
+    List<ApprovalRequestView> requestsOf(String subjectType, long subjectId) {
         return jdbc.sql(SELECT + " WHERE subject_type = ? AND subject_id = ? ORDER BY id").params(subjectType, subjectId)
                 .query(this::request).list();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.workstudy.credits.ExemptionKind;
+import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.shared.BusinessException;
 
 /**

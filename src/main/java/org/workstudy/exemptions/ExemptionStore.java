@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.workstudy.credits.ExemptionKind;
 import org.workstudy.credits.ExemptionStanding;
 import org.workstudy.credits.FinalExemptions;
+import org.workstudy.exemptions.internal.ExemptionEvidence;
+import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.quality.OffsetHoldings;
 import org.workstudy.organization.StudentCondition;
 import org.workstudy.shared.BusinessException;
@@ -33,6 +36,10 @@ class ExemptionStore implements OffsetHoldings, FinalExemptions {
     private static final String SELECT = "SELECT e.id, e.student_id, e.kind, e.reason_kind, e.reason, e.status,"
             + " e.quality_credits, e.offset_hours, e.policy_version_id, e.notice_id, e.final_on, e.created_at,"
             + " e.approval_id FROM cr_exemption e";
+
+    /** The live states by name, for SQL: a student has at most one live application, and a live offset holds its credits. */
+    private static final List<String> LIVE = Arrays.stream(ExemptionStatus.values()).filter(ExemptionStatus::live)
+            .map(Enum::name).toList();
 
     private final JdbcClient jdbc;
 
@@ -145,7 +152,7 @@ class ExemptionStore implements OffsetHoldings, FinalExemptions {
     /** The statuses of the student's live applications. */
     List<ExemptionStatus> liveStatuses(long studentId) {
         return jdbc.sql("SELECT status FROM cr_exemption WHERE student_id = :id AND status IN (:live)")
-                .param("id", studentId).param("live", ExemptionStatus.LIVE).query(String.class).list().stream()
+                .param("id", studentId).param("live", LIVE).query(String.class).list().stream()
                 .map(ExemptionStatus::valueOf).toList();
     }
 
@@ -153,7 +160,7 @@ class ExemptionStore implements OffsetHoldings, FinalExemptions {
     public BigDecimal heldBy(long studentId) {
         return jdbc.sql("SELECT COALESCE(SUM(quality_credits), 0) FROM cr_exemption WHERE student_id = :id"
                         + " AND kind = 'OFFSET' AND status IN (:live)")
-                .param("id", studentId).param("live", ExemptionStatus.LIVE).query(BigDecimal.class).single();
+                .param("id", studentId).param("live", LIVE).query(BigDecimal.class).single();
     }
 
     List<ExemptionEvidence> evidence(long id) {

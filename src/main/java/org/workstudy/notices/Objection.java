@@ -2,6 +2,7 @@ package org.workstudy.notices;
 
 import java.time.LocalDate;
 
+import org.workstudy.notices.internal.ObjectionAnswer;
 import org.workstudy.shared.BusinessException;
 
 /**

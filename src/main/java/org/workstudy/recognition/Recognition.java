@@ -3,6 +3,7 @@ package org.workstudy.recognition;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.workstudy.recognition.internal.RecognitionStatus;
 import org.workstudy.shared.BusinessException;
 
 /**

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
+import org.workstudy.recognition.internal.RecognitionStatus;
+import org.workstudy.recognition.internal.RecognitionView;
 import org.workstudy.web.HomeCard.Line;
 import org.workstudy.certificates.Certificates;
 import org.workstudy.web.HomeCard;

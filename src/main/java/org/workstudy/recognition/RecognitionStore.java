@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workstudy.credits.RecognitionBasis;
 import org.workstudy.organization.StudentCondition;
+import org.workstudy.recognition.internal.RecognitionStatus;
 import org.workstudy.shared.BusinessException;
 
 /**

@@ -44,6 +44,12 @@ import org.workstudy.organization.StudentScope;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyVersion;
+import org.workstudy.recognition.internal.RecognitionDetail;
+import org.workstudy.recognition.internal.RecognitionItemView;
+import org.workstudy.recognition.internal.RecognitionReaders;
+import org.workstudy.recognition.internal.RecognitionRules;
+import org.workstudy.recognition.internal.RecognitionStatus;
+import org.workstudy.recognition.internal.RecognitionView;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.credits.CreditRecords;
 import org.workstudy.credits.CreditStandings;
@@ -75,8 +81,7 @@ public class Recognitions {
     public static final String SUBJECT = "credit-recognition";
     static final String AUDIT = "credit-recognition";
     /** The roles that may read proposals and lists (within their scope). */
-    static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.CENTER_DIRECTOR, Role.CENTER_STAFF,
-            Role.ACADEMIC_AFFAIRS, Role.LEADER, Role.VICE_DEAN, Role.COLLEGE_ADMIN);
+    static final Set<Role> READERS = RecognitionReaders.ROLES;
     /** The one approval step, by name: academic affairs and the center director in parallel. */
     static final String JOINT_STEP = "joint";
     static final Set<Role> DECIDERS = EnumSet.of(Role.ACADEMIC_AFFAIRS, Role.CENTER_DIRECTOR);
@@ -338,9 +343,7 @@ public class Recognitions {
     }
 
     static void requireReader(CurrentUser user) {
-        if (user.activeRole() == null || !READERS.contains(user.activeRole())) {
-            throw BusinessException.forbidden();
-        }
+        RecognitionReaders.require(user);
     }
 
     // ================================================================== the notice's outcomes

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workstudy.exemptions.ExemptionStatus;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
+import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.notices.NoticeBoard;
 import org.workstudy.certificates.Certificates;
 import org.workstudy.credits.RecognitionBasis;
@@ -273,9 +273,9 @@ class DemoSchoolIntegrationTest {
         CurrentUser center = new CurrentUser(0, "center-s", "中心", Role.CENTER_STAFF,
                 List.of(Grant.school(Role.CENTER_STAFF)));
         assertThat(quality.imports(center, 20)).isNotEmpty();
-        List<org.workstudy.recognition.RecognitionView> lists = recognitions.list(CENTER, null, null);
+        List<org.workstudy.recognition.internal.RecognitionView> lists = recognitions.list(CENTER, null, null);
         assertThat(lists).anySatisfy(r -> {
-            assertThat(r.status()).isEqualTo(org.workstudy.recognition.RecognitionStatus.SUBMITTED);
+            assertThat(r.status()).isEqualTo(org.workstudy.recognition.internal.RecognitionStatus.SUBMITTED);
             assertThat(r.approvedBy()).hasSize(1); // waiting for the second approval
         });
         // one list of the fifth-semester cohort went through both approvals into its notice (other tests in this
@@ -286,11 +286,11 @@ class DemoSchoolIntegrationTest {
             assertThat(r.submittedBy()).startsWith("fuyuanzhang");
             assertThat(r.cohort()).isEqualTo(fifthCohort);
             assertThat(r.noticeId()).isNotNull();
-            assertThat(r.status()).isIn(org.workstudy.recognition.RecognitionStatus.IN_NOTICE,
-                    org.workstudy.recognition.RecognitionStatus.FINAL);
+            assertThat(r.status()).isIn(org.workstudy.recognition.internal.RecognitionStatus.IN_NOTICE,
+                    org.workstudy.recognition.internal.RecognitionStatus.FINAL);
         });
         assertThat(lists).anySatisfy(r -> assertThat(r.status())
-                .isEqualTo(org.workstudy.recognition.RecognitionStatus.FINAL));
+                .isEqualTo(org.workstudy.recognition.internal.RecognitionStatus.FINAL));
         List<org.workstudy.positions.internal.PlanRow> rows = planPage.rows(center, plans.currentYear());
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.plan()).isNotNull();

@@ -373,7 +373,11 @@ class SelfArrangedWorkIntegrationTest {
         SelfArrangedView again = work.find(id).orElseThrow();
         assertThat(again.status()).isEqualTo(SelfArrangedStatus.SUBMITTED);
         assertThat(again.outOfCity()).isTrue();
-        assertThat(approvals.requestsOf(SelfArrangedWork.SUBJECT, id)).hasSize(2);
+        // the resubmission waits in a new request; the returned one stays closed
+        long returned = approvals.historyOf(SelfArrangedWork.SUBJECT, id).get(0).requestId();
+        assertThat(approvals.pendingFor(counselor(p.classId()), SelfArrangedWork.SUBJECT))
+                .filteredOn(r -> r.subjectId() == id).singleElement()
+                .satisfies(r -> assertThat(r.requestId()).isNotEqualTo(returned));
         assertThat(work.waitingFor(counselor(p.classId()))).extracting(r -> r.work().id()).contains(id);
 
         work.withdraw(s, id);

@@ -12,6 +12,7 @@ import org.workstudy.credits.ExemptionKind;
 import org.workstudy.credits.ExemptionStanding;
 import org.workstudy.credits.RecognitionBasis;
 import org.workstudy.credits.VerificationCodes;
+import org.workstudy.recognition.internal.RecognitionRules;
 
 /** Who qualifies for recognition, at the edges; verification codes; the term of a day outside the calendar. */
 class RecognitionRulesTest {

@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.notices.NoticeBoard;
-import org.workstudy.notices.NoticeDetail;
 import org.workstudy.notices.NoticeSummary;
-import org.workstudy.notices.ObjectionView;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.notices.internal.NoticeDetail;
+import org.workstudy.notices.internal.ObjectionView;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.notices.NoticeBoard;
-import org.workstudy.notices.NoticeDetail;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.notices.internal.NoticeDetail;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.web.Outcomes;
 

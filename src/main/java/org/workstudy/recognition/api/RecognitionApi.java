@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.workstudy.recognition.RecognitionDetail;
-import org.workstudy.recognition.RecognitionExport;
 import org.workstudy.recognition.RecognitionProposal;
-import org.workstudy.recognition.RecognitionView;
 import org.workstudy.recognition.Recognitions;
+import org.workstudy.recognition.internal.RecognitionDetail;
+import org.workstudy.recognition.internal.RecognitionExport;
+import org.workstudy.recognition.internal.RecognitionView;
 import org.workstudy.recognition.web.RecognitionDownloads;
 import org.workstudy.identity.CurrentUser;
 

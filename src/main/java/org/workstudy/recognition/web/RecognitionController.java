@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workstudy.recognition.RecognitionExport;
 import org.workstudy.recognition.Recognitions;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
+import org.workstudy.recognition.internal.RecognitionExport;
 import org.workstudy.web.Outcomes;
 
 /**

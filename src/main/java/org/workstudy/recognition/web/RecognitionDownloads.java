@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.workstudy.recognition.RecognitionExport;
 import org.workstudy.recognition.Recognitions;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.organization.College;
+import org.workstudy.recognition.internal.RecognitionExport;
 
 /** Downloads of the credits pages and API: a Chinese file name (RFC 5987) and no caching of personal data. */
 public final class RecognitionDownloads {

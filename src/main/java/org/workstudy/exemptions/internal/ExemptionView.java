@@ -1,9 +1,10 @@
-package org.workstudy.exemptions;
+package org.workstudy.exemptions.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.workstudy.credits.ExemptionKind;
+import org.workstudy.exemptions.ExemptionReason;
 
 /**
  * An exemption or offset application as its student and the reviewers see it. For an offset, {@code qualityCredits}

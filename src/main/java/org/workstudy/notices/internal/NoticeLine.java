@@ -1,4 +1,4 @@
-package org.workstudy.notices;
+package org.workstudy.notices.internal;
 
 /**
  * One line of a notice as its readers see it: the student's number, name and class and the public detail, nothing

@@ -1,4 +1,4 @@
-package org.workstudy.recognition;
+package org.workstudy.recognition.internal;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -60,7 +60,7 @@ public class RecognitionExport {
 
     /** Checks the reader first (wrong role 403, another college 404, the whole school only school-wide). */
     public void requireAllowed(CurrentUser user, Long collegeId) {
-        Recognitions.requireReader(user);
+        RecognitionReaders.require(user);
         if (collegeId == null) {
             if (!user.activeIsSchoolWide()) {
                 throw BusinessException.forbidden();

@@ -1,4 +1,4 @@
-package org.workstudy.recognition;
+package org.workstudy.recognition.internal;
 
 /**
  * Where a recognition list stands: waiting for both offices (SUBMITTED), returned by either with a reason

@@ -1,4 +1,4 @@
-package org.workstudy.notices;
+package org.workstudy.notices.internal;
 
 import java.time.LocalDate;
 

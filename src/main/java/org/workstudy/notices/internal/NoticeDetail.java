@@ -1,6 +1,8 @@
-package org.workstudy.notices;
+package org.workstudy.notices.internal;
 
 import java.util.List;
+
+import org.workstudy.notices.NoticeSummary;
 
 /**
  * A notice for one reader: its lines; the objections the reader may see (their own, or all for the deciding office);

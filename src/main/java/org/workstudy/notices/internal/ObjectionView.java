@@ -1,6 +1,8 @@
-package org.workstudy.notices;
+package org.workstudy.notices.internal;
 
 import java.time.LocalDate;
+
+import org.workstudy.notices.NoticeKind;
 
 /**
  * An objection (异议) with its answer, if any. Shown to the person who raised it and to the deciding office.

@@ -1,4 +1,4 @@
-package org.workstudy.exemptions;
+package org.workstudy.exemptions.internal;
 
 import java.time.Instant;
 

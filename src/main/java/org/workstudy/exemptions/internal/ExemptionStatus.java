@@ -1,7 +1,4 @@
-package org.workstudy.exemptions;
-
-import java.util.Arrays;
-import java.util.List;
+package org.workstudy.exemptions.internal;
 
 /**
  * Where an exemption or offset application stands: SUBMITTED (waiting for the counselor) → WAITING_DIRECTOR →
@@ -10,9 +7,6 @@ import java.util.List;
  */
 public enum ExemptionStatus {
     SUBMITTED, WAITING_DIRECTOR, GRANTED, IN_NOTICE, FINAL, RETURNED, REJECTED, WITHDRAWN, REVOKED;
-
-    /** The live states by name, for SQL: a student has at most one live application, and a live offset holds its credits. */
-    static final List<String> LIVE = Arrays.stream(values()).filter(ExemptionStatus::live).map(Enum::name).toList();
 
     /** Whether the application still stands (or stood up): a student has at most one such. */
     public boolean live() {
