@@ -60,9 +60,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * <p>System properties (defaults in brackets): bench.baseUrl [http://127.0.0.1:8080], bench.jdbcUrl
  * [jdbc:postgresql://127.0.0.1:5432/workstudy_bench], bench.dbUser [postgres], bench.dbPassword [], bench.students
  * [3000], bench.positions [100], bench.capacity [3], bench.seed [20261127], bench.password [Bench-2026-rush] (the
- * password the students are moved to at their first sign-in), bench.staffUser [zhongxin], bench.staffPassword
- * [Demo1234], bench.loginConcurrency [8], bench.browseRate [20] (browsing visits per second, 3 requests each),
- * bench.browseSeconds [20], bench.ceiling [true], bench.resultFile [target/bench/rush-result.properties].
+ * password the chosen students are given, as if they had activated their accounts), bench.staffUser [zhongxin],
+ * bench.staffPassword [Demo1234], bench.loginConcurrency [8], bench.browseRate [20] (browsing visits per second,
+ * 3 requests each), bench.browseSeconds [20], bench.ceiling [true], bench.resultFile [target/bench/rush-result.properties].
  *
  * <p>With {@code bench.ceiling} the same students first send, all at once, the cheapest signed-in request there is
  * ({@code GET /jobs/{id}/seats}, the places badge: the session read, the security filters and a cached fragment, no
@@ -97,7 +97,6 @@ public class RushSimulation extends Simulation {
     private final ConcurrentLinkedQueue<Integer> toSignIn = new ConcurrentLinkedQueue<>();
     private final List<String[]> signedIn = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger loginFailures = new AtomicInteger();
-    private final AtomicInteger passwordsChanged = new AtomicInteger();
     private final AtomicInteger rushCursor = new AtomicInteger();
     private final AtomicInteger ceilingCursor = new AtomicInteger();
     private final Random browseRandom;
@@ -207,7 +206,7 @@ public class RushSimulation extends Simulation {
         return ok;
     }
 
-    /** Signs the students in one after the other; a first sign-in changes the initial password (forced). */
+    /** Signs the students in one after the other with the bench password ({@link RushPrep#students} set it). */
     private ScenarioBuilder login() {
         ChainBuilder form = exec(http("login: form").get("/login")
                 .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")));
@@ -219,20 +218,12 @@ public class RushSimulation extends Simulation {
                         return clean.set("idx", -1);
                     }
                     RushPrep.Student s = students.get(i);
-                    return clean.set("idx", i).set("username", s.studentNo())
-                            .set("password", benchPassword).set("otherPassword", benchPassword);
+                    return clean.set("idx", i).set("username", s.studentNo());
                 })
                 .doIf(session -> session.getInt("idx") >= 0).then(exec(form,
                         exec(http("login: submit").post("/login").formParam("username", "#{username}")
-                                .formParam("password", "#{password}").formParam("_csrf", "#{csrf}")
+                                .formParam("password", benchPassword).formParam("_csrf", "#{csrf}")
                                 .check(status().is(302), header("Location").saveAs("loc"))),
-                        // The database said "initial password" but it was changed (or the other way round): once more.
-                        doIf(session -> location(session).contains("/login?error=bad")).then(exec(form,
-                                exec(http("login: submit (other password)").post("/login")
-                                        .formParam("username", "#{username}").formParam("password", "#{otherPassword}")
-                                        .formParam("_csrf", "#{csrf}")
-                                        .check(status().is(302), header("Location").saveAs("loc"))),
-                                exec(session -> session.set("password", session.getString("otherPassword"))))),
                         exec(session -> {
                             String loc = location(session);
                             if (loc.isEmpty() || loc.contains("/login")) {
@@ -243,21 +234,6 @@ public class RushSimulation extends Simulation {
                             }
                             return session;
                         }),
-                        doIf(session -> !session.isFailed()
-                                && !benchPassword.equals(session.getString("password"))).then(exec(
-                                http("login: password form").get("/account/password")
-                                        .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")),
-                                http("login: change password").post("/account/password")
-                                        .formParam("current", "#{password}").formParam("next", benchPassword)
-                                        .formParam("repeat", benchPassword).formParam("_csrf", "#{csrf}")
-                                        .check(status().is(302), header("Location").transform(RushSimulation::path)
-                                                .is("/")))
-                                .exec(session -> {
-                                    if (!session.isFailed()) {
-                                        passwordsChanged.incrementAndGet();
-                                    }
-                                    return session;
-                                })),
                         doIf(session -> !session.isFailed()).then(exec(
                                 http("login: jobs").get("/jobs")
                                         .check(status().is(200), css("meta[name=_csrf]", "content").saveAs("csrf")))
@@ -388,7 +364,6 @@ public class RushSimulation extends Simulation {
         out.put("prep.seconds", String.format(Locale.ROOT, "%.1f", prepMillis / 1000.0));
         out.put("login.signedIn", String.valueOf(signedIn.size()));
         out.put("login.failed", String.valueOf(loginFailures.get()));
-        out.put("login.passwordsChanged", String.valueOf(passwordsChanged.get()));
         stats("apply", new ArrayList<>(applies), out);
         stats("browse", new ArrayList<>(browses), out);
         stats("ceiling", new ArrayList<>(ceilings), out);
