@@ -1,7 +1,6 @@
 package org.workstudy.statistics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import org.workstudy.credits.ExemptionKind;
 import org.workstudy.credits.ExemptionStanding;
@@ -43,13 +42,5 @@ record Standing(boolean completed, boolean onTrack, boolean atRisk) {
     /** Exempted (免修). */
     static boolean exempt(ExemptionStanding ex) {
         return ex != null && ex.kind() == ExemptionKind.EXEMPT;
-    }
-
-    /** part / whole as a percentage with one decimal, rounded down (never "100.0" before all are in); null of none. */
-    static BigDecimal percent(long part, long whole) {
-        if (whole <= 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.DOWN);
     }
 }

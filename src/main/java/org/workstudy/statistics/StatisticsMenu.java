@@ -9,6 +9,6 @@ class StatisticsMenu {
 
     @Bean
     MenuItem statisticsMenuItem() {
-        return new MenuItem("nav.stats", "/stats", StatisticsFigures.READERS, 55);
+        return new MenuItem("nav.stats", "/stats", StatisticsScopes.READERS, 55);
     }
 }

@@ -33,6 +33,7 @@ import org.workstudy.placements.PlacementView;
 import org.workstudy.placements.Placements;
 import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionView;
+import org.workstudy.statistics.internal.TimeOfWork;
 
 /**
  * Keeps statistics' summary ({@code sts_*}) in step with the owners: for a set of students it asks organization

@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.workstudy.calendar.DayKind;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.statistics.internal.Dashboard;
+import org.workstudy.statistics.internal.StudentDrill;
+import org.workstudy.statistics.internal.TimeOfWork;
 
 /** The definitions of the figures, at their edges. */
 class StandingTest {
@@ -54,10 +57,10 @@ class StandingTest {
 
     @Test
     void ratesRoundDownToOneDecimalAndHaveNoValueWithoutStudents() {
-        assertThat(Standing.percent(2, 3)).isEqualByComparingTo("66.6");
-        assertThat(Standing.percent(9999, 10000)).isEqualByComparingTo("99.9");
-        assertThat(Standing.percent(3, 3)).isEqualByComparingTo("100.0");
-        assertThat(Standing.percent(0, 0)).isNull();
+        assertThat(Dashboard.percent(2, 3)).isEqualByComparingTo("66.6");
+        assertThat(Dashboard.percent(9999, 10000)).isEqualByComparingTo("99.9");
+        assertThat(Dashboard.percent(3, 3)).isEqualByComparingTo("100.0");
+        assertThat(Dashboard.percent(0, 0)).isNull();
     }
 
     @Test

@@ -14,6 +14,11 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.statistics.internal.Dashboard;
+import org.workstudy.statistics.internal.PlacementDrill;
+import org.workstudy.statistics.internal.StatisticsPages;
+import org.workstudy.statistics.internal.StudentDrill;
+import org.workstudy.statistics.internal.StudentLine;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 
@@ -29,7 +34,7 @@ class StatisticsScopeTest {
     @Autowired
     StatisticsRefresh refresh;
     @Autowired
-    StatisticsFigures figures;
+    StatisticsPages figures;
     @Autowired
     org.workstudy.organization.Organization organization;
 

@@ -15,6 +15,10 @@ import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.statistics.internal.Dashboard;
+import org.workstudy.statistics.internal.StatisticsPages;
+import org.workstudy.statistics.internal.StudentDrill;
+import org.workstudy.statistics.internal.StudentLine;
 import org.workstudy.support.IntegrationTest;
 
 /**
@@ -27,7 +31,7 @@ class StatisticsSummaryTest {
     @Autowired DemoSchool demo;
     @Autowired HoursLedger ledger;
     @Autowired StatisticsRefresh refresh;
-    @Autowired StatisticsFigures figures;
+    @Autowired StatisticsPages figures;
 
     @Test
     void eachStudentsFiguresEqualTheCounselorsClassProgress() {

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
 import org.workstudy.statistics.internal.OnsiteFigures;
+import org.workstudy.statistics.internal.StatisticsPages;
 
 /** Check-in and pay figures of an academic year, school-wide: the center, administrators and leaders. */
 @RestController
@@ -20,11 +20,11 @@ import org.workstudy.statistics.internal.OnsiteFigures;
 class OnsiteStatisticsApi {
 
     private final OnsiteFigures onsite;
-    private final StatisticsFigures figures;
+    private final StatisticsPages pages;
 
-    OnsiteStatisticsApi(OnsiteFigures onsite, StatisticsFigures figures) {
+    OnsiteStatisticsApi(OnsiteFigures onsite, StatisticsPages pages) {
         this.onsite = onsite;
-        this.figures = figures;
+        this.pages = pages;
     }
 
     @Operation(summary = "Check-ins per month (begun, completed, make-ups, records written and refused, hours of the"
@@ -38,6 +38,6 @@ class OnsiteStatisticsApi {
             throw org.workstudy.shared.BusinessException.forbidden();
         }
         return onsite.year(user, new StatsFilter(academicYear == null || academicYear.isBlank()
-                ? figures.currentYear() : academicYear, null, null, null, null));
+                ? pages.currentYear() : academicYear, null, null, null, null));
     }
 }

@@ -11,14 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.hours.SourceKind;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.PageResult;
-import org.workstudy.statistics.Dashboard;
-import org.workstudy.statistics.PlacementDrill;
-import org.workstudy.statistics.PlacementLine;
-import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
-import org.workstudy.statistics.StudentDrill;
-import org.workstudy.statistics.StudentLine;
-import org.workstudy.statistics.TimeOfWork;
+import org.workstudy.statistics.internal.Dashboard;
+import org.workstudy.statistics.internal.PlacementDrill;
+import org.workstudy.statistics.internal.PlacementLine;
+import org.workstudy.statistics.internal.StatisticsPages;
+import org.workstudy.statistics.internal.StudentDrill;
+import org.workstudy.statistics.internal.StudentLine;
+import org.workstudy.statistics.internal.TimeOfWork;
 
 /**
  * The figures of the statistics pages and the lists behind them, in the caller's scope: a counselor's hold their
@@ -32,10 +32,10 @@ class StatisticsApi {
 
     private static final int MAX_PAGE_SIZE = 500;
 
-    private final StatisticsFigures figures;
+    private final StatisticsPages pages;
 
-    StatisticsApi(StatisticsFigures figures) {
-        this.figures = figures;
+    StatisticsApi(StatisticsPages pages) {
+        this.pages = pages;
     }
 
     @Operation(summary = "Every figure of the caller's scope: totals and standings (completed, on track, at risk), rates"
@@ -47,7 +47,7 @@ class StatisticsApi {
             @RequestParam(required = false) String academicYear,
             @RequestParam(required = false) Integer cohort, @RequestParam(required = false) Long collegeId,
             @RequestParam(required = false) Long majorId, @RequestParam(required = false) Long classId) {
-        return figures.dashboard(user(), filter(academicYear, cohort, collegeId, majorId, classId));
+        return pages.dashboard(user(), filter(academicYear, cohort, collegeId, majorId, classId));
     }
 
     @Operation(summary = "The students behind a figure, by student number. standing: all, completed, not-completed,"
@@ -63,7 +63,7 @@ class StatisticsApi {
             @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1)
             @jakarta.validation.constraints.Max(MAX_PAGE_SIZE) int size) {
-        return figures.students(user(), filter(academicYear, cohort, collegeId, majorId, classId),
+        return pages.students(user(), filter(academicYear, cohort, collegeId, majorId, classId),
                 new StudentDrill(standing, month, time, source, credit, yearHours), page, size);
     }
 
@@ -78,13 +78,13 @@ class StatisticsApi {
             @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
             @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Min(1)
             @jakarta.validation.constraints.Max(MAX_PAGE_SIZE) int size) {
-        return figures.placements(user(), filter(academicYear, cohort, collegeId, majorId, classId),
+        return pages.placements(user(), filter(academicYear, cohort, collegeId, majorId, classId),
                 new PlacementDrill(type, bank, onCampus, employerId), page, size);
     }
 
     private StatsFilter filter(String year, Integer cohort, Long collegeId, Long majorId, Long classId) {
-        StatisticsFigures.requireReader(user());
-        return new StatsFilter(year == null || year.isBlank() ? figures.currentYear() : year, cohort, collegeId,
+        pages.requireReader(user());
+        return new StatsFilter(year == null || year.isBlank() ? pages.currentYear() : year, cohort, collegeId,
                 majorId, classId);
     }
 

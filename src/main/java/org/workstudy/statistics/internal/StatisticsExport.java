@@ -14,10 +14,7 @@ import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
 import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
-import org.workstudy.statistics.PlacementDrill;
-import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
-import org.workstudy.statistics.StudentDrill;
 
 /** The lists behind the figures as .xlsx (FastExcel, streamed in batches of 1,000 rows), with the page's columns. */
 @Service
@@ -25,11 +22,11 @@ public class StatisticsExport {
 
     private static final int BATCH = 1000;
 
-    private final StatisticsFigures figures;
+    private final StatisticsPages pages;
     private final MessageSource messages;
 
-    StatisticsExport(StatisticsFigures figures, MessageSource messages) {
-        this.figures = figures;
+    StatisticsExport(StatisticsPages pages, MessageSource messages) {
+        this.pages = pages;
         this.messages = messages;
     }
 
@@ -41,7 +38,7 @@ public class StatisticsExport {
         if (drill.aboutHours()) {
             header.add("stats.col.cell-hours");
         }
-        write(out, locale, header, rows -> figures.forEachStudent(user, filter, drill, s -> {
+        write(out, locale, header, rows -> pages.forEachStudent(user, filter, drill, s -> {
             List<Object> row = new ArrayList<>(Arrays.asList(s.studentNo(), s.name(), s.collegeName(),
                     s.className(), s.cohort(), s.requiredHours(), s.countedHours(), s.expectedHours(),
                     yes(s.completed(), locale), yes(s.onTrack(), locale), yes(s.atRisk(), locale),
@@ -60,7 +57,7 @@ public class StatisticsExport {
         List<String> header = List.of("stats.col.student-no", "stats.col.name", "stats.col.class",
                 "stats.col.position-type", "stats.col.bank", "stats.col.campus", "stats.col.employer",
                 "stats.col.placed-on", "stats.col.active");
-        write(out, locale, header, rows -> figures.forEachPlacement(user, filter, drill, p -> rows.accept(
+        write(out, locale, header, rows -> pages.forEachPlacement(user, filter, drill, p -> rows.accept(
                 new ArrayList<>(Arrays.asList(p.studentNo(), p.name(), p.className(),
                         msg("stats.type." + p.positionType(), locale), msg("stats.bank." + p.bank(), locale),
                         msg("stats.campus." + p.onCampus(), locale), p.employerName(), p.placedOn().toString(),

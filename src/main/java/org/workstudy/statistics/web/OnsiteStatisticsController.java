@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
 import org.workstudy.statistics.internal.OnsiteFigures;
+import org.workstudy.statistics.internal.StatisticsPages;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,12 +31,12 @@ class OnsiteStatisticsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OnsiteFigures onsite;
-    private final StatisticsFigures figures;
+    private final StatisticsPages pages;
     private final MessageSource messages;
 
-    OnsiteStatisticsController(OnsiteFigures onsite, StatisticsFigures figures, MessageSource messages) {
+    OnsiteStatisticsController(OnsiteFigures onsite, StatisticsPages pages, MessageSource messages) {
         this.onsite = onsite;
-        this.figures = figures;
+        this.pages = pages;
         this.messages = messages;
     }
 
@@ -46,10 +46,10 @@ class OnsiteStatisticsController {
         if (!OnsiteFigures.mayRead(user)) {
             throw BusinessException.forbidden();
         }
-        StatsFilter filter = new StatsFilter(academicYear == null || academicYear.isBlank() ? figures.currentYear()
+        StatsFilter filter = new StatsFilter(academicYear == null || academicYear.isBlank() ? pages.currentYear()
                 : academicYear, null, null, null, null);
         OnsiteFigures.Onsite o = onsite.year(user, filter);
-        int current = Integer.parseInt(figures.currentYear().substring(0, 4));
+        int current = Integer.parseInt(pages.currentYear().substring(0, 4));
         List<String> years = new ArrayList<>();
         for (int y = current; y >= current - 5; y--) {
             years.add(y + "-" + (y + 1));

@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.workstudy.hours.SourceKind;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.statistics.Dashboard;
-import org.workstudy.statistics.PlacementDrill;
-import org.workstudy.statistics.StatisticsFigures;
 import org.workstudy.statistics.StatsFilter;
-import org.workstudy.statistics.StudentDrill;
-import org.workstudy.statistics.TimeOfWork;
+import org.workstudy.statistics.internal.Dashboard;
+import org.workstudy.statistics.internal.PlacementDrill;
 import org.workstudy.statistics.internal.StatisticsExport;
+import org.workstudy.statistics.internal.StatisticsPages;
+import org.workstudy.statistics.internal.StudentDrill;
+import org.workstudy.statistics.internal.TimeOfWork;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,12 +42,12 @@ class StatisticsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAGE = 50;
 
-    private final StatisticsFigures figures;
+    private final StatisticsPages pages;
     private final StatisticsExport export;
     private final MessageSource messages;
 
-    StatisticsController(StatisticsFigures figures, StatisticsExport export, MessageSource messages) {
-        this.figures = figures;
+    StatisticsController(StatisticsPages pages, StatisticsExport export, MessageSource messages) {
+        this.pages = pages;
         this.export = export;
         this.messages = messages;
     }
@@ -59,10 +59,10 @@ class StatisticsController {
             Locale locale, Model model) {
         CurrentUser user = CurrentUser.require();
         StatsFilter filter = filter(academicYear, cohort, collegeId, majorId, classId);
-        Dashboard d = figures.dashboard(user, filter);
+        Dashboard d = pages.dashboard(user, filter);
         model.addAttribute("d", d);
         model.addAttribute("filter", filter);
-        model.addAttribute("choices", figures.choices(user, filter));
+        model.addAttribute("choices", pages.choices(user, filter));
         model.addAttribute("years", years(filter));
         model.addAttribute("charts", charts(d, filter, locale));
         model.addAttribute("base", query("/stats/students", filter).toUriString());
@@ -88,7 +88,7 @@ class StatisticsController {
                 .queryParamIfPresent("source", java.util.Optional.ofNullable(drill.source()))
                 .queryParamIfPresent("credit", java.util.Optional.ofNullable(drill.credit()))
                 .queryParamIfPresent("yearHours", java.util.Optional.ofNullable(drill.yearHours() ? "true" : null));
-        model.addAttribute("result", figures.students(user, filter, drill, page, PAGE));
+        model.addAttribute("result", pages.students(user, filter, drill, page, PAGE));
         model.addAttribute("filter", filter);
         model.addAttribute("drill", drill);
         model.addAttribute("back", query("/stats", filter).toUriString());
@@ -109,7 +109,7 @@ class StatisticsController {
         CurrentUser user = CurrentUser.require();
         StatsFilter filter = filter(academicYear, cohort, collegeId, majorId, classId);
         StudentDrill drill = new StudentDrill(standing, month, time, source, credit, yearHours);
-        figures.students(user, filter, drill, 0, 1); // scope and filter checked before the file starts
+        pages.students(user, filter, drill, 0, 1); // scope and filter checked before the file starts
         attach(response, "统计名单-" + filter.academicYear() + ".xlsx");
         export.students(user, filter, drill, locale, response.getOutputStream());
     }
@@ -129,7 +129,7 @@ class StatisticsController {
                 .queryParamIfPresent("bank", java.util.Optional.ofNullable(drill.bank()))
                 .queryParamIfPresent("onCampus", java.util.Optional.ofNullable(drill.onCampus()))
                 .queryParamIfPresent("employerId", java.util.Optional.ofNullable(drill.employerId()));
-        model.addAttribute("result", figures.placements(user, filter, drill, page, PAGE));
+        model.addAttribute("result", pages.placements(user, filter, drill, page, PAGE));
         model.addAttribute("filter", filter);
         model.addAttribute("drill", drill);
         model.addAttribute("back", query("/stats", filter).toUriString());
@@ -148,19 +148,19 @@ class StatisticsController {
         CurrentUser user = CurrentUser.require();
         StatsFilter filter = filter(academicYear, cohort, collegeId, majorId, classId);
         PlacementDrill drill = new PlacementDrill(type, bank, onCampus, employerId);
-        figures.placements(user, filter, drill, 0, 1);
+        pages.placements(user, filter, drill, 0, 1);
         attach(response, "岗位安排-" + filter.academicYear() + ".xlsx");
         export.placements(user, filter, drill, locale, response.getOutputStream());
     }
 
     private StatsFilter filter(String year, Integer cohort, Long collegeId, Long majorId, Long classId) {
-        StatisticsFigures.requireReader(CurrentUser.require());
-        return new StatsFilter(year == null || year.isBlank() ? figures.currentYear() : year, cohort, collegeId,
+        pages.requireReader(CurrentUser.require());
+        return new StatsFilter(year == null || year.isBlank() ? pages.currentYear() : year, cohort, collegeId,
                 majorId, classId);
     }
 
     private List<String> years(StatsFilter filter) {
-        int current = Integer.parseInt(figures.currentYear().substring(0, 4));
+        int current = Integer.parseInt(pages.currentYear().substring(0, 4));
         List<String> out = new ArrayList<>();
         for (int y = current; y >= current - 5; y--) {
             out.add(y + "-" + (y + 1));

@@ -1,4 +1,4 @@
-package org.workstudy.statistics;
+package org.workstudy.statistics.internal;
 
 import java.math.BigDecimal;
 

@@ -1,8 +1,11 @@
-package org.workstudy.statistics;
+package org.workstudy.statistics.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+
+import org.workstudy.statistics.StatsFilter;
 
 /**
  * The figures of one scope and filter. {@code level} says what the scope is (SCHOOL, COLLEGE, CLASSES, SELF), so
@@ -14,16 +17,16 @@ public record Dashboard(StatsFilter filter, String level, Totals totals, List<Gr
         List<Count> placementsByBank, List<Count> placementsByEmployer, List<Count> credits, Plan plan,
         Instant refreshedAt) {
 
-    /** Students, their standings (see {@link Standing}) and hours of the year in the scope. */
+    /** Students, their standings (see {@code statistics/Standing}) and hours of the year in the scope. */
     public record Totals(long students, long completed, long onTrack, long atRisk, BigDecimal yearHours,
             long yearPlacements) {
 
         public BigDecimal completionRate() {
-            return Standing.percent(completed, students);
+            return percent(completed, students);
         }
 
         public BigDecimal onTrackRate() {
-            return Standing.percent(onTrack, students);
+            return percent(onTrack, students);
         }
     }
 
@@ -31,11 +34,11 @@ public record Dashboard(StatsFilter filter, String level, Totals totals, List<Gr
     public record Group(long id, String name, long students, long completed, long onTrack, long atRisk) {
 
         public BigDecimal completionRate() {
-            return Standing.percent(completed, students);
+            return percent(completed, students);
         }
 
         public BigDecimal onTrackRate() {
-            return Standing.percent(onTrack, students);
+            return percent(onTrack, students);
         }
     }
 
@@ -60,5 +63,13 @@ public record Dashboard(StatsFilter filter, String level, Totals totals, List<Gr
             return targetHours == null || targetHours.signum() <= 0 ? null
                     : (int) Math.round(actualHours.doubleValue() * 100 / targetHours.doubleValue());
         }
+    }
+
+    /** part / whole as a percentage with one decimal, rounded down (never "100.0" before all are in); null of none. */
+    public static BigDecimal percent(long part, long whole) {
+        if (whole <= 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.DOWN);
     }
 }

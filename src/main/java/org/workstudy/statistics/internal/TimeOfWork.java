@@ -1,4 +1,4 @@
-package org.workstudy.statistics;
+package org.workstudy.statistics.internal;
 
 import org.workstudy.calendar.DayKind;
 
@@ -9,7 +9,7 @@ import org.workstudy.calendar.DayKind;
 public enum TimeOfWork {
     EVENING, WEEKEND, HOLIDAY, VACATION, OTHER;
 
-    static TimeOfWork of(DayKind day) {
+    public static TimeOfWork of(DayKind day) {
         return switch (day) {
             case TERM_WEEKDAY, MAKEUP_WORKDAY -> EVENING;
             case WEEKEND -> WEEKEND;
