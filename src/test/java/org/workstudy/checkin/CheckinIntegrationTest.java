@@ -36,6 +36,7 @@ import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
+import org.workstudy.checkin.internal.CheckinPages;
 import org.workstudy.hours.internal.LedgerPages;
 
 /**
@@ -51,6 +52,8 @@ class CheckinIntegrationTest {
 
     @Autowired
     Checkins checkins;
+    @Autowired
+    CheckinPages checkinPages;
     @Autowired
     HoursFixtures hours;
     @Autowired
@@ -155,7 +158,7 @@ class CheckinIntegrationTest {
         assertThat(done.outcome()).isEqualTo("CHECKED_OUT");
         assertThat(done.attendance().entryId()).isNull();
         assertThat(done.attendance().refusalKey()).startsWith("hours.rule.");
-        assertThat(checkins.mine(PlacementFixtures.signedIn(setup.student())).get(0).refusalKey())
+        assertThat(checkinPages.mine(PlacementFixtures.signedIn(setup.student())).get(0).refusalKey())
                 .isEqualTo(done.attendance().refusalKey());
         assertThat(ledger.ofStudent(setup.counselor(), setup.student().id())).isEmpty();
     }
@@ -173,17 +176,17 @@ class CheckinIntegrationTest {
         assertThat(far.outcome()).isEqualTo("CHECKED_IN");
         assertThat(far.attendance().inDistanceM()).isBetween(2900, 3100);
 
-        List<Attendance> employerSees = checkins.attendances(setup.employer(), shift);
+        List<Attendance> employerSees = checkinPages.attendances(setup.employer(), shift);
         assertThat(employerSees).allSatisfy(a -> assertThat(a.signals()).contains("checkin.signal.shared-device"));
         assertThat(employerSees).filteredOn(a -> a.studentId() == setup.students().get(1).id())
                 .singleElement().satisfies(a -> assertThat(a.signals()).contains("checkin.signal.far"));
 
         // the signals page: the counselor sees their students' ones; another class's counselor sees none of them
-        List<Long> counselorSees = withNow(in, () -> checkins.signals(setup.counselor()).stream()
+        List<Long> counselorSees = withNow(in, () -> checkinPages.signals(setup.counselor()).stream()
                 .map(Attendance::studentId).toList());
         assertThat(counselorSees).isNotNull();
         HoursFixtures.Setup other = hours.placed(1);
-        assertThat(checkins.signals(other.counselor())).noneMatch(a -> a.shiftId() == shift);
+        assertThat(checkinPages.signals(other.counselor())).noneMatch(a -> a.shiftId() == shift);
     }
 
     private static <T> T withNow(Instant ignored, java.util.function.Supplier<T> s) {
@@ -218,12 +221,12 @@ class CheckinIntegrationTest {
         // within 3 days of the shift's end: asked; the employer approves and the record is the employer's
         long makeUp = fixtures.inTransaction(() -> checkins.requestMakeUp(s0, a0, LocalTime.of(17, 30), "手机没电",
                 closed.plusSeconds(3 * 86_400 - 60)));
-        assertThat(checkins.pendingMakeUps(setup.employer())).isEmpty(); // pending list looks at the last days only
+        assertThat(checkinPages.pendingMakeUps(setup.employer())).isEmpty(); // pending list looks at the last days only
         fixtures.inTransaction(() -> {
             checkins.decideMakeUp(setup.employer(), makeUp, true, null);
             return null;
         });
-        Attendance made = checkins.attendances(setup.employer(), shift).stream().filter(x -> x.id() == a0)
+        Attendance made = checkinPages.attendances(setup.employer(), shift).stream().filter(x -> x.id() == a0)
                 .findFirst().orElseThrow();
         assertThat(made.makeUp().status()).isEqualTo("APPROVED");
         WorkRecordView r = record(setup, made.entryId());
@@ -257,7 +260,7 @@ class CheckinIntegrationTest {
         jakarta.servlet.http.Cookie session = org.workstudy.support.Logins.login(mvc, student.studentNo(), password);
 
         // the shift is still open: checked in, no make-up offered (the page's form and the view agree)
-        assertThat(checkins.mine(self)).filteredOn(a -> a.id() == attendance).singleElement()
+        assertThat(checkinPages.mine(self)).filteredOn(a -> a.id() == attendance).singleElement()
                 .satisfies(a -> assertThat(a.makeUpUntil()).isNull());
         mvc.perform(get("/checkin").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("make-up-" + attendance))));
@@ -272,7 +275,7 @@ class CheckinIntegrationTest {
             checkins.closeShift(setup.employer(), shift, closed);
             return null;
         });
-        assertThat(checkins.mine(self)).filteredOn(a -> a.id() == attendance).singleElement()
+        assertThat(checkinPages.mine(self)).filteredOn(a -> a.id() == attendance).singleElement()
                 .satisfies(a -> assertThat(a.makeUpUntil()).isEqualTo(closed.plus(java.time.Duration.ofDays(3))));
         mvc.perform(get("/checkin").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"make-up-" + attendance + "\"")))
@@ -284,8 +287,8 @@ class CheckinIntegrationTest {
         HoursFixtures.Setup a = hours.placed(1);
         HoursFixtures.Setup b = hours.placed(1);
         long shiftA = fixtures.inTransaction(() -> checkins.openShift(a.employer(), a.positionId(), null));
-        for (Runnable call : List.<Runnable>of(() -> checkins.shift(b.employer(), shiftA),
-                () -> checkins.code(b.employer(), shiftA), () -> checkins.attendances(b.employer(), shiftA),
+        for (Runnable call : List.<Runnable>of(() -> checkinPages.shift(b.employer(), shiftA),
+                () -> checkins.code(b.employer(), shiftA), () -> checkinPages.attendances(b.employer(), shiftA),
                 () -> checkins.closeShift(b.employer(), shiftA),
                 () -> checkins.openShift(b.employer(), a.positionId(), null))) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(BusinessException.class,

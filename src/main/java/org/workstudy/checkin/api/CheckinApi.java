@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.checkin.Attendance;
 import org.workstudy.checkin.Checkins;
 import org.workstudy.checkin.ScanForm;
-import org.workstudy.checkin.Shift;
+import org.workstudy.checkin.internal.CheckinPages;
+import org.workstudy.checkin.internal.Shift;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
 
@@ -28,9 +29,11 @@ import org.workstudy.shared.BusinessException;
 class CheckinApi {
 
     private final Checkins checkins;
+    private final CheckinPages pages;
 
-    CheckinApi(Checkins checkins) {
+    CheckinApi(Checkins checkins, CheckinPages pages) {
         this.checkins = checkins;
+        this.pages = pages;
     }
 
     record Created(long id) {
@@ -58,7 +61,7 @@ class CheckinApi {
     @Operation(summary = "The caller's shifts of the last 30 days")
     @GetMapping("/shifts")
     List<Shift> shifts() {
-        return checkins.shifts(CurrentUser.require());
+        return pages.shifts(CurrentUser.require());
     }
 
     @Operation(summary = "The code to show now on an open shift (token for the QR code, printable fallback code) and"
@@ -78,7 +81,7 @@ class CheckinApi {
     @Operation(summary = "Who checked in and out on a shift, with the work records and signals")
     @GetMapping("/shifts/{shiftId}/attendances")
     List<Attendance> attendances(@PathVariable long shiftId) {
-        return checkins.attendances(CurrentUser.require(), shiftId);
+        return pages.attendances(CurrentUser.require(), shiftId);
     }
 
     @Operation(summary = "A student scans (or types) a shift's code: the first scan checks in, the next (with a newer"
@@ -91,7 +94,7 @@ class CheckinApi {
     @Operation(summary = "The student's own check-ins")
     @GetMapping("/attendances")
     List<Attendance> mine() {
-        return checkins.mine(CurrentUser.require());
+        return pages.mine(CurrentUser.require());
     }
 
     @Operation(summary = "Ask to make up a missed check-out (endedAt as HH:mm, and why): only after the shift ended,"
@@ -111,7 +114,7 @@ class CheckinApi {
     @Operation(summary = "The employer's make-up requests waiting for a decision")
     @GetMapping("/make-ups")
     List<Attendance> pendingMakeUps() {
-        return checkins.pendingMakeUps(CurrentUser.require());
+        return pages.pendingMakeUps(CurrentUser.require());
     }
 
     @Operation(summary = "Approve (the work record is written; refused with the counting rule's reason) or reject (a"
@@ -129,6 +132,6 @@ class CheckinApi {
             + " workplace, the printed code used): employers for their shifts, staff for their students")
     @GetMapping("/signals")
     List<Attendance> signals() {
-        return checkins.signals(CurrentUser.require());
+        return pages.signals(CurrentUser.require());
     }
 }

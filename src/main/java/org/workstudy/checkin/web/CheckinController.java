@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.checkin.Checkins;
 import org.workstudy.checkin.ScanForm;
+import org.workstudy.checkin.internal.CheckinPages;
 import org.workstudy.checkin.internal.CheckinQr;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
@@ -26,15 +27,17 @@ import org.workstudy.web.Outcomes;
 class CheckinController {
 
     private final Checkins checkins;
+    private final CheckinPages pages;
 
-    CheckinController(Checkins checkins) {
+    CheckinController(Checkins checkins, CheckinPages pages) {
         this.checkins = checkins;
+        this.pages = pages;
     }
 
     /** The phone page: camera scanner, the code field (filled from a scanned link), own attendances. */
     @GetMapping("/checkin")
     String mine(@RequestParam(name = "code", required = false) String code, Model model) {
-        model.addAttribute("attendances", checkins.mine(CurrentUser.require()));
+        model.addAttribute("attendances", pages.mine(CurrentUser.require()));
         model.addAttribute("code", code == null || code.length() > 100 ? "" : code);
         return "checkin/scan";
     }
@@ -67,9 +70,9 @@ class CheckinController {
     @GetMapping("/checkin/shifts")
     String shifts(Model model) {
         CurrentUser user = CurrentUser.require();
-        model.addAttribute("shifts", checkins.shifts(user));
-        model.addAttribute("positions", checkins.positionsFor(user));
-        model.addAttribute("makeUps", checkins.pendingMakeUps(user));
+        model.addAttribute("shifts", pages.shifts(user));
+        model.addAttribute("positions", pages.positionsFor(user));
+        model.addAttribute("makeUps", pages.pendingMakeUps(user));
         return "checkin/shifts";
     }
 
@@ -78,7 +81,7 @@ class CheckinController {
             @RequestParam(name = "latitude", required = false) BigDecimal latitude,
             @RequestParam(name = "longitude", required = false) BigDecimal longitude,
             @RequestParam(name = "radiusM", required = false) Integer radiusM, RedirectAttributes redirect) {
-        if (!Checkins.mayOpenShifts(CurrentUser.require())) {
+        if (!pages.mayOpenShifts(CurrentUser.require())) {
             throw BusinessException.forbidden();
         }
         if (positionId == null) {
@@ -108,9 +111,9 @@ class CheckinController {
 
     private void showShift(long shiftId, Model model) {
         CurrentUser user = CurrentUser.require();
-        var shift = checkins.shift(user, shiftId);
+        var shift = pages.shift(user, shiftId);
         model.addAttribute("shift", shift);
-        model.addAttribute("attendances", checkins.attendances(user, shiftId));
+        model.addAttribute("attendances", pages.attendances(user, shiftId));
         if (shift.open()) {
             model.addAttribute("code", checkins.code(user, shiftId));
         }
@@ -148,7 +151,7 @@ class CheckinController {
 
     @GetMapping("/checkin/signals")
     String signals(Model model) {
-        model.addAttribute("attendances", checkins.signals(CurrentUser.require()));
+        model.addAttribute("attendances", pages.signals(CurrentUser.require()));
         return "checkin/signals";
     }
 }

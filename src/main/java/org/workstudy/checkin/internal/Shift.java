@@ -1,4 +1,4 @@
-package org.workstudy.checkin;
+package org.workstudy.checkin.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
