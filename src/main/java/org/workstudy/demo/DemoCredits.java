@@ -76,7 +76,7 @@ final class DemoCredits extends DemoPast {
                 continue;
             }
             CurrentUser dean = actors.user(c.viceDean(), Role.VICE_DEAN);
-            if (x.recognitions().proposal(dean, c.collegeId(), cohort).qualifying().isEmpty()) {
+            if (!x.recognitions().hasQualifying(dean, c.collegeId(), cohort)) {
                 continue;
             }
             long id = actors.as(dean, on.atTime(9, 30), () -> x.recognitions().submit(dean, c.collegeId(), cohort));
