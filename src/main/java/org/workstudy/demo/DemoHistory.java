@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workstudy.awards.AwardRecords;
 import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.checkin.Checkins;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.hours.HoursLedger;
@@ -30,7 +31,7 @@ import org.workstudy.recognition.Recognitions;
  * as the person who would have taken it and dated when they would have: arranged placements for every class,
  * positions students applied to, hours recorded by counselors and employers and reported by students, the
  * graduated cohorts' joint recognition, notices and deferrals, exemptions and offsets, self-arranged work, quality
- * credits and annual plans. Deterministic: the same school and the same day give the same history.
+ * credits, check-ins at a few workplaces and annual plans. Deterministic: the same school and the same day give the same history.
  *
  * <p>This class conducts: each part (a {@link DemoPast} over the same students) writes one kind of history, in the
  * order below, which is also the order of the seed's draws.
@@ -49,7 +50,8 @@ final class DemoHistory extends DemoPast {
     record Services(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay, AwardRecords awards) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay, AwardRecords awards,
+            Checkins checkins) {
     }
 
     DemoHistory(Services services, DemoActors actors, LocalDateTime now, List<SchoolClassInfo> classes,
@@ -74,6 +76,7 @@ final class DemoHistory extends DemoPast {
         if (fifth != 0) {
             timed("fifth semester", () -> new DemoFifthSemester(this, credits, hours).fifthSemester(fifth));
         }
+        timed("check-ins", () -> new DemoCheckins(this).load());
         timed("annual plans", center::annualPlans);
         timed("pay", () -> new DemoPay(x.pay(), actors, now).load());
         timed("rewards and penalties", center::rewardsAndPenalties);
