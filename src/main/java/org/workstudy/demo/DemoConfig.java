@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.workstudy.awards.AwardRecords;
 import org.workstudy.calendar.AcademicCalendar;
+import org.workstudy.checkin.Checkins;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.notices.NoticeBoard;
@@ -27,8 +28,10 @@ class DemoConfig {
     DemoHistory.Services demoServices(AcademicCalendar calendar, PositionWorkflow workflow, Employers employers,
             Placements placements, Applications applications, HoursLedger ledger, SelfArrangedWork selfArranged,
             Exemptions exemptions, QualityCredits quality, Recognitions recognitions, NoticeBoard notices,
-            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay, AwardRecords awards) {
+            GraduationAudit graduation, AnnualPlans plans, StatusHistory status, PaySheets pay, AwardRecords awards,
+            Checkins checkins) {
         return new DemoHistory.Services(calendar, workflow, employers, placements, applications, ledger,
-                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status, pay, awards);
+                selfArranged, exemptions, quality, recognitions, notices, graduation, plans, status, pay, awards,
+                checkins);
     }
 }

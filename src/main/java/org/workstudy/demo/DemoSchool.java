@@ -80,6 +80,7 @@ public class DemoSchool implements ApplicationRunner {
     private final boolean history;
     private final int students;
     private final Map<String, Student> people = new LinkedHashMap<>();
+    private final Map<String, String> demoStaff = new LinkedHashMap<>();
     private java.util.function.Supplier<DemoHistory> replan;
     /**
      * Setting the demo passwords (a bcrypt hash each, about a tenth of a second of CPU) runs beside the history on a
@@ -213,6 +214,8 @@ public class DemoSchool implements ApplicationRunner {
             history.applications();
             people.clear();
             people.putAll(history.people);
+            demoStaff.clear();
+            demoStaff.putAll(history.staff);
             history.people.forEach((state, student) -> inBackground(() -> demoPassword(student)));
             log.info("Demo people (password {}): {}", PASSWORD, history.people.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue().studentNo() + " " + e.getValue().name()).toList());
@@ -260,6 +263,11 @@ public class DemoSchool implements ApplicationRunner {
     /** The demo people by the state they show, once the history is loaded (empty without it). */
     public Map<String, Student> people() {
         return Map.copyOf(people);
+    }
+
+    /** The staff usernames to sign in as beside the demo people, by what they show (empty without a history). */
+    Map<String, String> demoStaff() {
+        return Map.copyOf(demoStaff);
     }
 
     private void schoolStaff() {

@@ -44,8 +44,10 @@ import org.workstudy.organization.StudentScope;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.policy.Policies;
 import org.workstudy.policy.PolicyVersion;
+import org.workstudy.recognition.internal.RecognitionCandidate;
 import org.workstudy.recognition.internal.RecognitionDetail;
 import org.workstudy.recognition.internal.RecognitionItemView;
+import org.workstudy.recognition.internal.RecognitionProposal;
 import org.workstudy.recognition.internal.RecognitionReaders;
 import org.workstudy.recognition.internal.RecognitionRules;
 import org.workstudy.recognition.internal.RecognitionStatus;
@@ -163,6 +165,15 @@ public class Recognitions {
         return new RecognitionProposal(collegeId, college.name(), cohort, policy.courseName(), policy.credits(),
                 policy.requiredHours(), candidates, (int) students.stream().filter(s -> recognised.contains(s.id()))
                 .count(), liveCount);
+    }
+
+    /**
+     * Whether the proposal for a college and cohort has anyone to submit (a list would not be empty): what a caller
+     * outside the module asks before {@link #submit}, without reading the proposal itself.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasQualifying(CurrentUser user, long collegeId, int cohort) {
+        return !proposal(user, collegeId, cohort).qualifying().isEmpty();
     }
 
     /**

@@ -133,6 +133,34 @@ class DemoSchoolIntegrationTest {
         assertThat(pay.totals(CENTER, last.minusMonths(1))).isNotEmpty();
     }
 
+    /**
+     * The center sees the demo's check-ins on the on-site figures page (the academic year of today, and of ten weeks
+     * ago when that was another year), and the counselor of the checked-in students opens their check-in signals.
+     */
+    @Test
+    void theOnsiteFiguresShowTheDemosCheckIns() throws Exception {
+        jakarta.servlet.http.Cookie center = Logins.login(mvc, "zhongxin", DemoSchool.PASSWORD);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        long checkIns = 0;
+        for (String year : new java.util.TreeSet<>(List.of(org.workstudy.statistics.StatsFilter.yearOf(today),
+                org.workstudy.statistics.StatsFilter.yearOf(today.minusWeeks(10))))) {
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .get("/stats/onsite").param("academicYear", year).cookie(center))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"onsite-check-ins\">(\\d+)<")
+                    .matcher(page);
+            assertThat(m.find()).as(year).isTrue();
+            checkIns += Long.parseLong(m.group(1));
+        }
+        assertThat(checkIns).isPositive();
+        jakarta.servlet.http.Cookie counselor = Logins.login(mvc, demo.demoStaff().get("check-in-counselor"),
+                DemoSchool.PASSWORD);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/checkin/signals")
+                        .cookie(counselor))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
     @Test
     void theFifthSemesterStudentsAreCompleteBehindAndAtRisk() {
         Progress complete = pages.progress(CENTER, person("complete").id());

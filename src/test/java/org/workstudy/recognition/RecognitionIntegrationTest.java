@@ -30,8 +30,10 @@ import org.workstudy.hours.NewWorkRecord;
 import org.workstudy.hours.SourceKind;
 import org.workstudy.identity.Role;
 import org.workstudy.placements.PlacementFixtures;
+import org.workstudy.recognition.internal.RecognitionCandidate;
 import org.workstudy.recognition.internal.RecognitionDetail;
 import org.workstudy.recognition.internal.RecognitionItemView;
+import org.workstudy.recognition.internal.RecognitionProposal;
 import org.workstudy.recognition.internal.RecognitionStatus;
 import org.workstudy.recognition.internal.RecognitionView;
 import org.workstudy.support.Fixtures;
@@ -104,6 +106,7 @@ class RecognitionIntegrationTest {
     void oneApprovalIsNotEnoughAndAReturnMakesTheEarlierApprovalCountForNothing() {
         College c = fixtures.college(2);
         fixtures.work(c, 0, "360");
+        assertThat(recognitions.hasQualifying(c.viceDean().user(), c.collegeId(), COHORT)).isTrue();
 
         long first = recognitions.submit(c.viceDean().user(), c.collegeId(), COHORT);
         RecognitionDetail d = recognitions.get(c.academic().user(), first);
@@ -113,6 +116,7 @@ class RecognitionIntegrationTest {
         assertThat(d.mayDecide()).isTrue();
         // on a live list: off the next proposal, and a second submission has nothing to submit
         assertThat(recognitions.proposal(c.viceDean().user(), c.collegeId(), COHORT).qualifying()).isEmpty();
+        assertThat(recognitions.hasQualifying(c.viceDean().user(), c.collegeId(), COHORT)).isFalse();
         assertThatThrownBy(() -> recognitions.submit(c.viceDean().user(), c.collegeId(), COHORT))
                 .hasMessageContaining("recognition.nothing-to-submit");
         assertThat(recognitions.waitingFor(c.academic().user())).extracting(RecognitionView::id).contains(first);

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.workstudy.recognition.RecognitionProposal;
+import org.workstudy.recognition.internal.RecognitionProposal;
 import org.workstudy.recognition.Recognitions;
 import org.workstudy.recognition.internal.RecognitionDetail;
 import org.workstudy.recognition.internal.RecognitionExport;

@@ -1,4 +1,4 @@
-package org.workstudy.recognition;
+package org.workstudy.recognition.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
