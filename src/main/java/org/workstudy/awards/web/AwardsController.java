@@ -32,7 +32,7 @@ import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.StudentScope;
 import org.workstudy.statistics.StatsFilter;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * 评先评优: the three lists of a year with their reasons and what the ones just below lack, each as .xlsx; the

@@ -36,7 +36,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.RowError;
 import org.workstudy.shared.TermCode;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The calendar page: administrators edit it under /admin/calendar (URL rule: ADMIN only, see SecurityConfig), every
