@@ -218,6 +218,20 @@ class CalendarIntegrationTest {
     }
 
     @Test
+    void anEmptyTermFieldIsRefusedBesideTheFieldAndNothingIsWritten() throws Exception {
+        Session admin = login(Role.ADMIN);
+        String html = mvc.perform(admin.on(post("/admin/calendar/terms").with(csrf())
+                        .param("code", " ").param("startsOn", "2068-09-03").param("endsOn", "")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(input(html, "term-code")).contains("is-invalid");
+        assertThat(input(html, "term-end")).contains("is-invalid");
+        assertThat(input(html, "term-start")).doesNotContain("is-invalid").contains("value=\"2068-09-03\"");
+        assertThat(html).contains("请填写学期代码。", "请填写结束日期。").doesNotContain("请填写开学日期。");
+        assertThat(calendar.terms()).noneMatch(t -> t.startsOn().equals(d("2068-09-03")));
+    }
+
+    @Test
     void staffWithoutAdminReadTheCalendarButMayNotEditIt() throws Exception {
         Session staff = login(Role.CENTER_STAFF);
         mvc.perform(staff.on(get("/admin/calendar"))).andExpect(status().isForbidden());
@@ -303,6 +317,13 @@ class CalendarIntegrationTest {
     // ---------------------------------------------------------------- helpers
 
     /** A signed-in browser: the session cookie of Spring Session (and the mock session, if one was used). */
+    /** The input element with that id, as rendered. */
+    private static String input(String html, String id) {
+        var m = java.util.regex.Pattern.compile("<input[^>]*id=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(m.find()).as("input #" + id).isTrue();
+        return m.group();
+    }
+
     record Session(String username, Cookie cookie, MockHttpSession session) {
         MockHttpServletRequestBuilder on(MockHttpServletRequestBuilder request) {
             if (cookie != null) {

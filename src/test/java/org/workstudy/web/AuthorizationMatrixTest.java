@@ -97,10 +97,12 @@ class AuthorizationMatrixTest {
         Map<org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver, Boolean> caching = new LinkedHashMap<>();
         templateResolvers.forEach(r -> caching.put(r, r.isCacheable()));
         templateResolvers.forEach(r -> r.setCacheable(true));
+        World world = World.build(jdbc, selfArranged, notices, fixtures);
         try {
-            walk();
+            walk(world);
         } finally {
             caching.forEach((r, cacheable) -> r.setCacheable(cacheable));
+            world.removeAwardRecords(jdbc);
         }
     }
 
@@ -122,9 +124,8 @@ class AuthorizationMatrixTest {
         return builder.build();
     }
 
-    private void walk() throws Exception {
+    private void walk(World world) throws Exception {
         mvc = quietMockMvc();
-        World world = World.build(jdbc, selfArranged, notices, fixtures);
         known = world.fieldValues();
         List<Endpoint> endpoints = endpoints();
         Map<Caller, UsernamePasswordAuthenticationToken> signedIn = callers(world, fixtures, users);
@@ -547,6 +548,17 @@ class AuthorizationMatrixTest {
                     jdbc.sql("SELECT student_no FROM org_student WHERE id = ?").param(w.ids.get("student")[1])
                             .query(String.class).single()});
             return w;
+        }
+
+        /**
+         * The award records made for the walk are deleted after it: the shared test database would otherwise show
+         * them on the award records list of every test that runs later (and in its screenshots).
+         */
+        void removeAwardRecords(JdbcClient jdbc) {
+            long[] made = ids.get("awardrecord");
+            if (made != null) {
+                jdbc.sql("DELETE FROM awd_record WHERE id IN (?, ?)").params(made[0], made[1]).update();
+            }
         }
 
         private static org.workstudy.identity.CurrentUser student(JdbcClient jdbc, long studentId) {

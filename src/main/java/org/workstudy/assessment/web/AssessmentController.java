@@ -25,7 +25,7 @@ import org.workstudy.assessment.internal.Ranked;
 import org.workstudy.assessment.internal.Ranking;
 import org.workstudy.assessment.internal.SubjectKind;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The assessment pages: the rankings of a month or an academic year in the viewer's scope (with the definitions of

@@ -1,6 +1,7 @@
 package org.workstudy.awards.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.workstudy.awards.AwardCategory;
 import org.workstudy.awards.AwardRecordForm;
 import org.workstudy.awards.AwardRecords;
 import org.workstudy.awards.internal.AwardExport;
+import org.workstudy.awards.internal.AwardLines.AwardList;
 import org.workstudy.awards.internal.AwardLists;
 import org.workstudy.awards.internal.AwardSettings;
 import org.workstudy.awards.internal.ThresholdForm;
@@ -32,7 +34,7 @@ import org.workstudy.organization.DataScope;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.StudentScope;
 import org.workstudy.statistics.StatsFilter;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * 评先评优: the three lists of a year with their reasons and what the ones just below lack, each as .xlsx; the
@@ -86,36 +88,48 @@ class AwardsController {
     void studentsXlsx(@RequestParam(required = false) String academicYear,
             @RequestParam(required = false) Long collegeId, Locale locale, HttpServletResponse response)
             throws IOException {
-        CurrentUser user = CurrentUser.require();
-        AwardLists.requireReader(user);
-        StatsFilter filter = lists.filter(academicYear, collegeId);
-        var list = lists.students(user, filter, locale); // scope and filter checked before the file starts
-        attach(response, "评优学生-" + filter.academicYear() + ".xlsx");
-        export.students(list, locale, response.getOutputStream());
+        download(new ListQuery(academicYear, collegeId, locale), "评优学生", lists::students, export::students, response);
     }
 
     @GetMapping("/awards/classes.xlsx")
     void classesXlsx(@RequestParam(required = false) String academicYear,
             @RequestParam(required = false) Long collegeId, Locale locale, HttpServletResponse response)
             throws IOException {
-        CurrentUser user = CurrentUser.require();
-        AwardLists.requireReader(user);
-        StatsFilter filter = lists.filter(academicYear, collegeId);
-        var list = lists.classes(user, filter, locale);
-        attach(response, "评优班级团支部-" + filter.academicYear() + ".xlsx");
-        export.classes(list, locale, response.getOutputStream());
+        download(new ListQuery(academicYear, collegeId, locale), "评优班级团支部", lists::classes, export::classes,
+                response);
     }
 
     @GetMapping("/awards/counselors.xlsx")
     void counselorsXlsx(@RequestParam(required = false) String academicYear,
             @RequestParam(required = false) Long collegeId, Locale locale, HttpServletResponse response)
             throws IOException {
+        download(new ListQuery(academicYear, collegeId, locale), "评优辅导员", lists::counselors, export::counselors,
+                response);
+    }
+
+    /** What a download was asked for. */
+    private record ListQuery(String academicYear, Long collegeId, Locale locale) {
+    }
+
+    /** One of {@link AwardLists}' three lists. */
+    private interface ListRead<T> {
+        AwardList<T> read(CurrentUser user, StatsFilter filter, Locale locale);
+    }
+
+    /** One of {@link AwardExport}'s three sheets. */
+    private interface SheetWrite<T> {
+        void write(AwardList<T> list, Locale locale, OutputStream out);
+    }
+
+    /** Reads the list first (scope and filter are checked before the file starts), then sends it as .xlsx. */
+    private <T> void download(ListQuery query, String fileTitle, ListRead<T> read, SheetWrite<T> write,
+            HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUser.require();
         AwardLists.requireReader(user);
-        StatsFilter filter = lists.filter(academicYear, collegeId);
-        var list = lists.counselors(user, filter, locale);
-        attach(response, "评优辅导员-" + filter.academicYear() + ".xlsx");
-        export.counselors(list, locale, response.getOutputStream());
+        StatsFilter filter = lists.filter(query.academicYear(), query.collegeId());
+        AwardList<T> list = read.read(user, filter, query.locale());
+        attach(response, fileTitle + "-" + filter.academicYear() + ".xlsx");
+        write.write(list, query.locale(), response.getOutputStream());
     }
 
     @GetMapping("/awards/settings")

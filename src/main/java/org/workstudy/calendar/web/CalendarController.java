@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -36,7 +40,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.RowError;
 import org.workstudy.shared.TermCode;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The calendar page: administrators edit it under /admin/calendar (URL rule: ADMIN only, see SecurityConfig), every
@@ -62,8 +66,13 @@ class CalendarController {
     record TermRow(Term term, Vacation vacation, boolean current) {
     }
 
-    /** What the term form shows again after an error (flash attributes must be serialisable). */
-    record TermFormView(Long id, String code, String startsOn, String endsOn) implements Serializable {
+    /**
+     * The term form as typed: empty fields are refused here, on the form, next to the field; the rules of a term
+     * (code, dates, order) are the calendar's. Shown again after a refusal (flash attributes must be serialisable).
+     */
+    record TermFormView(Long id, @NotBlank(message = "{calendar.term.code.required}") String code,
+            @NotBlank(message = "{calendar.term.starts-on.required}") String startsOn,
+            @NotBlank(message = "{calendar.term.ends-on.required}") String endsOn) implements Serializable {
     }
 
     /** The checker's answer. */
@@ -112,17 +121,21 @@ class CalendarController {
     }
 
     @PostMapping(ADMIN + "/terms")
-    String saveTerm(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
+    String saveTerm(@Valid @ModelAttribute("termForm") TermFormView form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            fill(model, null, true, form.id());
+            return PAGE;
+        }
         return Outcomes.attempt(() -> {
-            calendar.saveTerm(new TermForm(id, code, DateParam.parseOptional(startsOn), DateParam.parseOptional(endsOn)));
+            calendar.saveTerm(new TermForm(form.id(), form.code(), DateParam.parseOptional(form.startsOn()),
+                    DateParam.parseOptional(form.endsOn())));
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:" + ADMIN;
         }, e -> {
             Outcomes.shown(redirect, e);
-            redirect.addFlashAttribute("termForm", new TermFormView(id, code, startsOn, endsOn));
-            return "redirect:" + ADMIN + (id == null ? "" : "?edit=" + id);
+            redirect.addFlashAttribute("termForm", form);
+            return "redirect:" + ADMIN + (form.id() == null ? "" : "?edit=" + form.id());
         });
     }
 

@@ -24,7 +24,7 @@ import org.workstudy.credits.internal.GraduationFilter;
 import org.workstudy.credits.internal.GraduationReport;
 import org.workstudy.credits.internal.GraduationStatus;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * 毕业审核: the audit of a graduating cohort (numbers per status, college and class; the students with filters),

@@ -12,7 +12,7 @@ import org.workstudy.delivery.internal.SchoolSettings;
 import org.workstudy.delivery.internal.SchoolSettingsForm;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.ScopeKind;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The school's delivery settings and the undelivered messages, under /admin/delivery (ADMIN only: the URL rule in

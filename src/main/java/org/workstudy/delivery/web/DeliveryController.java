@@ -10,7 +10,7 @@ import org.workstudy.delivery.internal.Preference;
 import org.workstudy.delivery.internal.Preferences;
 import org.workstudy.delivery.internal.SchoolDelivery;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** Each signed-in person's own channels: /delivery/settings (only their own; there is no id to change). */
 @Controller

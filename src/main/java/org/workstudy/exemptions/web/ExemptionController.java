@@ -30,7 +30,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.quality.QualityCredits;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * Exemption and offset applications: the student's list and form, an application's page (evidence, decisions, the

@@ -29,7 +29,7 @@ import org.workstudy.positions.PositionBank;
 import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionView;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The register (登记本) for counselors and employers: class progress, a student's ledger with record / confirm /

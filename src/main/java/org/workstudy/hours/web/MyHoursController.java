@@ -14,7 +14,7 @@ import org.workstudy.hours.internal.Progress;
 import org.workstudy.hours.internal.ProgressOutlook;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** 我的勤工助学: a student's progress, chart, own records and the form to report own work. */
 @Controller

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.internal.AccountSelfService;
 import org.workstudy.identity.Role;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.web.Outcomes;
 
 /** The signed-in person's own account: password change (forced after an initial password) and role switch. */
 @Controller
@@ -32,19 +33,18 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(@RequestParam String current, @RequestParam String next, @RequestParam String repeat,
             Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
-        try {
+        return Outcomes.attempt(() -> {
             if (!next.equals(repeat)) {
                 throw BusinessException.invalid("identity.password.mismatch");
             }
             self.changePassword(current, next, request, response);
-        } catch (BusinessException e) {
+            redirect.addFlashAttribute("flash", "identity.password.changed");
+            return "redirect:/";
+        }, refusal -> {
             model.addAttribute("forced", self.mustChangePassword());
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+            Outcomes.refused(model, refusal);
             return "identity/password";
-        }
-        redirect.addFlashAttribute("flash", "identity.password.changed");
-        return "redirect:/";
+        });
     }
 
     @PostMapping("/account/role")

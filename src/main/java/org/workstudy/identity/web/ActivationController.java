@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.internal.AccountSelfService;
 import org.workstudy.identity.Activations;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * First sign-in (public page): 学号 or 工号, the activation code from the class sheet, and the password the person
@@ -43,7 +44,7 @@ class ActivationController {
     @PostMapping("/activate")
     String activate(@Valid ActivationForm form, BindingResult binding, Model model, RedirectAttributes redirect,
             HttpServletRequest request, HttpServletResponse response) {
-        try {
+        return Outcomes.attempt(() -> {
             if (binding.hasErrors()) {
                 throw BusinessException.invalid("identity.activation.required");
             }
@@ -51,14 +52,13 @@ class ActivationController {
                 throw BusinessException.invalid("identity.password.mismatch");
             }
             self.activate(form.username(), form.code(), form.next(), request, response);
-        } catch (BusinessException e) {
+            redirect.addFlashAttribute("flash", "identity.activation.done");
+            return "redirect:/";
+        }, refusal -> {
             model.addAttribute("username", form.username().strip());
             model.addAttribute("code", form.code().strip());
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+            Outcomes.refused(model, refusal);
             return "identity/activate";
-        }
-        redirect.addFlashAttribute("flash", "identity.activation.done");
-        return "redirect:/";
+        });
     }
 }

@@ -27,6 +27,7 @@ import org.workstudy.identity.internal.SignInThrottle;
 import org.workstudy.identity.ScopeDirectory;
 import org.workstudy.identity.ScopeKind;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.web.Outcomes;
 
 /** Administrators manage accounts and their grants (URL rule: ADMIN only, see SecurityConfig). */
 @Controller
@@ -75,7 +76,7 @@ class AdminAccountController {
 
     @PostMapping
     String create(@Valid NewAccountForm form, BindingResult binding, RedirectAttributes redirect) {
-        try {
+        return Outcomes.attempt(() -> {
             if (binding.hasErrors()) {
                 throw BusinessException.invalid("error.required");
             }
@@ -86,11 +87,10 @@ class AdminAccountController {
                     form.password(), true, grants));
             redirect.addFlashAttribute("flash", "action.saved");
             return "redirect:/admin/accounts/" + id;
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
+        }, refusal -> {
+            Outcomes.refused(redirect, refusal);
             return "redirect:/admin/accounts";
-        }
+        });
     }
 
     @PostMapping("/{id}/grants")

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.internal.ApiTokens;
 import org.workstudy.identity.CurrentUser;
-import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.web.Outcomes;
 
 /** The signed-in person's personal access tokens (account menu → API 令牌). */
 @Controller
@@ -30,16 +30,9 @@ class ApiTokensController {
     @PostMapping("/account/tokens")
     String issue(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "90") Integer validDays,
             Model model) {
-        try {
-            model.addAttribute("issued", tokens.issue(CurrentUser.require(), name, validDays));
-        } catch (BusinessException e) {
-            if (e.status() != 422) {
-                throw e;
-            }
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            model.addAttribute("name", name);
-        }
+        Outcomes.attempt(model, () -> tokens.issue(CurrentUser.require(), name, validDays)).ifPresentOrElse(
+                issued -> model.addAttribute("issued", issued),
+                () -> model.addAttribute("name", name));
         return page(model);
     }
 

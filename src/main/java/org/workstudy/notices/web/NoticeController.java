@@ -11,7 +11,7 @@ import org.workstudy.notices.NoticeBoard;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.notices.internal.NoticeDetail;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The notice board (公示栏) for everyone in a notice's scope, a notice with its lines and the objection form, and the

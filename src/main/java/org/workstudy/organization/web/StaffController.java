@@ -21,7 +21,7 @@ import org.workstudy.organization.Staff;
 import org.workstudy.organization.StaffDirectory;
 import org.workstudy.organization.StaffForm;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** Administrators keep the staff list; roles are granted on the account page (/admin/accounts/{id}). */
 @Controller

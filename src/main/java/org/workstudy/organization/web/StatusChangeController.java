@@ -21,7 +21,7 @@ import org.workstudy.organization.StatusHistory;
 import org.workstudy.organization.Student;
 import org.workstudy.organization.StudentRow;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** The 学籍异动 page: administrators look a student up by 学号, see their history and record a change. */
 @Controller

@@ -28,7 +28,7 @@ import org.workstudy.organization.StudentRow;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.Masking;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** The student list (scoped), a student's page, and adding or editing students (administrators). */
 @Controller

@@ -21,7 +21,7 @@ import org.workstudy.pay.PaySheet;
 import org.workstudy.pay.PaySheets;
 import org.workstudy.positions.Employers;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** 酬金: the month's sheets, a sheet with its decisions and export, fixed positions' monthly terms, a student's pay. */
 @Controller

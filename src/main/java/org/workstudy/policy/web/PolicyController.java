@@ -25,7 +25,7 @@ import org.workstudy.policy.internal.PolicyForm;
 import org.workstudy.policy.internal.PolicyProblem;
 import org.workstudy.policy.internal.PolicyRefused;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The policy versions: administrators list, read and add them under /admin/policy (URL rule: ADMIN only, see

@@ -24,7 +24,7 @@ import org.workstudy.positions.internal.EmployerForm;
 import org.workstudy.positions.Employers;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.Masking;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 import org.workstudy.web.UploadedFiles;
 
 /** Employers, their agreements and contact accounts, kept by the center. */

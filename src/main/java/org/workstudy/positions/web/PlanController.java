@@ -14,7 +14,7 @@ import org.workstudy.positions.AnnualPlanForm;
 import org.workstudy.positions.AnnualPlans;
 import org.workstudy.positions.internal.PlanPage;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** Annual plans against actual figures, and their targets form. */
 @Controller

@@ -29,7 +29,7 @@ import org.workstudy.positions.PositionWorkflow;
 import org.workstudy.positions.SelectionMode;
 import org.workstudy.positions.TimeKind;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * The position bank pages: the unified list (the whole school for the center, a college's bank for its staff, an
