@@ -20,7 +20,7 @@ import org.workstudy.checkin.internal.CheckinPages;
 import org.workstudy.checkin.internal.CheckinQr;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /** 签到: the student's phone page, the supervisor's shift pages with the rotating QR code, and the signals. */
 @Controller

@@ -9,6 +9,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.StudentScope;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.web.Outcomes;
 
 /** Administrators keep colleges, majors and classes on one page. */
 @Controller
@@ -56,7 +57,7 @@ class StructureController {
     }
 
     private static String run(RedirectAttributes redirect, Long collegeId, Runnable action) {
-        org.workstudy.web.Outcomes.attempt(redirect, "action.saved", action);
+        Outcomes.attempt(redirect, "action.saved", action);
         return "redirect:/org/structure" + (collegeId == null ? "" : "?collegeId=" + collegeId);
     }
 }

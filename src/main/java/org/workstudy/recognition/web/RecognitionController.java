@@ -18,7 +18,7 @@ import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
 import org.workstudy.organization.College;
 import org.workstudy.recognition.internal.RecognitionExport;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * Credit recognition pages: the proposal of a college and cohort with the vice dean's submission and the lists
