@@ -181,6 +181,15 @@ class ApplicationStore {
                         + " AND status IN ('PENDING', 'WAITLISTED')").param(studentId).query(Integer.class).single();
     }
 
+    /** How many applications for these positions wait for the employer's decision. */
+    long pendingCountOn(List<Long> positionIds) {
+        if (positionIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT count(*) FROM plc_application WHERE status = 'PENDING' AND position_id IN (:ids)")
+                .param("ids", positionIds).query(Long.class).single();
+    }
+
     /** The place on the position's wait-list of the application holding this wait sequence (1: next). */
     int waitPosition(long positionId, long waitSeq) {
         return jdbc.sql("SELECT count(*) FROM plc_application WHERE position_id = ? AND status = 'WAITLISTED'"

@@ -23,6 +23,7 @@ import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.ApplicationStore.Row;
+import org.workstudy.placements.internal.Applicant;
 import org.workstudy.placements.internal.ApplicationView;
 import org.workstudy.placements.internal.SeatCount;
 import org.workstudy.positions.PositionBank;
@@ -243,14 +244,19 @@ public class Applications {
     }
 
     /**
-     * Why the signed-in student may not apply for the position now (a message key taking the most undecided
-     * applications as its argument), or empty when they may: the page offers the button only then.
+     * Why the signed-in student ({@link #applicant}) may not apply for the position now (a message key taking the
+     * most undecided applications as its argument), or empty when they may: the page offers the button only then.
      */
-    public Optional<String> refusal(CurrentUser user, PositionView position) {
+    public Optional<String> refusal(Applicant applicant, PositionView position) {
+        return ApplyPolicy.refusal(position, applicant.status(), applicant.collegeId(), applicant.cohort(),
+                clock.instant(), store.undecidedCount(applicant.studentId()), maxOpen);
+    }
+
+    /** The signed-in student with the college and cohort positions may be limited to; refuses other roles. */
+    public Applicant applicant(CurrentUser user) {
         Student student = studentOf(user);
         SchoolClass schoolClass = organization.schoolClass(student.classId()).orElseThrow();
-        return ApplyPolicy.refusal(position, student.status(), schoolClass.collegeId(), schoolClass.cohort(),
-                clock.instant(), store.undecidedCount(student.id()), maxOpen);
+        return new Applicant(student.id(), student.status(), schoolClass.collegeId(), schoolClass.cohort());
     }
 
     /** The most undecided applications a student may hold. */

@@ -75,6 +75,12 @@ class PlacementStore {
                         + " AND ended_at IS NULL").params(positionId, studentId).query(Long.class).single() > 0;
     }
 
+    /** How many active placements the student holds. */
+    long activeCount(long studentId) {
+        return jdbc.sql("SELECT count(*) FROM plc_placement WHERE student_id = ? AND ended_at IS NULL")
+                .param(studentId).query(Long.class).single();
+    }
+
     /** Of these students, those with an active placement on the position (one query per 5,000). */
     Set<Long> activeAmong(long positionId, List<Long> studentIds) {
         Set<Long> out = new HashSet<>();

@@ -2,7 +2,6 @@ package org.workstudy.placements;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
@@ -18,12 +17,14 @@ import org.workstudy.web.HomeCard.Line;
 @Component
 class PlacementsHome implements HomeCard.Source {
 
-    private final JdbcClient jdbc;
+    private final PlacementStore placements;
+    private final ApplicationStore applications;
     private final Roster roster;
     private final PositionBank positions;
 
-    PlacementsHome(JdbcClient jdbc, Roster roster, PositionBank positions) {
-        this.jdbc = jdbc;
+    PlacementsHome(PlacementStore placements, ApplicationStore applications, Roster roster, PositionBank positions) {
+        this.placements = placements;
+        this.applications = applications;
         this.roster = roster;
         this.positions = positions;
     }
@@ -37,26 +38,20 @@ class PlacementsHome implements HomeCard.Source {
     public List<HomeCard> cardsFor(CurrentUser user) {
         if (user.acts(Role.STUDENT)) {
             return roster.ofAccount(user.accountId()).map(s -> List.of(new HomeCard("placements.home.student", List.of(
-                    new Line("placements.home.placements", count("SELECT count(*) FROM plc_placement WHERE student_id = ?"
-                            + " AND ended_at IS NULL", s.id()), "/my/applications"),
-                    new Line("placements.home.open-applications", count("SELECT count(*) FROM plc_application"
-                            + " WHERE student_id = ? AND status IN ('PENDING', 'WAITLISTED')", s.id()), "/my/applications"),
+                    new Line("placements.home.placements", placements.activeCount(s.id()), "/my/applications"),
+                    new Line("placements.home.open-applications", applications.undecidedCount(s.id()),
+                            "/my/applications"),
                     new Line("placements.home.find", "→", "/jobs"))))).orElse(List.of());
         }
         if (user.acts(Role.EMPLOYER)) {
             List<Long> mine = user.activeScopeIds().stream().flatMap(employer -> positions.search(new PositionQuery(null,
                     null, null, PositionStatus.PUBLISHED, employer, null, null, null, null), 0, 200).items().stream())
                     .map(PositionView::id).toList();
-            long pending = mine.isEmpty() ? 0 : jdbc.sql("SELECT count(*) FROM plc_application WHERE status = 'PENDING'"
-                    + " AND position_id IN (:ids)").param("ids", mine).query(Long.class).single();
+            long pending = applications.pendingCountOn(mine);
             return List.of(new HomeCard("placements.home.employer", List.of(
                     new Line("placements.home.published", mine.size(), "/placements"),
                     new Line("placements.home.pending", pending, "/placements"))));
         }
         return List.of();
-    }
-
-    private long count(String sql, long studentId) {
-        return jdbc.sql(sql).param(studentId).query(Long.class).single();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.workstudy.organization.StudentCondition;
+import org.workstudy.places.UnmatchedPlaces;
 import org.workstudy.placements.internal.CertificateFile;
 
 /**
@@ -137,6 +138,14 @@ class SelfArrangedStore {
             return List.of();
         }
         return jdbc.sql(SELECT + " WHERE w.id IN (:ids)").param("ids", ids).query(SelfArrangedRegistration::row)
+                .list();
+    }
+
+    /** Registrations whose free-text city no division matched, as the places page lists them. */
+    List<UnmatchedPlaces.Place> unmatchedPlaces() {
+        return jdbc.sql("SELECT id, employer_name, city FROM plc_self_work WHERE division_code IS NULL ORDER BY id")
+                .query((rs, n) -> new UnmatchedPlaces.Place("places.kind.self-arranged", rs.getLong(1),
+                        rs.getString(2), rs.getString(3), "/self-arranged/" + rs.getLong(1)))
                 .list();
     }
 

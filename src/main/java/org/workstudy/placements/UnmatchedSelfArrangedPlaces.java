@@ -2,7 +2,6 @@ package org.workstudy.placements;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.workstudy.places.UnmatchedPlaces;
 
@@ -13,17 +12,14 @@ import org.workstudy.places.UnmatchedPlaces;
 @Component
 class UnmatchedSelfArrangedPlaces implements UnmatchedPlaces {
 
-    private final JdbcClient jdbc;
+    private final SelfArrangedStore store;
 
-    UnmatchedSelfArrangedPlaces(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    UnmatchedSelfArrangedPlaces(SelfArrangedStore store) {
+        this.store = store;
     }
 
     @Override
     public List<Place> unmatched() {
-        return jdbc.sql("SELECT id, employer_name, city FROM plc_self_work WHERE division_code IS NULL ORDER BY id")
-                .query((rs, n) -> new Place("places.kind.self-arranged", rs.getLong(1), rs.getString(2),
-                        rs.getString(3), "/self-arranged/" + rs.getLong(1)))
-                .list();
+        return store.unmatchedPlaces();
     }
 }

@@ -5,20 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workstudy.support.Fixtures;
 import org.workstudy.support.IntegrationTest;
 
 /**
- * The migration that made approvals' history the one history (V91), run on a small schema of its own built as the
- * older migrations left it: the old event rows come out as the same entries, in the same order, and the old tables
- * are gone. The whole run is rolled back (PostgreSQL's DDL is transactional).
+ * The migrations that made approvals' history the one history (V91, then V99), run on a small schema of its own built
+ * as the older migrations left it: the old event rows come out as the same entries, in the same order, and the old
+ * tables are gone; then the rows that are decisions point to their {@code apv_decision} row and copy nothing, while a
+ * row its decision contradicts (another actor) stays as it was, and the history shows the same entries. The whole
+ * run is rolled back (PostgreSQL's DDL is transactional).
  */
 @IntegrationTest
 class ApprovalHistoryMigrationTest {
@@ -29,7 +34,7 @@ class ApprovalHistoryMigrationTest {
     TransactionTemplate tx;
 
     @Test
-    void theOldEventRowsBecomeTheSameHistoryAndTheOldTablesAreDropped() {
+    void theOldEventRowsBecomeTheSameHistoryLinkedToTheirDecisions() {
         String schema = "apv_migration_" + Fixtures.next();
         tx.executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -46,19 +51,30 @@ class ApprovalHistoryMigrationTest {
                     + " reason VARCHAR(1000))");
             jdbc.execute("INSERT INTO apv_request (id, subject_type, subject_id, requested_by, created_at,"
                     + " current_step) VALUES (1, 'exemption', 7, 's1', now(), 2),"
-                    + " (2, 'self-arranged-work', 8, 's2', now(), 1), (3, 'credit-recognition', 9, 'c1', now(), 1)");
+                    + " (2, 'self-arranged-work', 8, 's2', now(), 1), (3, 'credit-recognition', 9, 'c1', now(), 1),"
+                    + " (4, 'self-arranged-work', 8, 's2', now(), 1)");
             jdbc.execute("INSERT INTO apv_step (request_id, step_no, role, scope_kind, scope_id) VALUES"
                     + " (1, 1, 'COUNSELOR', 'CLASS', 5), (1, 2, 'CENTER_DIRECTOR', 'SCHOOL', NULL),"
                     + " (2, 1, 'COUNSELOR', 'CLASS', 5), (2, 2, 'VICE_DEAN', 'COLLEGE', 3),"
-                    + " (3, 1, 'ACADEMIC_AFFAIRS', 'SCHOOL', NULL), (3, 1, 'CENTER_DIRECTOR', 'SCHOOL', NULL)");
+                    + " (3, 1, 'ACADEMIC_AFFAIRS', 'SCHOOL', NULL), (3, 1, 'CENTER_DIRECTOR', 'SCHOOL', NULL),"
+                    + " (4, 1, 'COUNSELOR', 'CLASS', 5)");
+            // the decisions as approvals recorded them, a few milliseconds before the old event row was written; the
+            // last one (request 4) was taken by c6, while the old row says c7: the two cannot be the same fact
+            jdbc.execute("INSERT INTO apv_decision (id, request_id, step_no, role, approved, reason, account_id,"
+                    + " decided_by, decided_at) VALUES"
+                    + " (11, 1, 1, 'COUNSELOR', TRUE, NULL, 5, 'c5', '2026-03-02 10:00:00.012+08'),"
+                    + " (12, 1, 2, 'CENTER_DIRECTOR', FALSE, '理由不充分', 9, 'dir', '2026-03-03 11:00:00.003+08'),"
+                    + " (13, 2, 1, 'COUNSELOR', FALSE, '请补充', 5, 'c5', '2026-04-02 09:00+08'),"
+                    + " (14, 4, 1, 'COUNSELOR', TRUE, NULL, 6, 'c6', '2026-04-04 09:00+08')");
             jdbc.execute("INSERT INTO cr_exemption_event (exemption_id, at, actor, action, status, reason) VALUES"
                     + " (7, '2026-03-01 09:00+08', 's1', 'submitted', 'SUBMITTED', NULL),"
-                    + " (7, '2026-03-02 10:00+08', 'c5', 'counselor-approved', 'WAITING_DIRECTOR', NULL),"
-                    + " (7, '2026-03-03 11:00+08', 'dir', 'rejected', 'REJECTED', '理由不充分')");
+                    + " (7, '2026-03-02 10:00:00.020+08', 'c5', 'counselor-approved', 'WAITING_DIRECTOR', NULL),"
+                    + " (7, '2026-03-03 11:00:00.010+08', 'dir', 'rejected', 'REJECTED', '理由不充分')");
             jdbc.execute("INSERT INTO plc_self_event (work_id, at, actor, action, status, reason) VALUES"
                     + " (8, '2026-04-01 09:00+08', 's2', 'submitted', 'SUBMITTED', NULL),"
                     + " (8, '2026-04-02 09:00+08', 'c5', 'returned', 'RETURNED', '请补充'),"
-                    + " (8, '2026-04-03 09:00+08', 's2', 'resubmitted', 'SUBMITTED', NULL)");
+                    + " (8, '2026-04-03 09:00+08', 's2', 'resubmitted', 'SUBMITTED', NULL),"
+                    + " (8, '2026-04-04 09:00+08', 'c7', 'counselor-approved', 'APPROVED', NULL)");
             List<Map<String, Object>> before = jdbc.queryForList(
                     "SELECT 'exemption' AS subject_type, exemption_id AS subject_id, action, status, actor, reason, at"
                             + " FROM cr_exemption_event UNION ALL SELECT 'self-arranged-work', work_id, action, status,"
@@ -73,13 +89,45 @@ class ApprovalHistoryMigrationTest {
                     String.class)).containsExactly(null, "counselor", "director");
             assertThat(jdbc.queryForList("SELECT request_id || ':' || step_no || ':' || step_name FROM apv_step"
                     + " ORDER BY request_id, step_no, role", String.class)).containsExactly("1:1:counselor",
-                    "1:2:director", "2:1:counselor", "2:2:vice-dean", "3:1:joint", "3:1:joint");
+                    "1:2:director", "2:1:counselor", "2:2:vice-dean", "3:1:joint", "3:1:joint", "4:1:counselor");
             assertThat(jdbc.queryForObject("SELECT to_regclass('" + schema + ".cr_exemption_event') IS NULL"
                     + " AND to_regclass('" + schema + ".plc_self_event') IS NULL", Boolean.class)).isTrue();
+
+            // V99: the copied decision rows point to their decisions and copy nothing; the history reads the same
+            HistoryStore history = new HistoryStore(JdbcClient.create(jdbc));
+            List<String> exemptionShown = shown(history.of("exemption", 7));
+            List<String> selfWorkShown = shown(history.of("self-arranged-work", 8));
+
+            jdbc.execute(migration("V99__approval_history_decisions.sql"));
+
+            assertThat(jdbc.queryForList("SELECT action || ':' || COALESCE(decision_id::text, '-') || ':'"
+                    + " || COALESCE(request_id::text, '-') || ':' || COALESCE(actor, '-') || ':'"
+                    + " || COALESCE(reason, '-') || ':' || (at IS NULL) FROM apv_history ORDER BY id", String.class))
+                    .containsExactly("submitted:-:-:s1:-:false", "counselor-approved:11:1:-:-:true",
+                            "rejected:12:1:-:-:true", "submitted:-:-:s2:-:false", "returned:13:2:-:-:true",
+                            "resubmitted:-:-:s2:-:false", "counselor-approved:-:-:c7:-:false");
+            assertThat(shown(history.of("exemption", 7))).isEqualTo(exemptionShown).containsExactly(
+                    "submitted SUBMITTED 2026-03-01 09:00 s1 null",
+                    "counselor-approved WAITING_DIRECTOR 2026-03-02 10:00 c5 null",
+                    "rejected REJECTED 2026-03-03 11:00 dir 理由不充分");
+            assertThat(shown(history.of("self-arranged-work", 8))).isEqualTo(selfWorkShown).containsExactly(
+                    "submitted SUBMITTED 2026-04-01 09:00 s2 null",
+                    "returned RETURNED 2026-04-02 09:00 c5 请补充",
+                    "resubmitted SUBMITTED 2026-04-03 09:00 s2 null",
+                    "counselor-approved APPROVED 2026-04-04 09:00 c7 null");
         });
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?",
                 Long.class, schema)).as("rolled back").isZero();
     }
+
+    /** An entry as the history pages show it: action, status, minute (school time), who, why. */
+    private static List<String> shown(List<HistoryEntry> entries) {
+        return entries.stream().map(e -> e.action() + " " + e.status() + " " + SHOWN_MINUTE.format(e.at()) + " "
+                + e.actor() + " " + e.reason()).toList();
+    }
+
+    private static final DateTimeFormatter SHOWN_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private static String migration(String name) {
         try (InputStream in = ApprovalHistoryMigrationTest.class.getResourceAsStream("/db/migration/" + name)) {

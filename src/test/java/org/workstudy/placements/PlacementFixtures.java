@@ -50,7 +50,11 @@ public class PlacementFixtures {
     }
 
     public long employer() {
-        return employers.save(CENTER, null, new EmployerForm(true, "测试单位" + Fixtures.next(), "厦门", "校内",
+        return employer("测试单位" + Fixtures.next());
+    }
+
+    public long employer(String name) {
+        return employers.save(CENTER, null, new EmployerForm(true, name, "厦门", "校内",
                 "联系人", "13800000000", true));
     }
 
@@ -60,11 +64,17 @@ public class PlacementFixtures {
     }
 
     public long published(long employerId, int capacity, SelectionMode mode, Set<Long> colleges) {
+        return published(employerId, capacity, mode, colleges, Set.of());
+    }
+
+    /** As {@link #published(long, int, SelectionMode, Set)}, open only to these cohorts (empty: all). */
+    public long published(long employerId, int capacity, SelectionMode mode, Set<Long> colleges,
+            Set<Integer> cohorts) {
         LocalDateTime now = LocalDateTime.now(clock);
         long id = workflow.create(CENTER, new PositionForm(BankKind.SCHOOL, null, employerId, "测试岗位" + Fixtures.next(),
                 "整理图书", PositionType.TEMPORARY, Set.of(TimeKind.WEEKEND), "图书馆", "厦门", capacity,
                 new BigDecimal("4"), new BigDecimal("18"), LocalDate.now(clock), LocalDate.now(clock).plusMonths(2),
-                now.minusHours(1), now.plusDays(7), colleges, Set.of(), mode, "注意安全"));
+                now.minusHours(1), now.plusDays(7), colleges, cohorts, mode, "注意安全"));
         workflow.step(CENTER, id, PositionAction.SUBMIT, null);
         workflow.step(CENTER, id, PositionAction.APPROVE, null);
         workflow.step(CENTER, id, PositionAction.PUBLISH, null);

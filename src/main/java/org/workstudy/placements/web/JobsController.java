@@ -12,10 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.organization.College;
 import org.workstudy.organization.Organization;
 import org.workstudy.placements.Applications;
 import org.workstudy.placements.Placements;
+import org.workstudy.placements.internal.Applicant;
 import org.workstudy.placements.internal.SeatCount;
 import org.workstudy.positions.PositionView;
 import org.workstudy.positions.TimeKind;
@@ -34,10 +37,12 @@ class JobsController {
     private final Organization organization;
     private final Clock clock;
     private final JobBoard board;
+    private final OpenToNotes notes;
 
     JobsController(Applications applications, Placements placements,
-            Organization organization, Clock clock, JobBoard board) {
+            Organization organization, Clock clock, JobBoard board, OpenToNotes notes) {
         this.board = board;
+        this.notes = notes;
         this.applications = applications;
         this.placements = placements;
         this.organization = organization;
@@ -47,33 +52,45 @@ class JobsController {
     /** Cards per page of {@code /jobs}. */
     static final int PAGE_SIZE = 24;
 
+    /**
+     * The published positions of a search. A student sees by default only those open to their college and cohort
+     * ({@code all=true}: every one, each not open to them saying whom it is for); the filter runs on the search
+     * shared by everyone for a few seconds ({@link JobBoard}), per student in memory, before paging.
+     */
     @GetMapping("/jobs")
     String list(@RequestParam(required = false) TimeKind timeKind, @RequestParam(required = false) Boolean onCampus,
             @RequestParam(required = false) String city, @RequestParam(required = false) String text,
             @RequestParam(required = false) Long collegeId,
             @RequestParam(defaultValue = "true") boolean openNow, @RequestParam(defaultValue = "false") boolean hasFree,
+            @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        CurrentUser user = CurrentUser.require();
-        applications.studentOf(user);
+        Applicant applicant = applications.applicant(CurrentUser.require());
         // A school has at most a few hundred published positions: filter the free places over all of them, from the
         // search shared by everyone for a few seconds (JobBoard).
         JobBoard.Listing listing = board.search(new JobBoard.Search(blank(text), collegeId, timeKind, onCampus,
                 blank(city), openNow));
         Map<Long, SeatCount> seats = listing.seats();
-        List<PositionView> shown = listing.positions().stream()
+        List<PositionView> found = listing.positions().stream()
                 .filter(p -> !hasFree || seats.get(p.id()).free() > 0)
                 .sorted(Comparator.comparing(PositionView::closesAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+        List<PositionView> shown = all ? found : found.stream().filter(applicant::admittedTo).toList();
         int last = Math.max(0, (shown.size() - 1) / PAGE_SIZE);
         int current = Math.max(0, Math.min(page, last));
         List<PositionView> onPage = shown.subList(current * PAGE_SIZE,
                 Math.min(shown.size(), (current + 1) * PAGE_SIZE));
+        List<College> colleges = organization.colleges();
         model.addAttribute("jobs", onPage);
         model.addAttribute("result", new PageResult<>(onPage, current, PAGE_SIZE, shown.size()));
         model.addAttribute("seats", seats);
+        model.addAttribute("notOpenTo", notes.notOpenTo(applicant, onPage, colleges));
+        model.addAttribute("all", all);
+        model.addAttribute("hidden", found.size() - shown.size());
+        model.addAttribute("mineUrl", switchUrl(false));
+        model.addAttribute("allUrl", switchUrl(true));
         model.addAttribute("staleSeconds", board.staleSeconds());
         model.addAttribute("timeKinds", TimeKind.values());
-        model.addAttribute("colleges", organization.colleges());
+        model.addAttribute("colleges", colleges);
         model.addAttribute("now", clock.instant());
         return "placements/jobs";
     }
@@ -84,12 +101,14 @@ class JobsController {
         JobBoard.Position cached = board.position(id);
         PositionView job = cached.position().filter(p -> p.status() == org.workstudy.positions.PositionStatus.PUBLISHED)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
+        Applicant applicant = applications.applicant(user);
         model.addAttribute("job", job);
+        model.addAttribute("notOpenTo", applicant.admittedTo(job) ? null : notes.note(job, organization.colleges()));
         model.addAttribute("seat", cached.seat());
         model.addAttribute("staleSeconds", board.staleSeconds());
         model.addAttribute("mine", applications.mineFor(user, id).orElse(null));
         model.addAttribute("open", job.openAt(clock.instant()));
-        model.addAttribute("refusal", applications.refusal(user, job).orElse(null));
+        model.addAttribute("refusal", applications.refusal(applicant, job).orElse(null));
         model.addAttribute("maxOpen", applications.maxOpen());
         return "placements/job";
     }
@@ -139,6 +158,12 @@ class JobsController {
     String withdraw(@PathVariable long id, RedirectAttributes redirect) {
         Outcomes.attempt(redirect, "placements.withdrawn", () -> applications.withdraw(CurrentUser.require(), id));
         return "redirect:/my/applications";
+    }
+
+    /** This search again, on its first page, with only the positions open to the student or with all of them. */
+    private static String switchUrl(boolean all) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page")
+                .replaceQueryParam("all", all ? List.of(true) : List.of()).build().toUriString();
     }
 
     private static String blank(String s) {
