@@ -20,6 +20,7 @@ import org.workstudy.positions.PositionQuery;
 import org.workstudy.positions.PositionStatus;
 import org.workstudy.positions.PositionView;
 import org.workstudy.shared.BusinessException;
+import org.workstudy.shared.web.Outcomes;
 
 /**
  * Those who manage a position (its employer, the bank's managers) decide applicants; the center, college admins and
@@ -104,7 +105,7 @@ class ApplicantsController {
     }
 
     private static String act(RedirectAttributes redirect, long positionId, Runnable action, String done) {
-        org.workstudy.web.Outcomes.attempt(redirect, done, action);
+        Outcomes.attempt(redirect, done, action);
         return "redirect:/placements/positions/" + positionId;
     }
 

@@ -24,7 +24,7 @@ import org.workstudy.positions.PositionView;
 import org.workstudy.positions.TimeKind;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.PageResult;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 

@@ -23,7 +23,7 @@ import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.placements.internal.CertificateFile;
 import org.workstudy.placements.internal.SelfArrangedRow;
 import org.workstudy.shared.BusinessException;
-import org.workstudy.web.Outcomes;
+import org.workstudy.shared.web.Outcomes;
 import org.workstudy.web.UploadedFiles;
 
 /**

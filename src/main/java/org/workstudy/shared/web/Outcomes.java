@@ -18,10 +18,9 @@ import org.workstudy.shared.BusinessException;
  * {@link BusinessException}. It lives in {@code shared} (not in the {@code web} module) so that identity's own pages,
  * which sit below {@code web}, use it too.
  */
-public class Outcomes {
+public final class Outcomes {
 
-    /** Static helpers only; {@code protected} for the old name {@code org.workstudy.web.Outcomes} while it lasts. */
-    protected Outcomes() {
+    private Outcomes() {
     }
 
     /**
