@@ -104,7 +104,7 @@ final class DemoCheckins extends DemoPast {
             k.busy.add(day);
             CurrentUser student = actors.user(k.s.accountId(), Role.STUDENT);
             boolean late = random.nextInt(10) == 0;
-            LocalDateTime in = late ? day.atTime(9, 35 + j) : day.atTime(8, 52 + 2 * j);
+            LocalDateTime in = late ? day.atTime(9, 35).plusMinutes(j) : day.atTime(8, 52).plusMinutes(2L * j);
             String device = random.nextInt(30) == 0 && j > 0 ? device(crew.get(j - 1)) : device(k);
             Checkins.ScanOutcome checkedIn = scan(student, in, scanForm(shift, in, device));
             if (checkedIn == null) {
@@ -115,7 +115,7 @@ final class DemoCheckins extends DemoPast {
                 missedCheckOuts.add(new Missed(k, checkedIn.attendance().id())); // left with the crew, forgot to scan
                 continue;
             }
-            LocalDateTime out = day.atTime(12, 2 + j);
+            LocalDateTime out = day.atTime(12, 2).plusMinutes(j);
             Checkins.ScanOutcome checkedOut = scan(student, out, scanForm(shift, out, device));
             Long entry = checkedOut == null ? null : checkedOut.attendance().entryId();
             LocalDateTime confirmed = day.plusDays(1).atTime(10, 0);
