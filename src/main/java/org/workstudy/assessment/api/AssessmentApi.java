@@ -33,8 +33,9 @@ class AssessmentApi {
         this.figures = figures;
     }
 
-    @Operation(summary = "The rankings of a month (frozen once the month closed; the open month live, frozen=false):"
-            + " the school, colleges, counselors and classes the caller may see, best score first")
+    @Operation(summary = "The rankings of a month (frozen once the month closed; the open month live, frozen=false,"
+            + " computed at computedAt and kept for workstudy.assessment.open-month-cache): the school, colleges,"
+            + " counselors and classes the caller may see, best score first")
     @GetMapping("/months/{month}")
     Ranking month(@Parameter(description = "The month, yyyy-MM (e.g. 2026-10); not after the current month")
             @PathVariable String month) {

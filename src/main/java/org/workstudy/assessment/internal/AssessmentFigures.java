@@ -24,10 +24,12 @@ public class AssessmentFigures {
 
     /**
      * The period a set of figures covers and whether they are frozen; {@code reconstructedMonths}: those of its
-     * frozen months that were frozen late, their on-track figures computed as of the month's last day.
+     * frozen months that were frozen late, their on-track figures computed as of the month's last day;
+     * {@code computedAt}: when live figures (a month not frozen) were computed, null for frozen ones.
      */
     public record Period(String academicYear, YearMonth month, boolean frozen, Instant frozenAt,
-            Integer handleWithinDays, List<YearMonth> frozenMonths, List<YearMonth> reconstructedMonths) {
+            Integer handleWithinDays, List<YearMonth> frozenMonths, List<YearMonth> reconstructedMonths,
+            Instant computedAt) {
 
         public Period {
             frozenMonths = List.copyOf(frozenMonths);
@@ -45,12 +47,19 @@ public class AssessmentFigures {
 
     private final AssessmentStore store;
     private final MonthCalculator calculator;
+    private final LiveMonthCache live;
     private final Clock clock;
 
-    AssessmentFigures(AssessmentStore store, MonthCalculator calculator, Clock clock) {
+    AssessmentFigures(AssessmentStore store, MonthCalculator calculator, LiveMonthCache live, Clock clock) {
         this.store = store;
         this.calculator = calculator;
+        this.live = live;
         this.clock = clock;
+    }
+
+    /** How long the live figures of a month not frozen yet are kept before they are computed again (zero: never). */
+    public java.time.Duration liveFiguresKeptFor() {
+        return live.keepFor();
     }
 
     /** The month now open (shown live). */
@@ -99,8 +108,8 @@ public class AssessmentFigures {
     }
 
     /**
-     * Every subject's figures in the month: the snapshot once frozen, live before. The open month is always live
-     * (the job freezes closed months only).
+     * Every subject's figures in the month: the snapshot once frozen, live before (kept a short while, see
+     * {@link LiveMonthCache}). The open month is always live (the job freezes closed months only).
      */
     @Transactional(readOnly = true)
     public Figures month(YearMonth month) {
@@ -109,11 +118,12 @@ public class AssessmentFigures {
         if (frozen.isPresent()) {
             return new Figures(new Period(academicYearOf(month), month, true, frozen.get().frozenAt(),
                     frozen.get().handleWithinDays(), List.of(month),
-                    frozen.get().reconstructed() ? List.of(month) : List.of()), store.figures(month));
+                    frozen.get().reconstructed() ? List.of(month) : List.of(), null), store.figures(month));
         }
         int days = store.handleWithinDays();
-        return new Figures(new Period(academicYearOf(month), month, false, null, days, List.of(), List.of()),
-                calculator.compute(month, days, false));
+        LiveMonthCache.Live figures = live.get(month, days, () -> calculator.compute(month, days, false));
+        return new Figures(new Period(academicYearOf(month), month, false, null, days, List.of(), List.of(),
+                figures.computedAt()), figures.subjects());
     }
 
     /** One subject's figures in the month, if it has any. */
@@ -148,7 +158,7 @@ public class AssessmentFigures {
         return new Figures(new Period(academicYear, null, !months.isEmpty(), last, null,
                 months.stream().map(AssessmentStore.FrozenMonth::month).toList(),
                 months.stream().filter(AssessmentStore.FrozenMonth::reconstructed)
-                        .map(AssessmentStore.FrozenMonth::month).toList()), subjects);
+                        .map(AssessmentStore.FrozenMonth::month).toList(), null), subjects);
     }
 
     /** The months offered by the pickers: the open month, then the frozen ones, newest first (at most 36). */

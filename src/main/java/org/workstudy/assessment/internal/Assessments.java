@@ -81,7 +81,7 @@ public class Assessments {
                 ranked(f.subjects(), s -> s.kind() == SubjectKind.COUNSELOR && Long.valueOf(collegeId)
                         .equals(s.collegeId()), s -> false),
                 ranked(f.subjects(), s -> s.kind() == SubjectKind.CLASS && Long.valueOf(collegeId)
-                        .equals(s.collegeId()), s -> false), !p.reconstructedMonths().isEmpty());
+                        .equals(s.collegeId()), s -> false), !p.reconstructedMonths().isEmpty(), p.computedAt());
     }
 
     /**
@@ -156,7 +156,8 @@ public class Assessments {
         Instant frozenAt = p.frozenAt();
         return new Ranking(p.academicYear(), p.month() == null ? null : p.month().toString(), p.frozen(), frozenAt,
                 p.handleWithinDays(), p.frozenMonths().stream().map(YearMonth::toString).toList(), level, school,
-                colleges, counselors, classes, p.reconstructedMonths().stream().map(YearMonth::toString).toList());
+                colleges, counselors, classes, p.reconstructedMonths().stream().map(YearMonth::toString).toList(),
+                p.computedAt());
     }
 
     private static Ranked schoolRow(List<SubjectFigures> all) {

@@ -35,14 +35,16 @@ public class MonthFreeze {
     private final ClassFigures classFigures;
     private final StatisticsRefresh statistics;
     private final TransactionTemplate tx;
+    private final LiveMonthCache live;
     private final Clock clock;
     private final int monthsBack;
 
     MonthFreeze(AssessmentStore store, MonthCalculator calculator, ClassFigures classFigures,
-            StatisticsRefresh statistics, TransactionTemplate tx, Clock clock,
+            StatisticsRefresh statistics, TransactionTemplate tx, LiveMonthCache live, Clock clock,
             @Value("${workstudy.assessment.months-back:24}") int monthsBack) {
         this.store = store;
         this.calculator = calculator;
+        this.live = live;
         this.classFigures = classFigures;
         this.statistics = statistics;
         this.tx = tx;
@@ -118,6 +120,10 @@ public class MonthFreeze {
             store.insert(month, calculator.compute(month, days, true, standings));
             return true;
         });
-        return Boolean.TRUE.equals(done);
+        if (Boolean.TRUE.equals(done)) {
+            live.forget(month); // its snapshot answers from now on, not what was kept of it live
+            return true;
+        }
+        return false;
     }
 }

@@ -9,11 +9,12 @@ import java.util.List;
  * deadline in days the handled-in-time figure used, and the rankings the viewer may see: the school (the center), the
  * colleges, the counselors and the classes. {@code level} is SCHOOL, COLLEGE or COUNSELOR. {@code reconstructedMonths}:
  * the frozen months that were frozen late (more than a day after they closed), their on-track figures computed as of
- * the month's last day rather than the day of the freeze.
+ * the month's last day rather than the day of the freeze. {@code computedAt}: when the figures of a month not frozen
+ * yet were computed (they are kept a short while), null for frozen figures.
  */
 public record Ranking(String academicYear, String month, boolean frozen, Instant frozenAt, Integer handleWithinDays,
         List<String> frozenMonths, String level, Ranked school, List<Ranked> colleges, List<Ranked> counselors,
-        List<Ranked> classes, List<String> reconstructedMonths) {
+        List<Ranked> classes, List<String> reconstructedMonths, Instant computedAt) {
 
     public Ranking {
         frozenMonths = List.copyOf(frozenMonths);

@@ -40,22 +40,25 @@ class AssessmentController {
     private final AssessmentFigures figures;
     private final AssessmentExport export;
     private final CollegeReportPdf pdf;
+    private final PeriodNotes notes;
 
     AssessmentController(Assessments assessments, AssessmentFigures figures, AssessmentExport export,
-            CollegeReportPdf pdf) {
+            CollegeReportPdf pdf, PeriodNotes notes) {
         this.assessments = assessments;
         this.figures = figures;
         this.export = export;
         this.pdf = pdf;
+        this.notes = notes;
     }
 
     @GetMapping("/assessment")
     String rankings(@RequestParam(required = false) String month, @RequestParam(required = false) String year,
-            Model model) {
+            Locale locale, Model model) {
         CurrentUser user = CurrentUser.require();
         Assessments.requireReader(user);
         Ranking ranking = ranking(user, month, year);
         model.addAttribute("r", ranking);
+        model.addAttribute("liveKept", notes.liveKept(ranking.computedAt(), locale));
         model.addAttribute("metrics", List.of(Metric.values()));
         model.addAttribute("personMetrics", personMetrics());
         model.addAttribute("months", figures.months().stream().map(YearMonth::toString).toList());
@@ -78,7 +81,7 @@ class AssessmentController {
             rows.add(r.school());
         }
         rows.addAll(r.colleges());
-        export.write(response.getOutputStream(), locale, "学院", period(r), r.frozen(), rows, List.of(Metric.values()));
+        export.write(response.getOutputStream(), locale, "学院", r, rows, List.of(Metric.values()));
     }
 
     @GetMapping("/assessment/counselors.xlsx")
@@ -86,8 +89,7 @@ class AssessmentController {
             Locale locale, HttpServletResponse response) throws IOException {
         Ranking r = ranking(CurrentUser.require(), month, year);
         attach(response, "辅导员考核排名-" + period(r) + ".xlsx");
-        export.write(response.getOutputStream(), locale, "辅导员", period(r), r.frozen(), r.counselors(),
-                personMetrics());
+        export.write(response.getOutputStream(), locale, "辅导员", r, r.counselors(), personMetrics());
     }
 
     @GetMapping("/assessment/classes.xlsx")
@@ -95,18 +97,19 @@ class AssessmentController {
             Locale locale, HttpServletResponse response) throws IOException {
         Ranking r = ranking(CurrentUser.require(), month, year);
         attach(response, "班级考核排名-" + period(r) + ".xlsx");
-        export.write(response.getOutputStream(), locale, "班级", period(r), r.frozen(), r.classes(),
-                personMetrics());
+        export.write(response.getOutputStream(), locale, "班级", r, r.classes(), personMetrics());
     }
 
     @GetMapping("/assessment/colleges/{id}/report")
-    String report(@PathVariable long id, @RequestParam(required = false) String month, Model model) {
+    String report(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
+            Model model) {
         CurrentUser user = CurrentUser.require();
         Assessments.requireCollegeReader(user, id); // scope before what was typed
         YearMonth m = month == null || month.isBlank() ? figures.currentMonth().minusMonths(1)
                 : figures.parseMonth(month, "month");
         CollegeReport report = assessments.college(user, id, m);
         model.addAttribute("report", report);
+        model.addAttribute("liveKept", notes.liveKept(report.computedAt(), locale));
         model.addAttribute("metrics", List.of(Metric.values()));
         model.addAttribute("personMetrics", personMetrics());
         model.addAttribute("year", AssessmentFigures.academicYearOf(m));

@@ -5,46 +5,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.workstudy.assessment.internal.Metric;
 import org.workstudy.assessment.internal.Ranked;
+import org.workstudy.assessment.internal.Ranking;
 
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
 import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 
-/** A ranking as .xlsx: place, name, score, then each metric's percentage, numerator and denominator. */
+/**
+ * A ranking as .xlsx: the period and its status (已冻结, 未冻结, 补冻结) and what the page says of it, one sentence a
+ * row; then place, name, score, and each metric's percentage, numerator and denominator. When the period holds a
+ * month frozen late, the on-track columns say they are recomputed as of the month's end.
+ */
 @Component
 class AssessmentExport {
 
-    private final MessageSource messages;
+    private final PeriodNotes notes;
 
-    AssessmentExport(MessageSource messages) {
-        this.messages = messages;
+    AssessmentExport(PeriodNotes notes) {
+        this.notes = notes;
     }
 
-    void write(OutputStream out, Locale locale, String sheetName, String period, boolean frozen, List<Ranked> rows,
+    void write(OutputStream out, Locale locale, String sheetName, Ranking r, List<Ranked> rows,
             List<Metric> metrics) {
         List<List<Object>> table = new ArrayList<>();
-        table.add(List.of(period + " · " + msg(frozen ? "asm.frozen" : "asm.not-frozen", locale)));
+        boolean reconstructed = !r.reconstructedMonths().isEmpty();
+        String period = r.month() != null ? r.month() : r.academicYear();
+        table.add(List.of(period + " · " + msg(r.frozen() ? "asm.frozen" : "asm.not-frozen", locale)
+                + (reconstructed ? " · " + msg("asm.reconstructed.tag", locale) : "")));
+        statusNotes(r, locale).forEach(note -> table.add(List.of(note)));
         List<Object> header = new ArrayList<>(List.of(msg("asm.col.rank", locale), msg("asm.col.name", locale),
                 msg("asm.col.score", locale)));
         for (Metric m : metrics) {
-            String name = msg("asm.metric." + m.name(), locale);
+            String name = msg("asm.metric." + m.name(), locale)
+                    + (reconstructed && m == Metric.ON_TRACK ? msg("asm.col.reconstructed", locale) : "");
             header.add(name + " %");
             header.add(name + " · " + msg("asm.col.numerator", locale));
             header.add(name + " · " + msg("asm.col.denominator", locale));
         }
         table.add(header);
-        for (Ranked r : rows) {
+        for (Ranked ranked : rows) {
             List<Object> row = new ArrayList<>();
-            row.add(r.rank() == null ? "" : r.rank());
-            row.add(r.name());
-            row.add(r.score() == null ? "" : r.score());
+            row.add(ranked.rank() == null ? "" : ranked.rank());
+            row.add(ranked.name());
+            row.add(ranked.score() == null ? "" : ranked.score());
             for (Metric m : metrics) {
-                Ranked.Shown f = r.figure(m);
+                Ranked.Shown f = ranked.figure(m);
                 row.add(f == null || f.percent() == null ? "" : f.percent());
                 row.add(f == null ? "" : f.numerator());
                 row.add(f == null ? "" : f.denominator());
@@ -58,7 +67,24 @@ class AssessmentExport {
         }
     }
 
+    /** A month: frozen when, 补冻结 or live; a year: the months it combines and those frozen late. */
+    private List<String> statusNotes(Ranking r, Locale locale) {
+        if (r.month() != null) {
+            List<String> out = new ArrayList<>(notes.month(r.frozen(), r.frozenAt(), r.standingsDay(),
+                    r.computedAt(), locale));
+            out.add(msg("asm.late-note", locale));
+            return out;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(r.frozen() ? notes.msg(locale, "asm.year-note", String.join(", ", r.frozenMonths()))
+                : msg("asm.year.none", locale));
+        if (!r.reconstructedMonths().isEmpty()) {
+            out.add(notes.msg(locale, "asm.year-reconstructed", String.join(", ", r.reconstructedMonths())));
+        }
+        return out;
+    }
+
     private String msg(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return notes.msg(locale, key);
     }
 }

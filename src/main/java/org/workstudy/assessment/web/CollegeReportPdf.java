@@ -3,8 +3,6 @@ package org.workstudy.assessment.web;
 import java.awt.Color;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,16 +34,15 @@ class CollegeReportPdf {
 
     private static final Color HEAD = new Color(0xEE, 0xEE, 0xEE);
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CjkPdf cjk;
     private final MessageSource messages;
-    private final ZoneId zone;
+    private final PeriodNotes notes;
 
-    CollegeReportPdf(CjkPdf cjk, MessageSource messages, java.time.Clock clock) {
+    CollegeReportPdf(CjkPdf cjk, MessageSource messages, PeriodNotes notes) {
         this.cjk = cjk;
         this.messages = messages;
-        this.zone = clock.getZone();
+        this.notes = notes;
     }
 
     boolean available() {
@@ -72,9 +69,10 @@ class CollegeReportPdf {
         doc.add(head);
         doc.add(centered(msg(locale, "asm.report.period", r.month(), academicYear) + " · "
                 + msg(locale, r.frozen() ? "asm.frozen" : "asm.not-frozen"), bold));
-        doc.add(centered(r.frozen() && r.frozenAt() != null
-                ? msg(locale, "asm.frozen-at", AT.format(r.frozenAt().atZone(zone)))
-                : msg(locale, "asm.not-frozen-note"), small));
+        for (String note : notes.month(r.frozen(), r.frozenAt(), r.reconstructed() ? r.standingsDay() : null,
+                r.computedAt(), locale)) {
+            doc.add(centered(note, small));
+        }
         Paragraph place = centered(r.college().rank() != null
                 ? msg(locale, "asm.report.place", r.college().rank(), r.colleges())
                 : msg(locale, "asm.report.no-place"), heading);
