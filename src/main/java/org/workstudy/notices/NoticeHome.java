@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.workstudy.identity.CurrentUser;
+import org.workstudy.notices.internal.NoticePages;
 import org.workstudy.web.HomeCard;
 import org.workstudy.web.HomeCard.Line;
 
@@ -11,10 +12,10 @@ import org.workstudy.web.HomeCard.Line;
 @Component
 class NoticeHome implements HomeCard.Source {
 
-    private final NoticeBoard board;
+    private final NoticePages pages;
 
-    NoticeHome(NoticeBoard board) {
-        this.board = board;
+    NoticeHome(NoticePages pages) {
+        this.pages = pages;
     }
 
     @Override
@@ -24,10 +25,10 @@ class NoticeHome implements HomeCard.Source {
 
     @Override
     public List<HomeCard> cardsFor(CurrentUser user) {
-        if (!board.answersObjections(user)) {
+        if (!pages.answersObjections(user)) {
             return List.of();
         }
         return List.of(new HomeCard("notices.home.title", List.of(
-                new Line("notices.home.open", board.openObjections(user).size(), "/notices/objections"))));
+                new Line("notices.home.open", pages.openObjections(user).size(), "/notices/objections"))));
     }
 }

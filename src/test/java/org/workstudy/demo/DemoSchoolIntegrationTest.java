@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
 import org.workstudy.exemptions.internal.ExemptionStatus;
-import org.workstudy.notices.NoticeBoard;
+import org.workstudy.notices.internal.NoticePages;
 import org.workstudy.certificates.Certificates;
 import org.workstudy.credits.RecognitionBasis;
 import org.workstudy.credits.internal.GraduationFilter;
@@ -56,7 +56,7 @@ class DemoSchoolIntegrationTest {
     @Autowired GraduationAudit graduation;
     @Autowired SelfArrangedWork selfArranged;
     @Autowired Exemptions exemptions;
-    @Autowired NoticeBoard notices;
+    @Autowired NoticePages notices;
     @Autowired Certificates certificates;
     @Autowired Roster roster;
     @Autowired Organization organization;
@@ -68,6 +68,7 @@ class DemoSchoolIntegrationTest {
     @Autowired org.workstudy.notifications.Notifications notifications;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.workstudy.pay.PaySheets pay;
+    @Autowired org.workstudy.pay.internal.PayPages payPages;
     @Autowired java.time.Clock clock;
     @Autowired org.workstudy.assessment.internal.AssessmentFigures assessment;
 
@@ -120,17 +121,17 @@ class DemoSchoolIntegrationTest {
     void theDemoPaidTheMonthsBeforeLastAndLastMonthsSheetWaitsForTheCenter() {
         java.time.YearMonth last = java.time.YearMonth.now(clock).minusMonths(1);
         for (java.time.YearMonth m : List.of(last.minusMonths(2), last.minusMonths(1))) {
-            org.workstudy.pay.PaySheet logistics = pay.sheets(CENTER, m).stream().filter(s -> s.employerId() == 1L)
-                    .findFirst().orElseThrow();
+            org.workstudy.pay.PaySheet logistics = payPages.sheets(CENTER, m).stream()
+                    .filter(s -> s.employerId() == 1L).findFirst().orElseThrow();
             assertThat(logistics.status()).as(m.toString()).isEqualTo(org.workstudy.pay.SheetStatus.FROZEN);
             assertThat(pay.sheet(CENTER, logistics.id()).lines()).as(m.toString())
                     .isNotEmpty()
                     .anySatisfy(l -> assertThat(l.bankCard()).matches("6214 \\*{4} \\*{4} \\d{4}"))
                     .anySatisfy(l -> assertThat(l.bankCard()).isNullOrEmpty());
         }
-        assertThat(pay.sheets(CENTER, last)).filteredOn(s -> s.employerId() == 1L).singleElement()
+        assertThat(payPages.sheets(CENTER, last)).filteredOn(s -> s.employerId() == 1L).singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo(org.workstudy.pay.SheetStatus.CONFIRMED));
-        assertThat(pay.totals(CENTER, last.minusMonths(1))).isNotEmpty();
+        assertThat(payPages.totals(CENTER, last.minusMonths(1))).isNotEmpty();
     }
 
     /**

@@ -33,6 +33,7 @@ import org.workstudy.credits.ExemptionKind;
 import org.workstudy.credits.ExemptionStanding;
 import org.workstudy.notices.NoticeBoard;
 import org.workstudy.notices.NoticeFixtures;
+import org.workstudy.notices.internal.NoticePages;
 
 /**
  * Granted exemptions and offsets through the public notice on PostgreSQL: published per college with a public detail
@@ -51,6 +52,8 @@ class ExemptionNoticeIntegrationTest {
     Exemptions exemptions;
     @Autowired
     NoticeBoard board;
+    @Autowired
+    NoticePages pages;
     @Autowired
     NoticeFixtures notices;
     @Autowired
@@ -154,7 +157,7 @@ class ExemptionNoticeIntegrationTest {
         long before = notifications.unreadCount(s.accountId());
 
         long objection = notices.object(PlacementFixtures.signedIn(objector), notice, item, "该生寒假在校外兼职", startsOn);
-        board.answer(DIRECTOR, objection, true, "经核实情况属实，撤销免修", null);
+        pages.answer(DIRECTOR, objection, true, "经核实情况属实，撤销免修", null);
         assertThat(row(id).get("status")).isEqualTo("REVOKED");
         assertThat(notifications.unreadCount(s.accountId())).isGreaterThan(before);
         assertThat(notifications.list(s.accountId(), 0, 5).items()).anySatisfy(m -> {

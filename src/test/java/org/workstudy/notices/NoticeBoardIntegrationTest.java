@@ -40,6 +40,7 @@ import org.workstudy.calendar.AcademicCalendar;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.notices.internal.NoticePages;
 import org.workstudy.organization.Organization;
 import org.workstudy.organization.Student;
 import org.workstudy.placements.PlacementFixtures;
@@ -62,6 +63,12 @@ class NoticeBoardIntegrationTest {
 
     @Autowired
     NoticeBoard board;
+    @Autowired
+    NoticePages pages;
+    @Autowired
+    ObjectionDesk objections;
+    @Autowired
+    NoticeFinality finality;
     @Autowired
     PlacementFixtures students;
     @Autowired
@@ -222,8 +229,8 @@ class NoticeBoardIntegrationTest {
         NoticeDraft draft = new NoticeDraft(NoticeKind.RECOGNITION, 77L, "名单 " + Fixtures.next(), s.collegeId(), 2024,
                 5, List.of(new NoticeItem(moved.id(), 1L, "免修")));
         long id = school.inTransaction(() -> board.publish(draft, monday));
-        assertThat(board.detail(student(moved), id).lines()).hasSize(1);
-        assertThatThrownBy(() -> board.detail(student(elsewhere.other()), id))
+        assertThat(pages.detail(student(moved), id).lines()).hasSize(1);
+        assertThatThrownBy(() -> pages.detail(student(elsewhere.other()), id))
                 .isInstanceOf(BusinessException.class).extracting("status").isEqualTo(404);
     }
 
@@ -235,13 +242,13 @@ class NoticeBoardIntegrationTest {
                 board.object(student(s.other()), id, null, "名单有误，请核实", monday.plusDays(2)));
 
         LocalDate nextMonday = monday.plusDays(7);
-        assertThat(school.inTransaction(() -> board.finalizeIfDue(id, nextMonday)))
+        assertThat(school.inTransaction(() -> finality.finalizeIfDue(id, nextMonday)))
                 .as("the period passed but an objection is open").isFalse();
         assertThat(count("SELECT count(*) FROM cr_notice_final WHERE notice_id = ?", id)).isZero();
 
         LocalDate answeredOn = nextMonday.plusDays(1);
         school.inTransaction(() -> {
-            board.answer(DIRECTOR, objection, false, "经核实，名单无误。", null, answeredOn);
+            objections.answer(DIRECTOR, objection, false, "经核实，名单无误。", null, answeredOn);
             return null;
         });
         LocalDate finalOn = jdbc.sql("SELECT final_on FROM cr_notice_final WHERE notice_id = ?").param(id)
@@ -264,17 +271,17 @@ class NoticeBoardIntegrationTest {
         long objection = school.inTransaction(() ->
                 board.object(student(s.other()), id, item, "该生工时不足", monday.plusDays(1)));
 
-        assertThatThrownBy(() -> board.answer(DIRECTOR, general, true, "成立", null, monday.plusDays(2)))
+        assertThatThrownBy(() -> objections.answer(DIRECTOR, general, true, "成立", null, monday.plusDays(2)))
                 .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("notices.answer.name-item");
         CurrentUser dean = new CurrentUser(0, "dean-test", "副院长", Role.VICE_DEAN,
                 List.of(Grant.of(Role.VICE_DEAN, s.collegeId())));
-        assertThatThrownBy(() -> board.answer(dean, objection, true, "成立", null, monday.plusDays(2)))
+        assertThatThrownBy(() -> objections.answer(dean, objection, true, "成立", null, monday.plusDays(2)))
                 .as("the vice dean is not the deciding office").isInstanceOf(BusinessException.class)
                 .extracting("status").isEqualTo(403);
 
         school.inTransaction(() -> {
-            board.answer(DIRECTOR, objection, true, "经核实，该生工时不足，撤下。", null, monday.plusDays(2));
-            board.answer(DIRECTOR, general, false, "其余名单无误。", null, monday.plusDays(2));
+            objections.answer(DIRECTOR, objection, true, "经核实，该生工时不足，撤下。", null, monday.plusDays(2));
+            objections.answer(DIRECTOR, general, false, "其余名单无误。", null, monday.plusDays(2));
             return null;
         });
         assertThat(outcomes.withdrawn).containsExactly(new NoticeItem(doubtful.id(), 900_000 + doubtful.id(),
@@ -284,11 +291,11 @@ class NoticeBoardIntegrationTest {
         assertThatThrownBy(() -> board.object(student(s.other()), id, item, "再议", monday.plusDays(3)))
                 .isInstanceOf(BusinessException.class).extracting("messageKey")
                 .isEqualTo("notices.objection.item-withdrawn");
-        assertThatThrownBy(() -> board.answer(DIRECTOR, objection, false, "再答", null, monday.plusDays(3)))
+        assertThatThrownBy(() -> objections.answer(DIRECTOR, objection, false, "再答", null, monday.plusDays(3)))
                 .isInstanceOf(BusinessException.class).extracting("messageKey").isEqualTo("notices.answer.already");
 
-        assertThat(school.inTransaction(() -> board.finalizeIfDue(id, friday))).as("still running").isFalse();
-        assertThat(school.inTransaction(() -> board.finalizeIfDue(id, friday.plusDays(1)))).isTrue();
+        assertThat(school.inTransaction(() -> finality.finalizeIfDue(id, friday))).as("still running").isFalse();
+        assertThat(school.inTransaction(() -> finality.finalizeIfDue(id, friday.plusDays(1)))).isTrue();
         assertThat(outcomes.finals).containsExactly(new Final(id, 77L, friday.plusDays(1), 1));
         assertThat(outcomes.remaining.get(0)).extracting(NoticeItem::studentId).containsExactly(s.listed().get(0).id());
     }
@@ -306,7 +313,7 @@ class NoticeBoardIntegrationTest {
             for (int i = 0; i < 2; i++) {
                 runs.add(pool.submit(() -> {
                     start.await();
-                    return school.inTransaction(() -> board.finalizeIfDue(id, after));
+                    return school.inTransaction(() -> finality.finalizeIfDue(id, after));
                 }));
             }
             start.countDown();
@@ -379,7 +386,7 @@ class NoticeBoardIntegrationTest {
         long objection = jdbc.sql("SELECT id FROM cr_notice_objection WHERE notice_id = ?").param(id)
                 .query(Long.class).single();
 
-        assertThat(board.detail(student(s.listed().get(1)), id).objections())
+        assertThat(pages.detail(student(s.listed().get(1)), id).objections())
                 .as("another reader does not see the objection").isEmpty();
         Cookie director = Logins.login(mvc, "zhuren", "Demo1234");
         mvc.perform(get("/").cookie(director)).andExpect(status().isOk())

@@ -27,6 +27,8 @@ import org.workstudy.hours.HoursLedger;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
+import org.workstudy.pay.internal.PayPages;
+import org.workstudy.pay.internal.PayTotal;
 import org.workstudy.placements.PlacementFixtures;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.support.Fixtures;
@@ -41,6 +43,8 @@ class PayIntegrationTest {
 
     @Autowired
     PaySheets pay;
+    @Autowired
+    PayPages pages;
     @Autowired
     HoursFixtures hours;
     @Autowired
@@ -66,7 +70,7 @@ class PayIntegrationTest {
         assertThat(jdbc.sql("SELECT card_no FROM pay_bank_card WHERE student_id = ?")
                 .param(setup.students().get(0).id()).query(String.class).single())
                 .as("a new IV each time").isNotEqualTo(stored);
-        assertThat(pay.mine(student).maskedCard()).isEqualTo("6222 **** **** 0123");
+        assertThat(pages.mine(student).maskedCard()).isEqualTo("6222 **** **** 0123");
 
         // a card stored in plain text before V94 is encrypted by the step at startup, and read the same
         long other = setup.students().get(1).id();
@@ -78,7 +82,7 @@ class PayIntegrationTest {
         });
         assertThat(jdbc.sql("SELECT card_no FROM pay_bank_card WHERE student_id = ?").param(other)
                 .query(String.class).single()).startsWith("enc1:").doesNotContain("6228");
-        assertThat(pay.mine(PlacementFixtures.signedIn(setup.students().get(1))).maskedCard())
+        assertThat(pages.mine(PlacementFixtures.signedIn(setup.students().get(1))).maskedCard())
                 .isEqualTo("6228 **** **** 5678");
         assertThat(jdbc.sql("SELECT count(*) FROM pay_bank_card WHERE card_no NOT LIKE 'enc1:%'")
                 .query(Long.class).single()).isZero();
@@ -111,7 +115,7 @@ class PayIntegrationTest {
         pay.confirm(setup.employer(), october);
         pay.approve(PlacementFixtures.CENTER, october);
         assertThat(pay.sheet(setup.employer(), october).status()).isEqualTo(SheetStatus.FROZEN);
-        assertThat(pay.mine(student).lines()).extracting(PaySheet.PayLine::amount)
+        assertThat(pages.mine(student).lines()).extracting(PaySheet.PayLine::amount)
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("144.00"));
 
         // the database refuses to change a frozen line
@@ -136,12 +140,12 @@ class PayIntegrationTest {
         assertThat(pay.sheet(setup.employer(), december).lines()).isEmpty();
 
         // totals by college and funding source: the two frozen months
-        assertThat(pay.totals(PlacementFixtures.CENTER, OCTOBER)).filteredOn(t -> t.funding() == Funding.SCHOOL_FUND)
-                .extracting(PaySheets.PayTotal::amount).isNotEmpty();
+        assertThat(pages.totals(PlacementFixtures.CENTER, OCTOBER)).filteredOn(t -> t.funding() == Funding.SCHOOL_FUND)
+                .extracting(PayTotal::amount).isNotEmpty();
 
         // the finance export: full card for the center of a frozen sheet, masked for the employer
         ByteArrayOutputStream full = new ByteArrayOutputStream();
-        pay.export(PlacementFixtures.CENTER, october, full);
+        pages.export(PlacementFixtures.CENTER, october, full);
         List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(full.toByteArray())).sheet()
                 .headRowNumber(0).doReadSync();
         assertThat(rows.get(0)).containsEntry(0, "学号").containsEntry(1, "姓名").containsEntry(2, "银行卡号")
@@ -149,7 +153,7 @@ class PayIntegrationTest {
         assertThat(rows.get(1)).containsEntry(0, setup.student().studentNo()).containsEntry(2, "6222021234567890123");
         assertThat(new BigDecimal(rows.get(1).get(5))).isEqualByComparingTo("144.00");
         ByteArrayOutputStream masked = new ByteArrayOutputStream();
-        pay.export(setup.employer(), october, masked);
+        pages.export(setup.employer(), october, masked);
         assertThat(FastExcel.read(new ByteArrayInputStream(masked.toByteArray())).sheet().headRowNumber(0)
                 .doReadSync()).element(1).satisfies(r -> assertThat(((Map<?, ?>) r).get(2)).isEqualTo("6222 **** **** 0123"));
     }
@@ -157,12 +161,12 @@ class PayIntegrationTest {
     @Test
     void aFixedPositionsMonthlyAmountIsPaidProRataAndNeverBelowTheMinimumWage() {
         HoursFixtures.Setup setup = hours.placed(1); // HoursFixtures' position is FIXED at 18 yuan an hour
-        assertThatThrownBy(() -> pay.setTerms(setup.employer(), setup.positionId(), new BigDecimal("500"),
+        assertThatThrownBy(() -> pages.setTerms(setup.employer(), setup.positionId(), new BigDecimal("500"),
                 new BigDecimal("40"))).isInstanceOfSatisfying(BusinessException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("pay.terms.below-minimum");
                     assertThat(e.field()).isEqualTo("monthlyAmount");
                 });
-        pay.setTerms(setup.employer(), setup.positionId(), new BigDecimal("700"), new BigDecimal("40"));
+        pages.setTerms(setup.employer(), setup.positionId(), new BigDecimal("700"), new BigDecimal("40"));
         ledger.record(setup.counselor(), HoursFixtures.work(setup.student(), setup.placement(), "2025-10-18", "09:00",
                 "13:00"));
         long sheet = pay.open(setup.employer(), setup.employerId(), OCTOBER);
@@ -196,6 +200,6 @@ class PayIntegrationTest {
         mvc.perform(put("/api/v1/pay/my/card").with(httpBasic(studentB, fixtures.password(studentB)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"bankName\":\"中国银行\",\"cardNo\":\"12ab\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field").value("cardNo"));
-        assertThat(pay.mine(PlacementFixtures.signedIn(a.student())).lines()).hasSize(1);
+        assertThat(pages.mine(PlacementFixtures.signedIn(a.student())).lines()).hasSize(1);
     }
 }

@@ -67,7 +67,7 @@ class PayRulesTest {
     @Test
     void vacationHoursAreUncappedAndDoNotUseTheTermTimeCaps() {
         Term autumn = new Term(1, TermCode.parse("2025-2026-1"), LocalDate.of(2025, 9, 1), LocalDate.of(2026, 1, 16));
-        Predicate<LocalDate> termTime = PaySheets.termTime(List.of(autumn));
+        Predicate<LocalDate> termTime = SheetComputation.termTime(List.of(autumn));
         Map<Long, BigDecimal> paid = PayRules.payable(List.of(
                 new PayRules.Worked(LocalDate.of(2026, 1, 17), 1, d("10")), // first day of the winter vacation
                 new PayRules.Worked(LocalDate.of(2026, 1, 18), 1, d("10")),
@@ -86,7 +86,7 @@ class PayRulesTest {
 
     @Test
     void cardsAreMaskedToTheirFirstAndLastFourDigits() {
-        assertThat(PaySheets.maskCard("6222021234567890123")).isEqualTo("6222 **** **** 0123");
-        assertThat(PaySheets.maskCard("1234")).isEqualTo("****");
+        assertThat(BankCards.maskCard("6222021234567890123")).isEqualTo("6222 **** **** 0123");
+        assertThat(BankCards.maskCard("1234")).isEqualTo("****");
     }
 }

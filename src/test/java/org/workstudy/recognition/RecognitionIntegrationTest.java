@@ -46,6 +46,7 @@ import org.workstudy.credits.GraduationFixtures;
 import org.workstudy.credits.RecognitionBasis;
 import org.workstudy.notices.NoticeBoard;
 import org.workstudy.notices.NoticeFixtures;
+import org.workstudy.notices.internal.NoticePages;
 
 /** Credit recognition on PostgreSQL: the proposal at its edges, the joint approval, returns, scope. */
 @IntegrationTest
@@ -65,6 +66,8 @@ class RecognitionIntegrationTest {
     MockMvc mvc;
     @Autowired
     NoticeBoard board;
+    @Autowired
+    NoticePages pages;
     @Autowired
     NoticeFixtures notices;
     @Autowired
@@ -256,7 +259,7 @@ class RecognitionIntegrationTest {
         LocalDate endsOn = (LocalDate) notice.get(3);
         long objection = notices.object(PlacementFixtures.signedIn(c.student(0)), noticeId,
                 itemIds.get(c.student(2).id()), "该生部分工时为代签", (LocalDate) notice.get(4));
-        board.answer(c.director().user(), objection, true, "经核查属实，撤出名单", null);
+        pages.answer(c.director().user(), objection, true, "经核查属实，撤出名单", null);
         assertThat(recognitions.get(c.academic().user(), id).items()).filteredOn(RecognitionItemView::withdrawn)
                 .extracting(RecognitionItemView::studentId).containsExactly(c.student(2).id());
         assertThat(notifications(c.student(2).accountId(), "recognition.notify.withdrawn")).isEqualTo(1);

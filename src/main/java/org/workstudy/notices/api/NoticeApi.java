@@ -13,6 +13,7 @@ import org.workstudy.notices.NoticeBoard;
 import org.workstudy.notices.NoticeSummary;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.notices.internal.NoticeDetail;
+import org.workstudy.notices.internal.NoticePages;
 import org.workstudy.notices.internal.ObjectionView;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +29,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class NoticeApi {
 
     private final NoticeBoard board;
+    private final NoticePages pages;
 
-    NoticeApi(NoticeBoard board) {
+    NoticeApi(NoticeBoard board, NoticePages pages) {
         this.board = board;
+        this.pages = pages;
     }
 
     @Operation(summary = "The running and recent notices the user may read (not employers)")
@@ -42,7 +45,7 @@ class NoticeApi {
     @Operation(summary = "A notice with its lines, the caller's objections (all, for the deciding office)")
     @GetMapping("/notices/{id}")
     NoticeDetail get(@PathVariable long id) {
-        return board.detail(CurrentUser.require(), id);
+        return pages.detail(CurrentUser.require(), id);
     }
 
     record NewObjection(Long itemId, String reason) {
@@ -53,13 +56,13 @@ class NoticeApi {
     ResponseEntity<ObjectionView> object(@PathVariable long id, @RequestBody NewObjection objection) {
         CurrentUser user = CurrentUser.require();
         long objectionId = board.object(user, id, objection.itemId(), objection.reason());
-        return ResponseEntity.status(201).body(board.objection(user, objectionId));
+        return ResponseEntity.status(201).body(pages.objection(user, objectionId));
     }
 
     @Operation(summary = "The deciding office's open objections")
     @GetMapping("/objections")
     List<ObjectionView> open() {
-        return board.openObjections(CurrentUser.require());
+        return pages.openObjections(CurrentUser.require());
     }
 
     record Answer(boolean uphold, String answer, Long itemId) {
@@ -70,7 +73,7 @@ class NoticeApi {
     @PostMapping("/objections/{id}/answer")
     ObjectionView answer(@PathVariable long id, @RequestBody Answer answer) {
         CurrentUser user = CurrentUser.require();
-        board.answer(user, id, answer.uphold(), answer.answer(), answer.itemId());
-        return board.objection(user, id);
+        pages.answer(user, id, answer.uphold(), answer.answer(), answer.itemId());
+        return pages.objection(user, id);
     }
 }

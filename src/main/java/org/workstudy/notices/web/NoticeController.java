@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.notices.NoticeBoard;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.notices.internal.NoticeDetail;
+import org.workstudy.notices.internal.NoticePages;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.web.Outcomes;
 
@@ -21,23 +22,25 @@ import org.workstudy.shared.web.Outcomes;
 class NoticeController {
 
     private final NoticeBoard board;
+    private final NoticePages pages;
 
-    NoticeController(NoticeBoard board) {
+    NoticeController(NoticeBoard board, NoticePages pages) {
         this.board = board;
+        this.pages = pages;
     }
 
     @GetMapping("/notices")
     String board(Model model) {
         CurrentUser user = CurrentUser.require();
         model.addAttribute("notices", board.board(user));
-        model.addAttribute("answers", board.answersObjections(user));
-        model.addAttribute("openCount", board.openObjections(user).size());
+        model.addAttribute("answers", pages.answersObjections(user));
+        model.addAttribute("openCount", pages.openObjections(user).size());
         return "credits/notices";
     }
 
     @GetMapping("/notices/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
-        NoticeDetail detail = board.detail(CurrentUser.require(), id);
+        NoticeDetail detail = pages.detail(CurrentUser.require(), id);
         model.addAttribute("d", detail);
         model.addAttribute("n", detail.notice());
         return "credits/notice";
@@ -57,10 +60,10 @@ class NoticeController {
     @GetMapping("/notices/objections")
     String objections(Model model) {
         CurrentUser user = CurrentUser.require();
-        if (!board.answersObjections(user)) {
+        if (!pages.answersObjections(user)) {
             throw BusinessException.forbidden();
         }
-        model.addAttribute("objections", board.openObjections(user));
+        model.addAttribute("objections", pages.openObjections(user));
         return "credits/notice-objections";
     }
 
@@ -69,7 +72,7 @@ class NoticeController {
             @RequestParam(required = false) Long itemId, @RequestParam(required = false) Long noticeId,
             RedirectAttributes redirect) {
         Outcomes.attempt(redirect, uphold ? "notices.answer.upheld" : "notices.answer.dismissed",
-                () -> board.answer(CurrentUser.require(), id, uphold, answer, itemId));
+                () -> pages.answer(CurrentUser.require(), id, uphold, answer, itemId));
         return noticeId != null ? "redirect:/notices/" + noticeId + "#objections" : "redirect:/notices/objections";
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.pay.PaySheet;
 import org.workstudy.pay.PaySheets;
+import org.workstudy.pay.internal.MyPay;
+import org.workstudy.pay.internal.PayChecks;
+import org.workstudy.pay.internal.PayPages;
+import org.workstudy.pay.internal.PayTotal;
 import org.workstudy.shared.BusinessException;
 
 /** Pay sheets, monthly terms and students' pay, with the same role and scope checks as the pages. */
@@ -27,9 +31,11 @@ import org.workstudy.shared.BusinessException;
 class PayApi {
 
     private final PaySheets pay;
+    private final PayPages pages;
 
-    PayApi(PaySheets pay) {
+    PayApi(PaySheets pay, PayPages pages) {
         this.pay = pay;
+        this.pages = pages;
     }
 
     record Created(long id) {
@@ -50,19 +56,19 @@ class PayApi {
     @Operation(summary = "The month's sheets the caller may read (month as 2026-11)")
     @GetMapping("/sheets")
     List<PaySheet> sheets(@RequestParam String month) {
-        PaySheets.require(PaySheets.mayRead(CurrentUser.require()));
-        return pay.sheets(CurrentUser.require(), PaySheets.month(month));
+        PayChecks.require(PayChecks.mayRead(CurrentUser.require()));
+        return pages.sheets(CurrentUser.require(), PayChecks.month(month));
     }
 
     @Operation(summary = "Open (create as a draft, or recompute) the month's sheet of an employer")
     @PostMapping("/sheets")
     ResponseEntity<Created> open(@RequestBody OpenPaySheet body) {
-        PaySheets.require(PaySheets.mayOpen(CurrentUser.require()));
+        PayChecks.require(PayChecks.mayOpen(CurrentUser.require()));
         if (body.employerId() == null) {
             throw BusinessException.invalid("pay.employer-required").field("employerId");
         }
         return ResponseEntity.status(201).body(new Created(pay.open(CurrentUser.require(), body.employerId(),
-                PaySheets.month(body.month()))));
+                PayChecks.month(body.month()))));
     }
 
     @Operation(summary = "A sheet with its lines (bank cards masked)")
@@ -88,28 +94,28 @@ class PayApi {
     @Operation(summary = "The center returns a confirmed sheet to the employer (a reason is required)")
     @PostMapping("/sheets/{sheetId}/return")
     ResponseEntity<Void> giveBack(@PathVariable long sheetId, @RequestBody Reason body) {
-        pay.returnToEmployer(CurrentUser.require(), sheetId, body.reason());
+        pages.returnToEmployer(CurrentUser.require(), sheetId, body.reason());
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Totals of the month's frozen sheets by college and funding source")
     @GetMapping("/totals")
-    List<PaySheets.PayTotal> totals(@RequestParam String month) {
-        PaySheets.require(PaySheets.mayReadTotals(CurrentUser.require()));
-        return pay.totals(CurrentUser.require(), PaySheets.month(month));
+    List<PayTotal> totals(@RequestParam String month) {
+        PayChecks.require(PayChecks.mayReadTotals(CurrentUser.require()));
+        return pages.totals(CurrentUser.require(), PayChecks.month(month));
     }
 
     @Operation(summary = "Set a fixed position's monthly amount for its monthly hour quota")
     @PutMapping("/positions/{positionId}/terms")
     ResponseEntity<Void> terms(@PathVariable long positionId, @RequestBody MonthlyTermsForm body) {
-        pay.setTerms(CurrentUser.require(), positionId, body.monthlyAmount(), body.monthlyHours());
+        pages.setTerms(CurrentUser.require(), positionId, body.monthlyAmount(), body.monthlyHours());
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "The student's own pay (frozen sheets) and card, masked")
     @GetMapping("/my")
-    PaySheets.MyPay mine() {
-        return pay.mine(CurrentUser.require());
+    MyPay mine() {
+        return pages.mine(CurrentUser.require());
     }
 
     @Operation(summary = "The student sets their own bank card")

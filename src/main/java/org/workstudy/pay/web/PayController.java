@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.pay.PaySheet;
 import org.workstudy.pay.PaySheets;
+import org.workstudy.pay.internal.PayChecks;
+import org.workstudy.pay.internal.PayPages;
 import org.workstudy.positions.Employers;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.web.Outcomes;
@@ -30,10 +32,12 @@ class PayController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final PaySheets pay;
+    private final PayPages pages;
     private final Employers employers;
 
-    PayController(PaySheets pay, Employers employers) {
+    PayController(PaySheets pay, PayPages pages, Employers employers) {
         this.pay = pay;
+        this.pages = pages;
         this.employers = employers;
     }
 
@@ -41,16 +45,16 @@ class PayController {
     String sheets(@RequestParam(name = "month", required = false) String month, Model model,
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.require();
-        YearMonth m = month == null || month.isBlank() ? pay.dueMonth()
-                : Outcomes.attempt(model, () -> PaySheets.month(month)).orElseGet(pay::dueMonth);
+        YearMonth m = month == null || month.isBlank() ? pages.dueMonth()
+                : Outcomes.attempt(model, () -> PayChecks.month(month)).orElseGet(pages::dueMonth);
         model.addAttribute("month", m.toString());
-        model.addAttribute("sheets", pay.sheets(user, m));
-        model.addAttribute("center", PaySheets.isCenter(user));
+        model.addAttribute("sheets", pages.sheets(user, m));
+        model.addAttribute("center", PayChecks.isCenter(user));
         model.addAttribute("employers", user.acts(org.workstudy.identity.Role.EMPLOYER)
                 ? user.activeScopeIds().stream().map(employers::find).flatMap(java.util.Optional::stream).toList()
                 : java.util.List.of());
         if (!user.acts(org.workstudy.identity.Role.EMPLOYER)) {
-            model.addAttribute("totals", pay.totals(user, m));
+            model.addAttribute("totals", pages.totals(user, m));
         }
         return "pay/sheets";
     }
@@ -58,12 +62,12 @@ class PayController {
     @PostMapping("/pay/sheets")
     String open(@RequestParam(name = "employerId", required = false) Long employerId,
             @RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
-        PaySheets.require(PaySheets.mayOpen(CurrentUser.require()));
+        PayChecks.require(PayChecks.mayOpen(CurrentUser.require()));
         return Outcomes.attempt(() -> {
             if (employerId == null) {
                 throw BusinessException.invalid("pay.employer-required");
             }
-            return "redirect:/pay/sheets/" + pay.open(CurrentUser.require(), employerId, PaySheets.month(month));
+            return "redirect:/pay/sheets/" + pay.open(CurrentUser.require(), employerId, PayChecks.month(month));
         }, e -> {
             Outcomes.refused(redirect, e);
             return "redirect:/pay";
@@ -72,10 +76,10 @@ class PayController {
 
     @PostMapping("/pay/prepare")
     String prepare(@RequestParam(name = "month", required = false) String month, RedirectAttributes redirect) {
-        PaySheets.require(PaySheets.isCenter(CurrentUser.require()));
+        PayChecks.require(PayChecks.isCenter(CurrentUser.require()));
         return Outcomes.attempt(() -> {
-            YearMonth m = PaySheets.month(month);
-            redirect.addFlashAttribute("prepared", pay.prepareAll(CurrentUser.require(), m));
+            YearMonth m = PayChecks.month(month);
+            redirect.addFlashAttribute("prepared", pages.prepareAll(CurrentUser.require(), m));
             return "redirect:/pay?month=" + m;
         }, e -> {
             Outcomes.refused(redirect, e);
@@ -88,9 +92,9 @@ class PayController {
         CurrentUser user = CurrentUser.require();
         PaySheet sheet = pay.sheet(user, sheetId);
         model.addAttribute("sheet", sheet);
-        model.addAttribute("center", PaySheets.isCenter(user));
+        model.addAttribute("center", PayChecks.isCenter(user));
         model.addAttribute("employer", user.acts(org.workstudy.identity.Role.EMPLOYER));
-        model.addAttribute("fullExport", PaySheets.fullCards(user, sheet));
+        model.addAttribute("fullExport", PayChecks.fullCards(user, sheet));
         return "pay/sheet";
     }
 
@@ -110,14 +114,14 @@ class PayController {
     String giveBack(@PathVariable long sheetId, @RequestParam(name = "reason", required = false) String reason,
             RedirectAttributes redirect) {
         Outcomes.attempt(redirect, "pay.sheet.returned",
-                () -> pay.returnToEmployer(CurrentUser.require(), sheetId, reason));
+                () -> pages.returnToEmployer(CurrentUser.require(), sheetId, reason));
         return "redirect:/pay/sheets/" + sheetId;
     }
 
     @GetMapping("/pay/sheets/{sheetId}/export")
     ResponseEntity<byte[]> export(@PathVariable long sheetId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PaySheet sheet = pay.export(CurrentUser.require(), sheetId, out);
+        PaySheet sheet = pages.export(CurrentUser.require(), sheetId, out);
         String name = "酬金表-" + sheet.employerName() + "-" + sheet.monthText() + ".xlsx";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -127,7 +131,7 @@ class PayController {
 
     @GetMapping("/pay/positions")
     String positions(Model model) {
-        model.addAttribute("positions", pay.fixedPositions(CurrentUser.require()));
+        model.addAttribute("positions", pages.fixedPositions(CurrentUser.require()));
         return "pay/positions";
     }
 
@@ -137,13 +141,13 @@ class PayController {
             @RequestParam(name = "monthlyHours", required = false) BigDecimal monthlyHours,
             RedirectAttributes redirect) {
         Outcomes.attempt(redirect, "pay.terms.saved",
-                () -> pay.setTerms(CurrentUser.require(), positionId, monthlyAmount, monthlyHours));
+                () -> pages.setTerms(CurrentUser.require(), positionId, monthlyAmount, monthlyHours));
         return "redirect:/pay/positions";
     }
 
     @GetMapping("/pay/my")
     String mine(Model model) {
-        model.addAttribute("pay", pay.mine(CurrentUser.require()));
+        model.addAttribute("pay", pages.mine(CurrentUser.require()));
         return "pay/my";
     }
 
