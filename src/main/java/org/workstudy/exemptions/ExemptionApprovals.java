@@ -11,16 +11,16 @@ import org.workstudy.approvals.ApprovalDecided;
 @Component
 class ExemptionApprovals {
 
-    private final Exemptions exemptions;
+    private final ExemptionLifecycle lifecycle;
 
-    ExemptionApprovals(Exemptions exemptions) {
-        this.exemptions = exemptions;
+    ExemptionApprovals(ExemptionLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @EventListener
     void on(ApprovalDecided event) {
         if (event.about(Exemptions.SUBJECT)) {
-            exemptions.decided(event);
+            lifecycle.decided(event);
         }
     }
 }

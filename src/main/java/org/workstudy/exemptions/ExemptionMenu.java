@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import org.workstudy.exemptions.internal.ExemptionPages;
 import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
@@ -39,10 +40,10 @@ class ExemptionMenu {
     @Component
     static class ExemptionHome implements HomeCard.Source {
 
-        private final Exemptions exemptions;
+        private final ExemptionPages pages;
 
-        ExemptionHome(Exemptions exemptions) {
-            this.exemptions = exemptions;
+        ExemptionHome(ExemptionPages pages) {
+            this.pages = pages;
         }
 
         @Override
@@ -56,10 +57,10 @@ class ExemptionMenu {
                 return List.of();
             }
             List<Line> lines = new ArrayList<>();
-            lines.add(new Line("exemption.home.waiting", exemptions.waitingFor(user).size(), "/exemptions/review"));
+            lines.add(new Line("exemption.home.waiting", pages.waitingFor(user).size(), "/exemptions/review"));
             if (user.acts(Role.CENTER_DIRECTOR)) {
                 lines.add(new Line("exemption.home.granted",
-                        exemptions.inScope(user, ExemptionStatus.GRANTED, 500).size(), "/exemptions/review"));
+                        pages.inScope(user, ExemptionStatus.GRANTED, 500).size(), "/exemptions/review"));
             }
             return List.of(new HomeCard("exemption.home.title", lines));
         }

@@ -19,10 +19,10 @@ import org.workstudy.notices.ObjectionUpheld;
 @Configuration(proxyBeanMethods = false)
 class ExemptionNotices {
 
-    private final Exemptions exemptions;
+    private final ExemptionLifecycle lifecycle;
 
-    ExemptionNotices(Exemptions exemptions) {
-        this.exemptions = exemptions;
+    ExemptionNotices(ExemptionLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Bean
@@ -32,11 +32,11 @@ class ExemptionNotices {
 
     @EventListener(condition = "#event.kind() == T(org.workstudy.notices.NoticeKind).EXEMPTION")
     void on(ObjectionUpheld event) {
-        exemptions.revokedByObjection(event.noticeId(), event.item().subjectId(), event.answer());
+        lifecycle.revokedByObjection(event.noticeId(), event.item().subjectId(), event.answer());
     }
 
     @EventListener(condition = "#event.kind() == T(org.workstudy.notices.NoticeKind).EXEMPTION")
     void on(NoticeFinalized event) {
-        exemptions.finalByNotice(event.noticeId(), event.finalOn(), event.remaining());
+        lifecycle.finalByNotice(event.noticeId(), event.finalOn(), event.remaining());
     }
 }

@@ -11,16 +11,16 @@ import org.workstudy.approvals.ApprovalDecided;
 @Component
 class SelfArrangedApprovals {
 
-    private final SelfArrangedWork work;
+    private final SelfArrangedLifecycle lifecycle;
 
-    SelfArrangedApprovals(SelfArrangedWork work) {
-        this.work = work;
+    SelfArrangedApprovals(SelfArrangedLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @EventListener
     void on(ApprovalDecided event) {
         if (event.about(SelfArrangedWork.SUBJECT)) {
-            work.decided(event);
+            lifecycle.decided(event);
         }
     }
 }

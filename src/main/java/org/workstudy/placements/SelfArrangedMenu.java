@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Role;
+import org.workstudy.placements.internal.SelfArrangedPages;
 import org.workstudy.web.HomeCard;
 import org.workstudy.web.HomeCard.Line;
 import org.workstudy.web.MenuItem;
@@ -31,10 +32,10 @@ class SelfArrangedMenu {
     @Component
     static class SelfArrangedHome implements HomeCard.Source {
 
-        private final SelfArrangedWork work;
+        private final SelfArrangedPages pages;
 
-        SelfArrangedHome(SelfArrangedWork work) {
-            this.work = work;
+        SelfArrangedHome(SelfArrangedPages pages) {
+            this.pages = pages;
         }
 
         @Override
@@ -48,7 +49,7 @@ class SelfArrangedMenu {
                 return List.of();
             }
             return List.of(new HomeCard("selfwork.home.title", List.of(
-                    new Line("selfwork.home.waiting", work.waitingCount(user), "/self-arranged/review"))));
+                    new Line("selfwork.home.waiting", pages.waitingCount(user), "/self-arranged/review"))));
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.workstudy.exemptions.Exemptions;
 import org.workstudy.credits.GraduationAudit;
+import org.workstudy.exemptions.internal.ExemptionPages;
 import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.notices.internal.NoticePages;
 import org.workstudy.certificates.Certificates;
@@ -55,7 +55,7 @@ class DemoSchoolIntegrationTest {
     @Autowired LedgerPages pages;
     @Autowired GraduationAudit graduation;
     @Autowired SelfArrangedWork selfArranged;
-    @Autowired Exemptions exemptions;
+    @Autowired ExemptionPages exemptions;
     @Autowired NoticePages notices;
     @Autowired Certificates certificates;
     @Autowired Roster roster;

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workstudy.exemptions.ExemptionFixtures.Unit;
 import org.workstudy.exemptions.internal.ExemptionEvent;
+import org.workstudy.exemptions.internal.ExemptionPages;
 import org.workstudy.identity.CurrentUser;
 import org.workstudy.identity.Grant;
 import org.workstudy.identity.Role;
@@ -50,6 +51,8 @@ class ExemptionNoticeIntegrationTest {
     ExemptionFixtures fixtures;
     @Autowired
     Exemptions exemptions;
+    @Autowired
+    ExemptionPages exemptionPages;
     @Autowired
     NoticeBoard board;
     @Autowired
@@ -136,10 +139,10 @@ class ExemptionNoticeIntegrationTest {
         Map<Long, ExemptionStanding> final_ = standings.exemptions(List.of(a.id(), b.id()));
         assertThat(final_.get(a.id()).kind()).isEqualTo(ExemptionKind.EXEMPT);
         assertThat(final_.get(b.id()).offsetHours()).isEqualByComparingTo("180");
-        assertThat(exemptions.history(PlacementFixtures.signedIn(a), exempt)).extracting(ExemptionEvent::action)
+        assertThat(exemptionPages.history(PlacementFixtures.signedIn(a), exempt)).extracting(ExemptionEvent::action)
                 .containsExactly("submitted", "counselor-approved", "granted", "published", "final");
         // in effect: no second application
-        assertThat(exemptions.outlook(PlacementFixtures.signedIn(a)).blockedKey()).isEqualTo("exemption.already-final");
+        assertThat(exemptionPages.outlook(PlacementFixtures.signedIn(a)).blockedKey()).isEqualTo("exemption.already-final");
     }
 
     @Test
@@ -169,6 +172,6 @@ class ExemptionNoticeIntegrationTest {
         assertThat(row(id).get("status")).as("a revoked one stays revoked").isEqualTo("REVOKED");
         assertThat(standings.exemptions(List.of(s.id()))).isEmpty();
         // revoked is not live: the student may apply again
-        assertThat(exemptions.outlook(PlacementFixtures.signedIn(s)).mayApply()).isTrue();
+        assertThat(exemptionPages.outlook(PlacementFixtures.signedIn(s)).mayApply()).isTrue();
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.workstudy.exemptions.ExemptionFixtures.Unit;
 import org.workstudy.exemptions.internal.ExemptionEvent;
+import org.workstudy.exemptions.internal.ExemptionPages;
 import org.workstudy.exemptions.internal.ExemptionEvidence;
 import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.notifications.Notifications;
@@ -49,6 +50,8 @@ class ExemptionsIntegrationTest {
     ExemptionFixtures fixtures;
     @Autowired
     Exemptions exemptions;
+    @Autowired
+    ExemptionPages pages;
     @Autowired
     QualityCredits quality;
     @Autowired
@@ -99,7 +102,7 @@ class ExemptionsIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         long id = only(s);
         assertThat(statusOf(id)).isEqualTo(ExemptionStatus.SUBMITTED);
-        assertThat(exemptions.evidence(PlacementFixtures.signedIn(s), id)).hasSize(2)
+        assertThat(pages.evidence(PlacementFixtures.signedIn(s), id)).hasSize(2)
                 .extracting(ExemptionEvidence::contentType).containsExactly("application/pdf", "image/png");
         mvc.perform(get("/my/exemptions").cookie(student)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("待辅导员审核")))
@@ -113,7 +116,7 @@ class ExemptionsIntegrationTest {
         String page = mvc.perform(get("/exemptions/" + id).cookie(counselor)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"decide-card\"").contains("家庭经济困难，需照顾患病父母").contains("证明0.pdf");
-        long fileId = exemptions.evidence(PlacementFixtures.signedIn(s), id).get(0).id();
+        long fileId = pages.evidence(PlacementFixtures.signedIn(s), id).get(0).id();
         mvc.perform(get("/exemptions/" + id + "/evidence/" + fileId).cookie(counselor)).andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf")).andExpect(content().bytes(PDF));
         mvc.perform(post("/exemptions/" + id + "/decision").cookie(counselor).with(csrf()).param("approve", "true"))
@@ -129,7 +132,7 @@ class ExemptionsIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo(ExemptionStatus.GRANTED);
 
-        List<String> actions = exemptions.history(PlacementFixtures.signedIn(s), id).stream()
+        List<String> actions = pages.history(PlacementFixtures.signedIn(s), id).stream()
                 .map(ExemptionEvent::action).toList();
         assertThat(actions).containsExactly("submitted", "counselor-approved", "granted");
         assertThat(notifications.unreadCount(s.accountId())).as("told at each decision").isEqualTo(2);
@@ -233,7 +236,7 @@ class ExemptionsIntegrationTest {
         mvc.perform(get("/api/v1/exemptions/" + id + "/decisions").with(httpBasic(s.studentNo(), pw)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[1].reason").value("理由不充分"))
                 .andExpect(jsonPath("$[1].role").value("CENTER_DIRECTOR"));
-        assertThat(exemptions.history(PlacementFixtures.signedIn(s), id).get(2).reason()).isEqualTo("理由不充分");
+        assertThat(pages.history(PlacementFixtures.signedIn(s), id).get(2).reason()).isEqualTo("理由不充分");
     }
 
     @Test
@@ -244,7 +247,7 @@ class ExemptionsIntegrationTest {
         Cookie student = fixtures.studentSession(mvc, s);
         mvc.perform(applyPage("EXEMPT", null, PDF).cookie(student).with(csrf())).andExpect(status().is3xxRedirection());
         long id = only(s);
-        long fileId = exemptions.evidence(PlacementFixtures.signedIn(s), id).get(0).id();
+        long fileId = pages.evidence(PlacementFixtures.signedIn(s), id).get(0).id();
 
         Cookie stranger = Logins.login(mvc, other.counselor(), Fixtures.PASSWORD);
         mvc.perform(get("/exemptions/" + id).cookie(stranger)).andExpect(status().isNotFound());

@@ -40,6 +40,8 @@ import org.workstudy.organization.Organization;
 import org.workstudy.organization.Roster;
 import org.workstudy.organization.SchoolClass;
 import org.workstudy.organization.Student;
+import org.workstudy.placements.internal.SelfArrangedPages;
+import org.workstudy.placements.internal.SelfArrangedRow;
 import org.workstudy.policy.Policies;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.support.Fixtures;
@@ -53,9 +55,9 @@ class SelfArrangedWorkIntegrationTest {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
-    org.springframework.context.ApplicationEventPublisher events;
-    @Autowired
     SelfArrangedWork work;
+    @Autowired
+    SelfArrangedPages pages;
     @Autowired
     PlacementFixtures fixtures;
     @Autowired
@@ -261,7 +263,7 @@ class SelfArrangedWorkIntegrationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/self-arranged/" + id).with(httpBasic(other, Fixtures.PASSWORD)))
                 .andExpect(status().isNotFound());
-        assertThat(work.waitingFor(counselor(otherClass))).isEmpty();
+        assertThat(pages.waitingFor(counselor(otherClass))).isEmpty();
         assertThat(statusOf(id)).isEqualTo("SUBMITTED");
         assertThat(count("SELECT count(*) FROM apv_decision WHERE request_id = (SELECT approval_request_id FROM"
                 + " plc_self_work WHERE id = ?)", id)).isZero();
@@ -293,7 +295,7 @@ class SelfArrangedWorkIntegrationTest {
         LocalDate start = today().plusDays(1);
         long id = work.register(PlacementFixtures.signedIn(p.student()), form("泉州", start));
         work.decide(counselor(p.classId()), id, true, null);
-        SelfArrangedWork onStartDay = at(start);
+        OnDay onStartDay = at(start);
         long auditBefore = count("SELECT count(*) FROM audit_entry");
 
         assertThatThrownBy(() -> school.inTransaction(() -> {
@@ -366,7 +368,7 @@ class SelfArrangedWorkIntegrationTest {
                 .hasMessageContaining("approvals.reason-required");
         work.decide(counselor(p.classId()), id, false, "请写明工作时间");
         assertThat(statusOf(id)).isEqualTo("RETURNED");
-        assertThat(work.get(s, id).lastReason()).isEqualTo("请写明工作时间");
+        assertThat(pages.get(s, id).lastReason()).isEqualTo("请写明工作时间");
 
         work.update(s, id, new SelfArrangedForm("鹭岛商贸有限公司", "泉州", "某路 8 号", "陈经理", "0592-5550000",
                 today().plusDays(5), today().plusDays(6), new BigDecimal("12"), "周末 9:00-15:00 门店导购"));
@@ -378,11 +380,11 @@ class SelfArrangedWorkIntegrationTest {
         assertThat(approvals.pendingFor(counselor(p.classId()), SelfArrangedWork.SUBJECT))
                 .filteredOn(r -> r.subjectId() == id).singleElement()
                 .satisfies(r -> assertThat(r.requestId()).isNotEqualTo(returned));
-        assertThat(work.waitingFor(counselor(p.classId()))).extracting(r -> r.work().id()).contains(id);
+        assertThat(pages.waitingFor(counselor(p.classId()))).extracting(r -> r.work().id()).contains(id);
 
         work.withdraw(s, id);
         assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
-        assertThat(work.waitingFor(counselor(p.classId()))).extracting(r -> r.work().id()).doesNotContain(id);
+        assertThat(pages.waitingFor(counselor(p.classId()))).extracting(r -> r.work().id()).doesNotContain(id);
         assertThatThrownBy(() -> work.decide(counselor(p.classId()), id, true, null))
                 .hasMessageContaining("selfwork.not-pending");
     }
@@ -443,10 +445,26 @@ class SelfArrangedWorkIntegrationTest {
         }
     }
 
-    private SelfArrangedWork at(LocalDate day) {
+    /** The steps a test runs on {@code day} (a fixed clock), built outside Spring's proxies. */
+    private record OnDay(SelfArrangedLifecycle lifecycle, SelfArrangedPages pages) {
+
+        void decide(CurrentUser user, long id, boolean approve, String reason) {
+            lifecycle.decide(user, id, approve, reason);
+        }
+
+        List<SelfArrangedRow> waitingFor(CurrentUser user) {
+            return pages.waitingFor(user);
+        }
+    }
+
+    private OnDay at(LocalDate day) {
         Clock fixed = Clock.fixed(day.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
-        return new SelfArrangedWork(new SelfArrangedStore(jdbc), approvals, roster, organization, scope, notifications, audit, fixed, policies,
-                events, 10L * 1024 * 1024, divisions);
+        SelfArrangedStore store = new SelfArrangedStore(jdbc);
+        SelfArrangedLifecycle lifecycle = new SelfArrangedLifecycle(store, approvals, roster, organization, scope,
+                notifications, audit, fixed);
+        SelfArrangedHomeCities homeCities = new SelfArrangedHomeCities(roster, organization, policies, divisions);
+        return new OnDay(lifecycle, new SelfArrangedPageReads(store, lifecycle, homeCities, approvals, roster,
+                organization, scope, fixed));
     }
 
     private Cookie studentSession(Student s) throws Exception {

@@ -21,6 +21,7 @@ import org.workstudy.exemptions.ExemptionUpload;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.exemptions.internal.ExemptionEvent;
 import org.workstudy.exemptions.internal.ExemptionEvidence;
+import org.workstudy.exemptions.internal.ExemptionPages;
 import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.exemptions.internal.ExemptionView;
 import org.workstudy.identity.CurrentUser;
@@ -41,9 +42,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ExemptionApi {
 
     private final Exemptions exemptions;
+    private final ExemptionPages pages;
 
-    ExemptionApi(Exemptions exemptions) {
+    ExemptionApi(Exemptions exemptions, ExemptionPages pages) {
         this.exemptions = exemptions;
+        this.pages = pages;
     }
 
     @Operation(summary = "Students: own applications. Staff: applications in scope (optionally ?status=...), newest"
@@ -53,9 +56,9 @@ class ExemptionApi {
             @RequestParam(defaultValue = "false") boolean waiting) {
         CurrentUser user = CurrentUser.require();
         if (user.acts(Role.STUDENT)) {
-            return exemptions.mine(user);
+            return pages.mine(user);
         }
-        return waiting ? exemptions.waitingFor(user) : exemptions.inScope(user, status, 500);
+        return waiting ? pages.waitingFor(user) : pages.inScope(user, status, 500);
     }
 
     @Operation(summary = "Apply (students): multipart with a JSON part 'application' {kind: EXEMPT|OFFSET, reasonKind:"
@@ -71,37 +74,37 @@ class ExemptionApi {
             }
         }
         long id = exemptions.apply(user, form, uploads);
-        return ResponseEntity.status(201).body(exemptions.get(user, id));
+        return ResponseEntity.status(201).body(pages.get(user, id));
     }
 
     @Operation(summary = "An application (its student, or staff whose scope covers the student)")
     @GetMapping("/{id}")
     ExemptionView get(@PathVariable long id) {
-        return exemptions.get(CurrentUser.require(), id);
+        return pages.get(CurrentUser.require(), id);
     }
 
     @Operation(summary = "The history of an application: submitted, decisions with reasons, notice, final")
     @GetMapping("/{id}/history")
     List<ExemptionEvent> history(@PathVariable long id) {
-        return exemptions.history(CurrentUser.require(), id);
+        return pages.history(CurrentUser.require(), id);
     }
 
     @Operation(summary = "The approval decisions on an application")
     @GetMapping("/{id}/decisions")
     List<DecisionView> decisions(@PathVariable long id) {
-        return exemptions.decisions(CurrentUser.require(), id);
+        return pages.decisions(CurrentUser.require(), id);
     }
 
     @Operation(summary = "The evidence files of an application (without their content)")
     @GetMapping("/{id}/evidence")
     List<ExemptionEvidence> evidence(@PathVariable long id) {
-        return exemptions.evidence(CurrentUser.require(), id);
+        return pages.evidence(CurrentUser.require(), id);
     }
 
     @Operation(summary = "One evidence file's content")
     @GetMapping("/{id}/evidence/{fileId}")
     ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long fileId) {
-        ExemptionEvidence file = exemptions.evidenceFile(CurrentUser.require(), id, fileId);
+        ExemptionEvidence file = pages.evidenceFile(CurrentUser.require(), id, fileId);
         return UploadedFiles.attachment(file.contentType(), file.fileName(), file.content());
     }
 
@@ -121,7 +124,7 @@ class ExemptionApi {
     ExemptionView decide(@PathVariable long id, @RequestBody Decision decision) {
         CurrentUser user = CurrentUser.require();
         exemptions.decide(user, id, decision.approve(), decision.reason());
-        return exemptions.get(user, id);
+        return pages.get(user, id);
     }
 
     record Publish(List<Long> ids) {

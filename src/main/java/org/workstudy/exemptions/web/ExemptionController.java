@@ -24,6 +24,7 @@ import org.workstudy.exemptions.ExemptionReason;
 import org.workstudy.exemptions.ExemptionUpload;
 import org.workstudy.exemptions.Exemptions;
 import org.workstudy.exemptions.internal.ExemptionEvidence;
+import org.workstudy.exemptions.internal.ExemptionPages;
 import org.workstudy.exemptions.internal.ExemptionStatus;
 import org.workstudy.exemptions.internal.ExemptionView;
 import org.workstudy.identity.CurrentUser;
@@ -40,18 +41,20 @@ import org.workstudy.shared.web.Outcomes;
 class ExemptionController {
 
     private final Exemptions exemptions;
+    private final ExemptionPages pages;
     private final QualityCredits quality;
 
-    ExemptionController(Exemptions exemptions, QualityCredits quality) {
+    ExemptionController(Exemptions exemptions, ExemptionPages pages, QualityCredits quality) {
         this.exemptions = exemptions;
+        this.pages = pages;
         this.quality = quality;
     }
 
     @GetMapping("/my/exemptions")
     String mine(Model model) {
         CurrentUser user = CurrentUser.require();
-        model.addAttribute("outlook", exemptions.outlook(user));
-        model.addAttribute("rows", exemptions.mine(user));
+        model.addAttribute("outlook", pages.outlook(user));
+        model.addAttribute("rows", pages.mine(user));
         return "credits/exemption-mine";
     }
 
@@ -87,12 +90,12 @@ class ExemptionController {
     @GetMapping("/exemptions/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUser.require();
-        ExemptionView row = exemptions.get(user, id);
+        ExemptionView row = pages.get(user, id);
         model.addAttribute("row", row);
-        model.addAttribute("history", exemptions.history(user, id));
-        model.addAttribute("evidence", exemptions.evidence(user, id));
+        model.addAttribute("history", pages.history(user, id));
+        model.addAttribute("evidence", pages.evidence(user, id));
         model.addAttribute("student", user.acts(Role.STUDENT));
-        model.addAttribute("mayDecide", exemptions.mayDecide(user, row));
+        model.addAttribute("mayDecide", pages.mayDecide(user, row));
         model.addAttribute("director", row.status() == ExemptionStatus.WAITING_DIRECTOR);
         if (!user.acts(Role.STUDENT) && row.offset()) {
             model.addAttribute("quality", quality.standing(row.studentId()));
@@ -102,7 +105,7 @@ class ExemptionController {
 
     @GetMapping("/exemptions/{id:\\d+}/evidence/{fileId:\\d+}")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long fileId) {
-        ExemptionEvidence file = exemptions.evidenceFile(CurrentUser.require(), id, fileId);
+        ExemptionEvidence file = pages.evidenceFile(CurrentUser.require(), id, fileId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -133,9 +136,9 @@ class ExemptionController {
             throw BusinessException.forbidden();
         }
         boolean director = user.acts(Role.CENTER_DIRECTOR);
-        model.addAttribute("waiting", exemptions.waitingFor(user));
-        model.addAttribute("granted", director ? exemptions.inScope(user, ExemptionStatus.GRANTED, 500) : List.of());
-        model.addAttribute("recent", exemptions.inScope(user, null, 50));
+        model.addAttribute("waiting", pages.waitingFor(user));
+        model.addAttribute("granted", director ? pages.inScope(user, ExemptionStatus.GRANTED, 500) : List.of());
+        model.addAttribute("recent", pages.inScope(user, null, 50));
         model.addAttribute("director", director);
         return "credits/exemption-review";
     }
@@ -147,7 +150,7 @@ class ExemptionController {
     }
 
     private String formPage(Model model) {
-        model.addAttribute("outlook", exemptions.outlook(CurrentUser.require()));
+        model.addAttribute("outlook", pages.outlook(CurrentUser.require()));
         model.addAttribute("kinds", ExemptionKind.values());
         model.addAttribute("reasons", ExemptionReason.values());
         model.addAttribute("maxFiles", Exemptions.MAX_FILES);

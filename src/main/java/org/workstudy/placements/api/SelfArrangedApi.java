@@ -20,6 +20,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.placements.SelfArrangedForm;
 import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.placements.internal.SelfArrangedEvent;
+import org.workstudy.placements.internal.SelfArrangedPages;
 import org.workstudy.placements.internal.SelfArrangedRow;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,16 +36,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SelfArrangedApi {
 
     private final SelfArrangedWork work;
+    private final SelfArrangedPages pages;
 
-    SelfArrangedApi(SelfArrangedWork work) {
+    SelfArrangedApi(SelfArrangedWork work, SelfArrangedPages pages) {
         this.work = work;
+        this.pages = pages;
     }
 
     @Operation(summary = "Students: own registrations. Counselors and vice deans: those waiting for their decision")
     @GetMapping
     List<SelfArrangedRow> list() {
         CurrentUser user = CurrentUser.require();
-        return user.acts(Role.STUDENT) ? work.mine(user) : work.waitingFor(user);
+        return user.acts(Role.STUDENT) ? pages.mine(user) : pages.waitingFor(user);
     }
 
     @Operation(summary = "Register self-arranged work in advance (students); the start may not be in the past")
@@ -52,13 +55,13 @@ class SelfArrangedApi {
     ResponseEntity<SelfArrangedRow> register(@RequestBody SelfArrangedForm form) {
         CurrentUser user = CurrentUser.require();
         long id = work.register(user, form);
-        return ResponseEntity.status(201).body(work.get(user, id));
+        return ResponseEntity.status(201).body(pages.get(user, id));
     }
 
     @Operation(summary = "A registration (its student, or staff whose scope covers the student)")
     @GetMapping("/{id}")
     SelfArrangedRow get(@PathVariable long id) {
-        return work.get(CurrentUser.require(), id);
+        return pages.get(CurrentUser.require(), id);
     }
 
     @Operation(summary = "Edit a returned registration and submit it again (students)")
@@ -66,7 +69,7 @@ class SelfArrangedApi {
     SelfArrangedRow update(@PathVariable long id, @RequestBody SelfArrangedForm form) {
         CurrentUser user = CurrentUser.require();
         work.update(user, id, form);
-        return work.get(user, id);
+        return pages.get(user, id);
     }
 
     @Operation(summary = "Withdraw a registration that is not yet approved (students)")
@@ -79,13 +82,13 @@ class SelfArrangedApi {
     @Operation(summary = "The history of a registration: submissions, decisions, certificate")
     @GetMapping("/{id}/history")
     List<SelfArrangedEvent> history(@PathVariable long id) {
-        return work.history(CurrentUser.require(), id);
+        return pages.history(CurrentUser.require(), id);
     }
 
     @Operation(summary = "The approval decisions on a registration, over all its submissions")
     @GetMapping("/{id}/decisions")
     List<DecisionView> decisions(@PathVariable long id) {
-        return work.allDecisions(CurrentUser.require(), id);
+        return pages.allDecisions(CurrentUser.require(), id);
     }
 
     record Decision(boolean approve, String reason) {
@@ -97,7 +100,7 @@ class SelfArrangedApi {
     SelfArrangedRow decide(@PathVariable long id, @RequestBody Decision decision) {
         CurrentUser user = CurrentUser.require();
         work.decide(user, id, decision.approve(), decision.reason());
-        return work.get(user, id);
+        return pages.get(user, id);
     }
 
     @Operation(summary = "Upload the employer's certificate (PDF, JPEG or PNG up to 10 MB, checked by content)")
@@ -105,7 +108,7 @@ class SelfArrangedApi {
     SelfArrangedRow upload(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         CurrentUser user = CurrentUser.require();
         work.uploadCertificate(user, id, file.getOriginalFilename(), file.getBytes());
-        return work.get(user, id);
+        return pages.get(user, id);
     }
 
     record Verification(boolean accept, String reason) {
@@ -116,6 +119,6 @@ class SelfArrangedApi {
     SelfArrangedRow verify(@PathVariable long id, @RequestBody Verification verification) {
         CurrentUser user = CurrentUser.require();
         work.verifyCertificate(user, id, verification.accept(), verification.reason());
-        return work.get(user, id);
+        return pages.get(user, id);
     }
 }

@@ -21,6 +21,7 @@ import org.workstudy.identity.Role;
 import org.workstudy.placements.SelfArrangedForm;
 import org.workstudy.placements.SelfArrangedWork;
 import org.workstudy.placements.internal.CertificateFile;
+import org.workstudy.placements.internal.SelfArrangedPages;
 import org.workstudy.placements.internal.SelfArrangedRow;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.web.Outcomes;
@@ -34,10 +35,12 @@ import org.workstudy.web.UploadedFiles;
 class SelfArrangedController {
 
     private final SelfArrangedWork work;
+    private final SelfArrangedPages pages;
     private final Clock clock;
 
-    SelfArrangedController(SelfArrangedWork work, Clock clock) {
+    SelfArrangedController(SelfArrangedWork work, SelfArrangedPages pages, Clock clock) {
         this.work = work;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -47,14 +50,14 @@ class SelfArrangedController {
         if (!user.acts(Role.STUDENT)) {
             return "redirect:/self-arranged/review";
         }
-        model.addAttribute("rows", work.mine(user));
-        model.addAttribute("homeCity", work.homeCity(work.studentOf(user).id()));
+        model.addAttribute("rows", pages.mine(user));
+        model.addAttribute("homeCity", pages.homeCity(pages.studentOf(user).id()));
         return "placements/self-list";
     }
 
     @GetMapping("/self-arranged/new")
     String form(Model model) {
-        work.studentOf(CurrentUser.require());
+        pages.studentOf(CurrentUser.require());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", SelfArrangedForm.empty());
         }
@@ -76,7 +79,7 @@ class SelfArrangedController {
 
     @GetMapping("/self-arranged/{id:\\d+}/edit")
     String edit(@PathVariable long id, Model model) {
-        SelfArrangedRow row = work.get(CurrentUser.require(), id);
+        SelfArrangedRow row = pages.get(CurrentUser.require(), id);
         var w = row.work();
         model.addAttribute("form", new SelfArrangedForm(w.employerName(), w.city(), w.address(), row.contactPerson(),
                 row.contactPhone(), w.startsOn(), w.endsOn(), w.expectedHours(), w.content()));
@@ -99,25 +102,25 @@ class SelfArrangedController {
     @GetMapping("/self-arranged/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUser.require();
-        SelfArrangedRow row = work.get(user, id);
+        SelfArrangedRow row = pages.get(user, id);
         model.addAttribute("row", row);
-        model.addAttribute("history", work.history(user, id));
+        model.addAttribute("history", pages.history(user, id));
         model.addAttribute("student", user.acts(Role.STUDENT));
-        model.addAttribute("mayDecide", work.mayDecide(user, row));
-        model.addAttribute("mayVerify", work.mayVerify(user, row));
-        model.addAttribute("homeCity", work.homeCity(row.work().studentId()));
+        model.addAttribute("mayDecide", pages.mayDecide(user, row));
+        model.addAttribute("mayVerify", pages.mayVerify(user, row));
+        model.addAttribute("homeCity", pages.homeCity(row.work().studentId()));
         return "placements/self-detail";
     }
 
     @GetMapping("/self-arranged/{id:\\d+}/print")
     String print(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUser.require();
-        SelfArrangedRow row = work.get(user, id);
+        SelfArrangedRow row = pages.get(user, id);
         model.addAttribute("row", row);
-        List<DecisionView> decisions = work.decisions(user, id);
+        List<DecisionView> decisions = pages.decisions(user, id);
         model.addAttribute("counselorDecision", last(decisions, Role.COUNSELOR));
         model.addAttribute("viceDeanDecision", last(decisions, Role.VICE_DEAN));
-        model.addAttribute("homeCity", work.homeCity(row.work().studentId()));
+        model.addAttribute("homeCity", pages.homeCity(row.work().studentId()));
         model.addAttribute("today", LocalDate.now(clock));
         return "placements/self-print";
     }
@@ -138,7 +141,7 @@ class SelfArrangedController {
 
     @GetMapping("/self-arranged/{id:\\d+}/certificate")
     ResponseEntity<byte[]> download(@PathVariable long id) {
-        CertificateFile file = work.certificate(CurrentUser.require(), id)
+        CertificateFile file = pages.certificate(CurrentUser.require(), id)
                 .orElseThrow(() -> BusinessException.notFound("error.not-found"));
         return UploadedFiles.attachment(file.contentType(), file.fileName(), file.content());
     }
@@ -149,8 +152,8 @@ class SelfArrangedController {
         if (user.acts(Role.STUDENT) || user.acts(Role.EMPLOYER)) {
             throw BusinessException.forbidden();
         }
-        model.addAttribute("waiting", work.waitingFor(user));
-        model.addAttribute("recent", work.inScope(user, null, 50));
+        model.addAttribute("waiting", pages.waitingFor(user));
+        model.addAttribute("recent", pages.inScope(user, null, 50));
         model.addAttribute("viceDean", user.acts(Role.VICE_DEAN));
         return "placements/self-review";
     }
@@ -171,7 +174,7 @@ class SelfArrangedController {
 
     private String formPage(Model model, Long id) {
         model.addAttribute("editId", id);
-        model.addAttribute("homeCity", work.homeCity(work.studentOf(CurrentUser.require()).id()));
+        model.addAttribute("homeCity", pages.homeCity(pages.studentOf(CurrentUser.require()).id()));
         model.addAttribute("today", LocalDate.now(clock));
         return "placements/self-form";
     }
