@@ -1,6 +1,8 @@
 package org.workstudy.statistics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,22 @@ public record StatsFilter(String academicYear, Integer cohort, Long collegeId, L
     /** The first day after the academic year. */
     public LocalDate until() {
         return LocalDate.of(startYear() + 1, 9, 1);
+    }
+
+    /**
+     * The years a year picker offers: the running year and the five before it, newest first, and this filter's year
+     * in front when it is none of them (a link into an older year keeps its year selectable).
+     */
+    public List<String> yearChoices(String runningYear) {
+        int current = Integer.parseInt(runningYear.substring(0, 4));
+        List<String> out = new ArrayList<>();
+        for (int y = current; y >= current - 5; y--) {
+            out.add(y + "-" + (y + 1));
+        }
+        if (!out.contains(academicYear)) {
+            out.add(0, academicYear);
+        }
+        return out;
     }
 
     public StatsFilter withCollege(Long id) {

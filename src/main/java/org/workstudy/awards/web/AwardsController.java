@@ -3,7 +3,6 @@ package org.workstudy.awards.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,15 +228,7 @@ class AwardsController {
     }
 
     private List<String> years(StatsFilter filter) {
-        int current = Integer.parseInt(lists.currentYear().substring(0, 4));  // the running year first
-        List<String> out = new ArrayList<>();
-        for (int y = current; y >= current - 5; y--) {
-            out.add(y + "-" + (y + 1));
-        }
-        if (!out.contains(filter.academicYear())) {
-            out.add(0, filter.academicYear());
-        }
-        return out;
+        return filter.yearChoices(lists.currentYear());
     }
 
     private static void attach(HttpServletResponse response, String fileName) {

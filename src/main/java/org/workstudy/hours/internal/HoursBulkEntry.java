@@ -35,6 +35,7 @@ import org.workstudy.organization.StudentQuery;
 import org.workstudy.organization.StudentRow;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.RowError;
+import org.workstudy.shared.RowErrors;
 
 /**
  * Bulk entry of hours from an .xlsx, for a class's counselor: the class template (one pre-filled row per student,
@@ -141,7 +142,7 @@ public class HoursBulkEntry {
     public BulkEntryResult upload(CurrentUser user, long classId, InputStream xlsx) {
         Map<String, StudentRow> students = new HashMap<>();
         classStudents(user, classId).forEach(s -> students.put(s.studentNo().toLowerCase(Locale.ROOT), s));
-        Errors errors = new Errors();
+        RowErrors errors = new RowErrors(MAX_LISTED_ERRORS);
         List<NewWorkRecord> records = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         Map<Long, List<WorkSource>> sources = new HashMap<>();
@@ -158,13 +159,13 @@ public class HoursBulkEntry {
             if (!records.isEmpty()) {
                 ledger.check(user, records).forEach(p -> errors.add(problem(rows.get(p.index()), p)));
             }
-            return errors.result();
+            return BulkEntryResult.failure(errors.inRowOrder(), errors.unlisted());
         }
         try {
             return BulkEntryResult.success(ledger.recordAll(user, records).size());
         } catch (HoursBatchRefused e) {
             e.problems().forEach(p -> errors.add(problem(rows.get(p.index()), p)));
-            return errors.result();
+            return BulkEntryResult.failure(errors.inRowOrder(), errors.unlisted());
         } catch (DataAccessException e) {
             LOG.warn("Bulk hours entry rolled back: {}", e.getClass().getName());
             return BulkEntryResult.failure(List.of(RowError.ofFile("bulk.error.changed")), 0);
@@ -183,7 +184,7 @@ public class HoursBulkEntry {
     }
 
     private Optional<NewWorkRecord> parse(CurrentUser user, int row, Map<String, String> cells,
-            Map<String, StudentRow> students, Map<Long, List<WorkSource>> sources, Errors errors) {
+            Map<String, StudentRow> students, Map<Long, List<WorkSource>> sources, RowErrors errors) {
         if (cells.keySet().stream().allMatch(c -> c.equals(STUDENT_NO) || c.equals(NAME) || c.equals(SOURCE))) {
             return Optional.empty(); // a pre-filled template row left unused
         }
@@ -238,7 +239,7 @@ public class HoursBulkEntry {
                 content));
     }
 
-    private static LocalTime time(int row, Map<String, String> cells, String column, Errors errors) {
+    private static LocalTime time(int row, Map<String, String> cells, String column, RowErrors errors) {
         String text = cells.get(column);
         if (text == null) {
             return null;
@@ -251,7 +252,7 @@ public class HoursBulkEntry {
     }
 
     private WorkSource source(CurrentUser user, int row, StudentRow student, String code,
-            Map<Long, List<WorkSource>> cache, Errors errors) {
+            Map<Long, List<WorkSource>> cache, RowErrors errors) {
         List<WorkSource> of = cache.computeIfAbsent(student.id(), id -> pages.sourcesOf(user, id));
         if (code == null) {
             List<WorkSource> active = of.stream().filter(WorkSource::active).toList();
@@ -317,32 +318,5 @@ public class HoursBulkEntry {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Errors in row order, up to {@link #MAX_LISTED_ERRORS}; the rest counted. */
-    private static final class Errors {
-        private final List<RowError> listed = new ArrayList<>();
-        private int count;
-
-        void add(RowError error) {
-            count++;
-            if (listed.size() < MAX_LISTED_ERRORS) {
-                listed.add(error);
-            }
-        }
-
-        int count() {
-            return count;
-        }
-
-        boolean any() {
-            return count > 0;
-        }
-
-        BulkEntryResult result() {
-            List<RowError> sorted = new ArrayList<>(listed);
-            sorted.sort(Comparator.comparingInt(RowError::row));
-            return BulkEntryResult.failure(sorted, count - listed.size());
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +42,7 @@ import org.workstudy.organization.StudentForm;
 import org.workstudy.organization.StudentStatus;
 import org.workstudy.shared.BusinessException;
 import org.workstudy.shared.RowError;
+import org.workstudy.shared.RowErrors;
 import org.workstudy.shared.TermCode;
 import org.workstudy.shared.XlsxSheet;
 
@@ -120,7 +120,7 @@ public class RosterImport {
         boolean withChanges = sheets.contains(StatusChangeSheet.SHEET);
         String studentSheet = withChanges
                 ? sheets.stream().filter(n -> !n.equals(StatusChangeSheet.SHEET)).findFirst().orElse(null) : null;
-        Errors errors = new Errors();
+        RowErrors errors = new RowErrors(MAX_LISTED_ERRORS);
         List<StudentForm> forms = new ArrayList<>();
         Numbers numbers = new Numbers();
         Map<String, Optional<SchoolClass>> classes = new HashMap<>();
@@ -169,7 +169,7 @@ public class RosterImport {
             changeErrors.forEach(errors::add);
         }
         if (errors.any()) {
-            return errors.result();
+            return ImportResult.failure(errors.inRowOrder(), errors.unlisted());
         }
         if (forms.isEmpty() && changes.isEmpty()) {
             return ImportResult.failure(List.of(RowError.ofFile("roster.import.no-data")), 0);
@@ -189,9 +189,9 @@ public class RosterImport {
                 List<StatusHistory.Problem> problems = statusHistory.check(list);
                 if (!problems.isEmpty()) {
                     status.setRollbackOnly();
-                    Errors refused = new Errors();
+                    RowErrors refused = new RowErrors(MAX_LISTED_ERRORS);
                     problems.forEach(p -> refused.add(refusal(rows.get(p.index()), p)));
-                    return refused.result();
+                    return ImportResult.failure(refused.inRowOrder(), refused.unlisted());
                 }
                 statusHistory.recordAll(user == null ? CurrentUser.require() : user, list);
                 return ImportResult.success(forms.size(), list.size());
@@ -242,7 +242,7 @@ public class RosterImport {
      * to be shown once to the importing administrator.
      */
     public ImportResult importStaff(InputStream xlsx) {
-        Errors errors = new Errors();
+        RowErrors errors = new RowErrors(MAX_LISTED_ERRORS);
         List<NewStaff> rows = new ArrayList<>();
         Numbers numbers = new Numbers();
         Map<String, Long> colleges = new HashMap<>();
@@ -265,7 +265,7 @@ public class RosterImport {
             }
         }
         if (errors.any()) {
-            return errors.result();
+            return ImportResult.failure(errors.inRowOrder(), errors.unlisted());
         }
         List<ActivationSlip> codes;
         try {
@@ -292,7 +292,7 @@ public class RosterImport {
         return ImportResult.success(codes);
     }
 
-    private StudentForm student(int row, Map<String, String> cells, Errors errors, Numbers numbers,
+    private StudentForm student(int row, Map<String, String> cells, RowErrors errors, Numbers numbers,
             Map<String, Optional<SchoolClass>> classes) {
         int before = errors.count();
         String no = required(row, cells, RosterLabels.STUDENT_NO, errors);
@@ -348,7 +348,7 @@ public class RosterImport {
                 idCard == null ? null : idCard.toUpperCase(Locale.ROOT));
     }
 
-    private NewStaff staff(int row, Map<String, String> cells, Errors errors, Numbers numbers,
+    private NewStaff staff(int row, Map<String, String> cells, RowErrors errors, Numbers numbers,
             Map<String, Long> colleges, Map<String, Optional<SchoolClass>> classes) {
         int before = errors.count();
         String no = required(row, cells, RosterLabels.STAFF_NO, errors);
@@ -426,7 +426,7 @@ public class RosterImport {
     }
 
     private Long classId(int row, String column, String className, Map<String, Optional<SchoolClass>> classes,
-            Errors errors) {
+            RowErrors errors) {
         Optional<SchoolClass> found = classes.computeIfAbsent(className, organization::classByName);
         if (found.isEmpty()) {
             errors.add(RowError.of(row, column, "roster.import.class.unknown", className));
@@ -439,7 +439,7 @@ public class RosterImport {
         return found.get().id();
     }
 
-    private static String required(int row, Map<String, String> cells, String column, Errors errors) {
+    private static String required(int row, Map<String, String> cells, String column, RowErrors errors) {
         String value = cells.get(column);
         if (value == null) {
             errors.add(RowError.of(row, column, "roster.import.required", column));
@@ -447,13 +447,13 @@ public class RosterImport {
         return value;
     }
 
-    private static void checkName(int row, String name, Errors errors) {
+    private static void checkName(int row, String name, RowErrors errors) {
         if (name != null && name.length() > NAME_MAX) {
             errors.add(RowError.of(row, RosterLabels.NAME, "roster.import.too-long", NAME_MAX));
         }
     }
 
-    private static void checkPhone(int row, String phone, Errors errors) {
+    private static void checkPhone(int row, String phone, RowErrors errors) {
         if (phone != null && !phone.matches(RosterRules.PHONE)) {
             errors.add(RowError.of(row, RosterLabels.PHONE, "roster.import.phone.invalid", phone));
         }
@@ -502,32 +502,5 @@ public class RosterImport {
     }
 
     private record NewStaff(int row, StaffForm form, List<Grant> grants) {
-    }
-
-    /** Errors in row order, up to {@link #MAX_LISTED_ERRORS}; the rest counted. */
-    private static final class Errors {
-        private final List<RowError> listed = new ArrayList<>();
-        private int count;
-
-        void add(RowError error) {
-            count++;
-            if (listed.size() < MAX_LISTED_ERRORS) {
-                listed.add(error);
-            }
-        }
-
-        int count() {
-            return count;
-        }
-
-        boolean any() {
-            return count > 0;
-        }
-
-        ImportResult result() {
-            List<RowError> sorted = new ArrayList<>(listed);
-            sorted.sort(Comparator.comparingInt(RowError::row));
-            return ImportResult.failure(sorted, count - listed.size());
-        }
     }
 }

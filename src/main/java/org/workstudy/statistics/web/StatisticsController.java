@@ -160,15 +160,7 @@ class StatisticsController {
     }
 
     private List<String> years(StatsFilter filter) {
-        int current = Integer.parseInt(pages.currentYear().substring(0, 4));
-        List<String> out = new ArrayList<>();
-        for (int y = current; y >= current - 5; y--) {
-            out.add(y + "-" + (y + 1));
-        }
-        if (!out.contains(filter.academicYear())) {
-            out.add(0, filter.academicYear());
-        }
-        return out;
+        return filter.yearChoices(pages.currentYear());
     }
 
     private static UriComponentsBuilder query(String path, StatsFilter f) {
