@@ -262,7 +262,7 @@ public class StatusHistory {
                 requireStatus(now, c.kind(), StudentStatus.ACTIVE);
                 to = targetClass(c);
                 if (to.cohort() <= s.schoolClass().cohort()) {
-                    throw BusinessException.invalid("status.repeat.not-later-cohort", s.schoolClass().cohort())
+                    throw BusinessException.invalid("status.repeat.not-later-cohort", String.valueOf(s.schoolClass().cohort()))
                             .field("toClassId");
                 }
             }

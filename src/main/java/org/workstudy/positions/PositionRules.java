@@ -83,7 +83,7 @@ public final class PositionRules {
         }
         for (Integer cohort : f.eligibleCohorts()) {
             if (cohort == null || cohort < 2000 || cohort > 2100) {
-                throw BusinessException.invalid("positions.cohort.invalid", cohort);
+                throw BusinessException.invalid("positions.cohort.invalid", String.valueOf(cohort));
             }
         }
         if (!onCampus && blank(f.safetyNotes())) {

@@ -54,6 +54,8 @@ class StatisticsBrowserTest extends BrowserJourney {
         assertThat(page.locator("#chart-credits[data-drawn=true] canvas")).isVisible();
         assertThat(page.locator("main")).containsText("完成＝已认定学分");
         assertThat(page.locator("#kpi-students")).hasText(Pattern.compile("[1-9]\\d*"));
+        // a cohort is a year, written as one: 2024级, never 2,024级
+        assertThat(page.locator("#cohort option").nth(1)).hasText(Pattern.compile("20\\d\\d级"));
         Browser.screenshot(page, "stats-1-school-1366");
 
         page.click("#stats-totals a:has(#kpi-at-risk)");
